@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Pingtang.Domain.Stations;
+using Pingtang.Domain.Townships;
+using Pingtang.Domain.Training;
+using Pingtang.Domain.Workers;
+
+namespace Pingtang.Domain;
+
+/// <summary>The county's data: workers, stations, townships, courses. The unit of work for every domain service.</summary>
+/// <remarks>
+/// New migration: <c>dotnet ef migrations add NAME --project src/Pingtang.Domain</c>
+/// (<c>dotnet tool restore</c> first). Migrations are applied at start-up.
+/// </remarks>
+public sealed class PingtangDb(DbContextOptions<PingtangDb> options) : DbContext(options)
+{
+    public DbSet<Worker> Workers => Set<Worker>();
+
+    public DbSet<Station> Stations => Set<Station>();
+
+    public DbSet<Township> Townships => Set<Township>();
+
+    public DbSet<Course> Courses => Set<Course>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PingtangDb).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        UtcTimestamps(configurationBuilder);
+
+    /// <summary>
+    /// Stores every <see cref="DateTimeOffset"/> as a sortable number: SQLite cannot compare or order them as text.
+    /// All times are stored in UTC and converted to Asia/Shanghai only for display.
+    /// </summary>
+    public static void UtcTimestamps(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+}
+
+/// <summary>Lets <c>dotnet ef</c> build the model without starting the web host.</summary>
+internal sealed class PingtangDbDesignTimeFactory : IDesignTimeDbContextFactory<PingtangDb>
+{
+    public PingtangDb CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PingtangDb>().UseSqlite("Data Source=design.db").Options);
+}
