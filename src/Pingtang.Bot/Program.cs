@@ -1,5 +1,6 @@
 using Microsoft.Bot.Builder;
 using Pingtang.Bot.Channels.BotFramework;
+using Pingtang.Bot.Channels.DirectLine;
 using Pingtang.Bot.Dialogs;
 using Pingtang.Bot.Hosting;
 
@@ -8,9 +9,13 @@ builder.AddPingtangData();
 builder.AddBotCore();
 builder.Services.AddSingleton<IBot, DialogBot>();
 builder.AddBotFrameworkChannel();
+builder.AddDirectLine();
 
 var app = builder.Build();
+app.UseDefaultFiles();
+app.UseStaticFiles();
 app.MapBotFrameworkChannel();
+app.MapDirectLine();
 app.Run();
 
 /// <summary>Visible to the tests' WebApplicationFactory.</summary>

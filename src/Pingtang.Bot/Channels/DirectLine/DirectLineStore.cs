@@ -1,0 +1,129 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Bot.Schema;
+using Microsoft.EntityFrameworkCore;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using Pingtang.Bot.Hosting;
+
+namespace Pingtang.Bot.Channels.DirectLine;
+
+/// <summary>A page of a conversation's activities after a watermark, already serialised for the client.</summary>
+public sealed record ActivityPage(IReadOnlyList<string> Activities, int Watermark);
+
+/// <summary>
+/// The conversations and their activities, in the database so a client that comes back with its watermark after a
+/// restart (or to another instance) misses nothing. Every append wakes the conversation's open streams.
+/// </summary>
+public sealed class DirectLineStore(IDbContextFactory<BotDb> dbFactory, DirectLineStreams streams, TimeProvider time)
+{
+    /// <summary>How many activities one GET or one stream message carries at most; the client pages on.</summary>
+    public const int PageSize = 100;
+
+    private const int AppendAttempts = 10;
+
+    // What the clients see: the Bot Framework schema's own names, nothing for absent fields.
+    private static readonly JsonSerializer ClientSerializer = JsonSerializer.Create(new JsonSerializerSettings
+    {
+        NullValueHandling = NullValueHandling.Ignore,
+        DateTimeZoneHandling = DateTimeZoneHandling.Utc,
+    });
+
+    /// <summary>A new id nobody can guess: 128 random bits, URL-safe.</summary>
+    public static string NewId(string prefix = "") =>
+        prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    public async Task<DirectLineConversation> OpenAsync(string userId, string? userName, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var conversation = DirectLineConversation.Open(NewId(), userId, userName, time.GetUtcNow());
+        db.Add(conversation);
+        await db.SaveChangesAsync(cancellationToken);
+        return conversation;
+    }
+
+    public async Task<DirectLineConversation?> FindAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Set<DirectLineConversation>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Marks the conversation started; true only for the one caller that did it, so the bot hears of a conversation
+    /// once even when a client starts it twice at the same moment.
+    /// </summary>
+    public async Task<bool> TryStartAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var updated = await db.Set<DirectLineConversation>()
+            .Where(c => c.Id == conversationId && c.StartedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.StartedAt, now), cancellationToken);
+        return updated == 1;
+    }
+
+    /// <summary>Stores <paramref name="activity"/> as the conversation's next one, gives it its id, and wakes the streams.</summary>
+    public async Task<string> AppendAsync(string conversationId, Activity activity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var last = await db.Set<DirectLineActivityRecord>()
+                .Where(a => a.ConversationId == conversationId)
+                .MaxAsync(a => (int?)a.Sequence, cancellationToken) ?? 0;
+            var sequence = last + 1;
+            activity.Id = $"{conversationId}|{sequence:D7}";
+            db.Add(new DirectLineActivityRecord
+            {
+                ConversationId = conversationId,
+                Sequence = sequence,
+                Json = ForClient(activity),
+                CreatedAt = time.GetUtcNow(),
+            });
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                break;
+            }
+            catch (DbUpdateException) when (attempt < AppendAttempts)
+            {
+                // Another writer (the bot's reply, a proactive message, another instance) took this number.
+            }
+        }
+
+        streams.Notify(conversationId);
+        return activity.Id;
+    }
+
+    // The service URL is where the bot answers; the client has no use for it.
+    private static string ForClient(Activity activity)
+    {
+        var json = JObject.FromObject(activity, ClientSerializer);
+        json.Remove("serviceUrl");
+        return json.ToString(Formatting.None);
+    }
+
+    /// <summary>The activities after <paramref name="watermark"/>, at most <see cref="PageSize"/>, and the new watermark.</summary>
+    public async Task<ActivityPage> ReadAsync(string conversationId, int watermark, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Set<DirectLineActivityRecord>().AsNoTracking()
+            .Where(a => a.ConversationId == conversationId && a.Sequence > watermark)
+            .OrderBy(a => a.Sequence)
+            .Take(PageSize)
+            .Select(a => new { a.Sequence, a.Json })
+            .ToListAsync(cancellationToken);
+        return new ActivityPage(rows.ConvertAll(r => r.Json), rows.Count == 0 ? watermark : rows[^1].Sequence);
+    }
+
+    /// <summary>A page as Direct Line's <c>ActivitySet</c>: <c>{ "activities": [...], "watermark": "N" }</c>.</summary>
+    public static string ToActivitySet(ActivityPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var json = new StringBuilder("{\"activities\":[");
+        json.AppendJoin(',', page.Activities);
+        json.Append("],\"watermark\":\"").Append(page.Watermark).Append("\"}");
+        return json.ToString();
+    }
+}
