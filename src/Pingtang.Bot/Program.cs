@@ -1,13 +1,16 @@
-using Microsoft.Bot.Builder;
 using Pingtang.Bot.Channels.BotFramework;
 using Pingtang.Bot.Channels.DirectLine;
 using Pingtang.Bot.Dialogs;
 using Pingtang.Bot.Hosting;
+using Pingtang.Bot.Menu;
+using Pingtang.Bot.Profile;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPingtangData();
 builder.AddBotCore();
-builder.Services.AddSingleton<IBot, DialogBot>();
+builder.AddDialogs();
+builder.AddMenu();
+builder.AddProfile();
 builder.AddBotFrameworkChannel();
 builder.AddDirectLine();
 

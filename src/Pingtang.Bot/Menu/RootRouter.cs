@@ -1,0 +1,94 @@
+using Pingtang.Bot.Dialogs;
+using Pingtang.Bot.Dialogs.Recognizers;
+using Pingtang.Domain.Workers;
+
+namespace Pingtang.Bot.Menu;
+
+/// <summary>
+/// The bottom of every conversation: the global words first, then the active dialog, and at the bottom the main
+/// menu, whose lines start the features' dialogs.
+/// </summary>
+public sealed class RootRouter(DialogSet dialogs) : IConversationRoot
+{
+    public async Task RestartAsync(DialogContext dc, RestartReason reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        var opening = reason switch
+        {
+            RestartReason.Idle => MenuTexts.Idle,
+            RestartReason.UnreadableState => MenuTexts.Restarted,
+            _ => MenuTexts.Welcome,
+        };
+        await ShowMenuAsync(dc, $"{opening}\n{MenuTexts.Choose}", cancellationToken);
+    }
+
+    public async Task OnMessageAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        switch (GlobalWords.Match(dc.Text))
+        {
+            case GlobalWord.Menu:
+                dc.CancelAll();
+                await ShowMenuAsync(dc, MenuTexts.Choose, cancellationToken);
+                return;
+            case GlobalWord.Cancel:
+                dc.CancelAll();
+                await ShowMenuAsync(dc, $"{MenuTexts.Cancelled}\n{MenuTexts.Choose}", cancellationToken);
+                return;
+            case GlobalWord.Help:
+                await dc.SendAsync(MenuTexts.Help, cancellationToken);
+                await RepromptAsync(dc, cancellationToken);
+                return;
+            case GlobalWord.Human:
+                await dc.SendAsync(MenuTexts.Human, cancellationToken);
+                await RepromptAsync(dc, cancellationToken);
+                return;
+            case GlobalWord.Unsubscribe:
+                await dc.Services.GetRequiredService<WorkerRegistry>().StopRemindersAsync(dc.WorkerId, cancellationToken);
+                await dc.SendAsync(MenuTexts.Unsubscribed, cancellationToken);
+                await RepromptAsync(dc, cancellationToken);
+                return;
+        }
+
+        var result = dc.ActiveFrame is null
+            ? await StartFromMenuAsync(dc, cancellationToken)
+            : await dc.ContinueAsync(cancellationToken);
+        if (result is not null && result.Status != DialogTurnStatus.Waiting)
+        {
+            await ShowMenuAsync(dc, MenuTexts.AnythingElse, cancellationToken);
+        }
+    }
+
+    private async Task<DialogTurnResult?> StartFromMenuAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        if (ChoiceRecognizer.Recognize(dc.Text, MainMenu.Titles) is not { } index)
+        {
+            await ShowMenuAsync(dc, $"{MenuTexts.Welcome}\n{MenuTexts.Choose}", cancellationToken);
+            return null;
+        }
+
+        var item = MainMenu.Items[index];
+        if (dialogs.Contains(item.DialogId))
+        {
+            return await dc.BeginAsync(item.DialogId, null, cancellationToken);
+        }
+
+        await dc.SendAsync(string.Format(null, MenuTexts.ComingSoon, item.Title), cancellationToken);
+        return new DialogTurnResult(DialogTurnStatus.Complete);
+    }
+
+    private static async Task RepromptAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        if (dc.ActiveFrame is null)
+        {
+            await ShowMenuAsync(dc, MenuTexts.Choose, cancellationToken);
+        }
+        else
+        {
+            await dc.RepromptAsync(cancellationToken);
+        }
+    }
+
+    private static Task ShowMenuAsync(DialogContext dc, string text, CancellationToken cancellationToken) =>
+        dc.SendAsync(ChoiceMessage.Create(text, MainMenu.Titles), cancellationToken);
+}

@@ -1,0 +1,18 @@
+namespace Pingtang.Domain;
+
+/// <summary>Asia/Shanghai: every time is stored in UTC and shown, or reasoned about by the day, in China's time.</summary>
+public static class ChinaTime
+{
+    /// <summary>China keeps UTC+8 all year; the fixed offset stands in where the machine has no time-zone data.</summary>
+    public static readonly TimeZoneInfo Zone = TimeZoneInfo.TryFindSystemTimeZoneById("Asia/Shanghai", out var zone)
+        ? zone
+        : TimeZoneInfo.CreateCustomTimeZone("Asia/Shanghai", TimeSpan.FromHours(8), "China Standard Time", "China Standard Time");
+
+    public static DateTimeOffset Now(TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        return TimeZoneInfo.ConvertTime(time.GetUtcNow(), Zone);
+    }
+
+    public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(Now(time).DateTime);
+}

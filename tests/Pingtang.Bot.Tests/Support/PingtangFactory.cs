@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Pingtang.Bot.Tests.Support;
+
+/// <summary>
+/// The real host on a fresh data folder of its own (SQLite file included), with optional settings and clock.
+/// Disposing it deletes the folder unless <see cref="KeepData"/> is set, so a second factory can reopen it.
+/// </summary>
+public sealed class PingtangFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+
+    public PingtangFactory(IDictionary<string, string?>? settings = null, TimeProvider? clock = null, string? dataFolder = null)
+    {
+        DataFolder = dataFolder ?? Path.Combine(Path.GetTempPath(), "pingtang-tests", Guid.NewGuid().ToString("N"));
+        _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["Storage:DataFolder"] = DataFolder };
+        Clock = clock;
+    }
+
+    public string DataFolder { get; }
+
+    public TimeProvider? Clock { get; }
+
+    public bool KeepData { get; set; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
+        if (Clock is not null)
+        {
+            builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && !KeepData && Directory.Exists(DataFolder))
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(DataFolder, recursive: true);
+        }
+    }
+}
