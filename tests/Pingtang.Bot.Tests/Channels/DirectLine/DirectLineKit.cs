@@ -1,0 +1,102 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Pingtang.Bot.Tests.Support;
+
+namespace Pingtang.Bot.Tests.Channels.DirectLine;
+
+/// <summary>A Direct Line 3.0 client written from the REST reference, for asserting the service's answers.</summary>
+internal sealed class DirectLineKit(HttpClient http)
+{
+    public const string Secret = "test-secret-0123456789-abcdefghijklmnopqrstuvwxyz";
+
+    public static PingtangFactory Host(TimeProvider? clock = null, string? dataFolder = null, Dictionary<string, string?>? settings = null)
+    {
+        var all = new Dictionary<string, string?> { ["DirectLine:Secret"] = Secret };
+        foreach (var (key, value) in settings ?? [])
+        {
+            all[key] = value;
+        }
+
+        return new PingtangFactory(all, clock, dataFolder);
+    }
+
+    public HttpClient Http => http;
+
+    public async Task<(HttpStatusCode Status, JsonElement Body)> SendAsync(HttpMethod method, string path, string? bearer, string? body = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (bearer is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        }
+
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        }
+
+        using var response = await http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
+    }
+
+    /// <summary>A token for a new conversation of a new user, from the secret.</summary>
+    public async Task<Started> GenerateAsync(string? body = null)
+    {
+        var (status, json) = await SendAsync(HttpMethod.Post, "/v3/directline/tokens/generate", Secret, body);
+        Assert.Equal(HttpStatusCode.OK, status);
+        return new Started(json.GetProperty("conversationId").GetString()!, json.GetProperty("token").GetString()!, null);
+    }
+
+    /// <summary>tokens/generate then conversations, as Web Chat does with a token from its page.</summary>
+    public async Task<Started> StartAsync()
+    {
+        var generated = await GenerateAsync();
+        var (status, json) = await SendAsync(HttpMethod.Post, "/v3/directline/conversations", generated.Token, "{\"user\":{}}");
+        Assert.Equal(HttpStatusCode.Created, status);
+        return generated with { StreamUrl = json.GetProperty("streamUrl").GetString() };
+    }
+
+    public Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(Started conversation, string activityJson, string? bearer = null) =>
+        SendAsync(HttpMethod.Post, $"/v3/directline/conversations/{conversation.ConversationId}/activities", bearer ?? conversation.Token, activityJson);
+
+    public async Task<string> SayAsync(Started conversation, string text)
+    {
+        var (status, json) = await PostAsync(conversation, Message(text));
+        Assert.Equal(HttpStatusCode.OK, status);
+        return json.GetProperty("id").GetString()!;
+    }
+
+    public async Task<(List<JsonElement> Activities, string Watermark)> GetAsync(Started conversation, string? watermark = null)
+    {
+        var (status, json) = await SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{conversation.ConversationId}/activities?watermark={watermark}", conversation.Token);
+        Assert.Equal(HttpStatusCode.OK, status);
+        return ([.. json.GetProperty("activities").EnumerateArray()], json.GetProperty("watermark").GetString()!);
+    }
+
+    public static string Message(string text, string? fromId = null, string? clientActivityId = null) =>
+        JsonSerializer.Serialize(new
+        {
+            type = "message",
+            text,
+            from = new { id = fromId ?? "someone", role = "user" },
+            locale = "zh-CN",
+            channelData = new { clientActivityID = clientActivityId ?? Guid.NewGuid().ToString("N") },
+        });
+
+    public static string UserOf(string token)
+    {
+        var payload = token.Split('.')[1].Replace('-', '+').Replace('_', '/');
+        payload = payload.PadRight(payload.Length + ((4 - (payload.Length % 4)) % 4), '=');
+        return JsonDocument.Parse(Convert.FromBase64String(payload)).RootElement.GetProperty("user").GetString()!;
+    }
+
+    public static string? Text(JsonElement activity) =>
+        activity.TryGetProperty("text", out var text) ? text.GetString() : null;
+
+    public static string Role(JsonElement activity) => activity.GetProperty("from").GetProperty("role").GetString()!;
+
+    internal sealed record Started(string ConversationId, string Token, string? StreamUrl);
+}
