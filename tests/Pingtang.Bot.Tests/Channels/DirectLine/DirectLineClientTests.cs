@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Pingtang.Bot.Menu;
+
+namespace Pingtang.Bot.Tests.Channels.DirectLine;
+
+/// <summary>
+/// The official client, botframework-directlinejs, against the service on a real socket. Needs node and npm; the
+/// test installs the pinned packages (npm ci in node/) when they are missing.
+/// </summary>
+public sealed class DirectLineClientTests
+{
+    private static readonly SemaphoreSlim Install = new(1, 1);
+
+    [Theory]
+    [InlineData("polling")]
+    [InlineData("websocket")]
+    public async Task The_official_client_is_welcomed_and_answered_as_the_user_its_token_names(string mode)
+    {
+        await using var host = LiveHost.Start();
+        await EnsureNodeModulesAsync();
+
+        var (exitCode, output, errors) = await RunAsync("node", $"client.js {host.BaseUrl} {mode} 帮助");
+
+        Assert.True(exitCode == 0, $"node client failed ({exitCode}): {errors}\n{output}");
+        var seen = JsonDocument.Parse(output).RootElement;
+        Assert.Contains(MenuTexts.Welcome, seen.GetProperty("welcome").GetString(), StringComparison.Ordinal);
+        var echo = seen.GetProperty("echo");
+        Assert.Equal(seen.GetProperty("postedId").GetString(), echo.GetProperty("id").GetString());
+        Assert.Equal("帮助", echo.GetProperty("text").GetString());
+        Assert.Equal(seen.GetProperty("user").GetString(), echo.GetProperty("from").GetString());
+        Assert.StartsWith("dl_", echo.GetProperty("from").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("client-", echo.GetProperty("clientActivityID").GetString(), StringComparison.Ordinal);
+        Assert.Equal("pingtang-bot", seen.GetProperty("reply").GetProperty("from").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(seen.GetProperty("reply").GetProperty("text").GetString()));
+        Assert.Contains("Online", seen.GetProperty("statuses").EnumerateArray().Select(s => s.GetString()));
+    }
+
+    internal static string NodeFolder([CallerFilePath] string thisFile = "") => Path.Combine(Path.GetDirectoryName(thisFile)!, "node");
+
+    private static async Task EnsureNodeModulesAsync()
+    {
+        await Install.WaitAsync();
+        try
+        {
+            if (!Directory.Exists(Path.Combine(NodeFolder(), "node_modules", "botframework-directlinejs")))
+            {
+                var (exitCode, output, errors) = await RunAsync("npm", "ci --no-audit --no-fund");
+                Assert.True(exitCode == 0, $"npm ci failed: {errors}\n{output}");
+            }
+        }
+        finally
+        {
+            Install.Release();
+        }
+    }
+
+    private static async Task<(int ExitCode, string Output, string Errors)> RunAsync(string command, string arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo(command, arguments)
+        {
+            WorkingDirectory = NodeFolder(),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        return (process.ExitCode, (await output).Trim(), await errors);
+    }
+}
