@@ -28,6 +28,18 @@
     return;
   }
 
+  // The bot writes plain text with line breaks (the same text goes to WeChat), not Markdown: show it as written.
+  function plainText(text) {
+    const escaped = String(text)
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&#39;');
+    // One paragraph element: Web Chat keeps only the element children of what this returns.
+    return '<p>' + escaped.replace(/\r?\n/g, '<br>') + '</p>';
+  }
+
   // This service is its own Direct Line: same origin, /v3/directline.
   const domain = new URL('v3/directline', document.baseURI).href;
 
@@ -35,6 +47,7 @@
     {
       directLine: window.WebChat.createDirectLine({ token, domain }),
       locale: 'zh-CN',
+      renderMarkdown: plainText,
       styleOptions: {
         primaryFont: font,
         fontSizeSmall: '85%',
@@ -47,8 +60,8 @@
         userAvatarInitials: '我',
         hideUploadButton: true,
         sendBoxHeight: 56,
-        suggestedActionLayout: 'stacked',
-        suggestedActionHeight: 48
+        suggestedActionLayout: 'flow',
+        suggestedActionHeight: 44
       }
     },
     document.getElementById('webchat')
