@@ -38,11 +38,11 @@ public sealed class ProfileDialogTests : IDisposable
             .Expect(MenuTexts.AnythingElse)
             .StartTestAsync();
 
-        var worker = await SingleWorkerAsync();
+        var saved = (await SingleWorkerAsync()).Profile;
         Assert.Equal(
-            new WorkerProfile("王师傅", "13812345678", 1978, "掌布镇", "广州白云区", ["电工", "焊工"], true),
-            worker.Profile with { Trades = worker.Trades });
-        Assert.Equal(["电工", "焊工"], worker.Trades);
+            new WorkerProfile("王师傅", "13812345678", 1978, "掌布镇", "广州白云区", saved.Trades, true),
+            saved);
+        Assert.Equal(["电工", "焊工"], saved.Trades);
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class ProfileDialogTests : IDisposable
         await FillProfileAsync("worker-1");
 
         await Conversation.Start(_factory)
-            .Send("5").Expect(ProfileTexts.ConfirmExisting)
+            .Send("5").Expect("称呼：李姐").Expect(ProfileTexts.ConfirmExisting)
             .Send("对").Expect(ProfileTexts.Unchanged)
             .Expect(MenuTexts.AnythingElse)
             .StartTestAsync();

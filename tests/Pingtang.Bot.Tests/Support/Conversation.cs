@@ -12,10 +12,11 @@ namespace Pingtang.Bot.Tests.Support;
 /// </summary>
 public static class Conversation
 {
+    /// <summary>A new conversation of <paramref name="userId"/>, who may have talked to the bot before.</summary>
     public static TestFlow Start(PingtangFactory factory, string userId = "worker-1")
     {
         ArgumentNullException.ThrowIfNull(factory);
-        var reference = TestAdapter.CreateConversation($"test-{userId}", userId, "bot");
+        var reference = TestAdapter.CreateConversation($"test-{Guid.NewGuid():N}", userId, "bot");
         var adapter = new TestAdapter(reference).UsePingtangPipeline(factory.Services);
         return new TestFlow(adapter, factory.Services.GetRequiredService<IBot>().OnTurnAsync);
     }
