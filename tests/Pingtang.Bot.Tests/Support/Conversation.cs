@@ -34,4 +34,18 @@ public static class Conversation
             },
             description: string.Join(" / ", parts),
             timeout: 10_000);
+
+    /// <summary>Runs <paramref name="action"/> between two steps, e.g. to move the clock.</summary>
+    public static TestFlow Then(this TestFlow flow, Action action)
+    {
+        ArgumentNullException.ThrowIfNull(flow);
+        ArgumentNullException.ThrowIfNull(action);
+        return new TestFlow(RunAsync(), flow);
+
+        async Task RunAsync()
+        {
+            await flow.StartTestAsync();
+            action();
+        }
+    }
 }
