@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Pingtang.Bot.Dialogs;
 using Pingtang.Bot.Menu;
 using Pingtang.Bot.Profile;
+using Pingtang.Bot.Tests.Profile;
 using Pingtang.Bot.Tests.Support;
 using Pingtang.Domain;
 
@@ -16,7 +17,7 @@ public sealed class GlobalWordsTests : IDisposable
     [Fact]
     public async Task Help_mid_dialog_explains_the_words_and_asks_the_same_question_again()
     {
-        await AtMobileQuestion()
+        await Conversation.Start(_factory).AtMobileQuestion()
             .Send("帮助").Expect("「菜单」", "「取消」", "「人工」", "「退订」")
             .Expect(ProfileTexts.AskMobile)
             .Send("13812345678").Expect(ProfileTexts.AskBirthYear)
@@ -26,7 +27,7 @@ public sealed class GlobalWordsTests : IDisposable
     [Fact]
     public async Task Human_mid_dialog_says_honestly_it_is_not_available_yet_and_goes_on()
     {
-        await AtMobileQuestion()
+        await Conversation.Start(_factory).AtMobileQuestion()
             .Send("人工").Expect("暂时还不能转接", "12333")
             .Expect(ProfileTexts.AskMobile)
             .StartTestAsync();
@@ -38,7 +39,7 @@ public sealed class GlobalWordsTests : IDisposable
     [InlineData("  菜单。", MenuTexts.Choose)]
     public async Task Cancel_or_menu_mid_dialog_leaves_it_for_the_main_menu(string word, string reply)
     {
-        await AtMobileQuestion()
+        await Conversation.Start(_factory).AtMobileQuestion()
             .Send(word).Expect(reply, "1. 岗位查询")
             .Send("13812345678").Expect(MenuTexts.Welcome, MenuTexts.Choose)
             .StartTestAsync();
@@ -47,11 +48,7 @@ public sealed class GlobalWordsTests : IDisposable
     [Fact]
     public async Task Unsubscribe_turns_reminders_off_and_the_dialog_goes_on()
     {
-        await Conversation.Start(_factory)
-            .Send("5").Expect(ProfileTexts.Intro).Expect(ProfileTexts.AskName)
-            .Send("小张").Expect(ProfileTexts.AskMobile)
-            .Send("13912345678").Expect(ProfileTexts.AskBirthYear)
-            .Send("1990").Expect(ProfileTexts.AskTownship)
+        await Conversation.Start(_factory).AtTownshipQuestion()
             .Send("2").Expect(ProfileTexts.AskCity)
             .Send("东莞").Expect(ProfileTexts.AskTrades)
             .Send("1").Expect(ProfileTexts.AskReminders)
@@ -67,7 +64,7 @@ public sealed class GlobalWordsTests : IDisposable
     [Fact]
     public async Task A_global_word_inside_a_sentence_is_an_ordinary_answer()
     {
-        await AtNameQuestion()
+        await Conversation.Start(_factory).AtNameQuestion()
             .Send("帮助我的人").Expect(ProfileTexts.AskMobile)
             .StartTestAsync();
     }
@@ -88,18 +85,11 @@ public sealed class GlobalWordsTests : IDisposable
     [Fact]
     public async Task Three_wrong_answers_give_up_politely_and_return_to_the_menu()
     {
-        await AtMobileQuestion()
+        await Conversation.Start(_factory).AtMobileQuestion()
             .Send("不知道").Expect(DialogTexts.NeedMobile)
             .Send("123").Expect(DialogTexts.NeedMobile)
             .Send("abc").Expect(DialogTexts.GaveUp)
             .Expect(MenuTexts.AnythingElse)
             .StartTestAsync();
     }
-
-    private Microsoft.Bot.Builder.Adapters.TestFlow AtNameQuestion() =>
-        Conversation.Start(_factory)
-            .Send("我的信息").Expect(ProfileTexts.Intro).Expect(ProfileTexts.AskName);
-
-    private Microsoft.Bot.Builder.Adapters.TestFlow AtMobileQuestion() =>
-        AtNameQuestion().Send("老王").Expect(ProfileTexts.AskMobile);
 }
