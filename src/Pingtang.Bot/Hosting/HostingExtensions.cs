@@ -15,19 +15,22 @@ public static class HostingExtensions
     /// </summary>
     public static WebApplicationBuilder AddPingtangData(this WebApplicationBuilder builder)
     {
-        var folder = new DataFolder(Path.Combine(builder.Environment.ContentRootPath, builder.Configuration["Storage:DataFolder"] ?? "data"));
-        var connectionString = builder.Configuration.GetConnectionString("Pingtang")
-            ?? $"Data Source={folder.File("pingtang.db")}";
-
-        builder.Services.AddSingleton(folder);
+        // Read when first needed, not now, so that settings layered on later (tests, hosting) are seen.
+        builder.Services.AddSingleton(sp => new DataFolder(Path.Combine(
+            sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath,
+            sp.GetRequiredService<IConfiguration>()["Storage:DataFolder"] ?? "data")));
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddDbContext<PingtangDb>(o => o.UseSqlite(connectionString));
+        builder.Services.AddDbContext<PingtangDb>((sp, o) => o.UseSqlite(ConnectionString(sp)));
         builder.Services.AddDbContextFactory<BotDb>(
-            o => o.UseSqlite(connectionString, s => s.MigrationsHistoryTable(BotDb.MigrationsHistoryTable)));
+            (sp, o) => o.UseSqlite(ConnectionString(sp), s => s.MigrationsHistoryTable(BotDb.MigrationsHistoryTable)));
         builder.Services.AddScoped<WorkerRegistry>();
         builder.Services.AddHostedService<DatabaseMigrator>();
         return builder;
     }
+
+    private static string ConnectionString(IServiceProvider services) =>
+        services.GetRequiredService<IConfiguration>().GetConnectionString("Pingtang")
+        ?? $"Data Source={services.GetRequiredService<DataFolder>().File("pingtang.db")}";
 
     /// <summary>Bot state on our database, the turn pipeline every channel runs, and proactive messages.</summary>
     public static WebApplicationBuilder AddBotCore(this WebApplicationBuilder builder)

@@ -38,11 +38,11 @@ public sealed class ProfileDialogTests : IDisposable
             .Expect(MenuTexts.AnythingElse)
             .StartTestAsync();
 
-        var worker = await SingleWorkerAsync();
+        var saved = (await SingleWorkerAsync()).Profile;
         Assert.Equal(
-            new WorkerProfile("王师傅", "13812345678", 1978, "掌布镇", "广州白云区", ["电工", "焊工"], true),
-            worker.Profile with { Trades = worker.Trades });
-        Assert.Equal(["电工", "焊工"], worker.Trades);
+            new WorkerProfile("王师傅", "13812345678", 1978, "掌布镇", "广州白云区", saved.Trades, true),
+            saved);
+        Assert.Equal(["电工", "焊工"], saved.Trades);
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class ProfileDialogTests : IDisposable
         await FillProfileAsync("worker-1");
 
         await Conversation.Start(_factory)
-            .Send("5").Expect(ProfileTexts.ConfirmExisting)
+            .Send("5").Expect("称呼：李姐").Expect(ProfileTexts.ConfirmExisting)
             .Send("对").Expect(ProfileTexts.Unchanged)
             .Expect(MenuTexts.AnythingElse)
             .StartTestAsync();
@@ -82,10 +82,7 @@ public sealed class ProfileDialogTests : IDisposable
     [InlineData("不知道", ProfileTexts.NeedYear)]
     public async Task Birth_year_outside_working_age_or_unreadable_is_asked_again(string answer, string explanation)
     {
-        await Conversation.Start(_factory)
-            .Send("5").Expect(ProfileTexts.Intro).Expect(ProfileTexts.AskName)
-            .Send("小张").Expect(ProfileTexts.AskMobile)
-            .Send("13912345678").Expect(ProfileTexts.AskBirthYear)
+        await Conversation.Start(_factory).AtBirthYearQuestion()
             .Send(answer).Expect(explanation, ProfileTexts.AskBirthYear)
             .Send("1995").Expect(ProfileTexts.AskTownship)
             .StartTestAsync();
@@ -94,8 +91,7 @@ public sealed class ProfileDialogTests : IDisposable
     [Fact]
     public async Task Over_long_name_is_refused_with_the_limit()
     {
-        await Conversation.Start(_factory)
-            .Send("5").Expect(ProfileTexts.Intro).Expect(ProfileTexts.AskName)
+        await Conversation.Start(_factory).AtNameQuestion()
             .Send(new string('王', Worker.NameMaxLength + 1)).Expect($"不超过{Worker.NameMaxLength}个字", ProfileTexts.AskName)
             .StartTestAsync();
     }
@@ -103,11 +99,7 @@ public sealed class ProfileDialogTests : IDisposable
     [Fact]
     public async Task Township_outside_the_list_is_asked_again()
     {
-        await Conversation.Start(_factory)
-            .Send("5").Expect(ProfileTexts.Intro).Expect(ProfileTexts.AskName)
-            .Send("小张").Expect(ProfileTexts.AskMobile)
-            .Send("13912345678").Expect(ProfileTexts.AskBirthYear)
-            .Send("1990").Expect(ProfileTexts.AskTownship)
+        await Conversation.Start(_factory).AtTownshipQuestion()
             .Send("12").Expect(DialogTexts.NeedChoice, ProfileTexts.AskTownship)
             .Send("北京").Expect(DialogTexts.NeedChoice)
             .Send("卡蒲").Expect(ProfileTexts.AskCity)

@@ -12,10 +12,11 @@ namespace Pingtang.Bot.Tests.Support;
 /// </summary>
 public static class Conversation
 {
+    /// <summary>A new conversation of <paramref name="userId"/>, who may have talked to the bot before.</summary>
     public static TestFlow Start(PingtangFactory factory, string userId = "worker-1")
     {
         ArgumentNullException.ThrowIfNull(factory);
-        var reference = TestAdapter.CreateConversation($"test-{userId}", userId, "bot");
+        var reference = TestAdapter.CreateConversation($"test-{Guid.NewGuid():N}", userId, "bot");
         var adapter = new TestAdapter(reference).UsePingtangPipeline(factory.Services);
         return new TestFlow(adapter, factory.Services.GetRequiredService<IBot>().OnTurnAsync);
     }
@@ -33,4 +34,18 @@ public static class Conversation
             },
             description: string.Join(" / ", parts),
             timeout: 10_000);
+
+    /// <summary>Runs <paramref name="action"/> between two steps, e.g. to move the clock.</summary>
+    public static TestFlow Then(this TestFlow flow, Action action)
+    {
+        ArgumentNullException.ThrowIfNull(flow);
+        ArgumentNullException.ThrowIfNull(action);
+        return new TestFlow(RunAsync(), flow);
+
+        async Task RunAsync()
+        {
+            await flow.StartTestAsync();
+            action();
+        }
+    }
 }

@@ -3,6 +3,7 @@ using Microsoft.Bot.Builder.Skills;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
+using Microsoft.IdentityModel.Tokens;
 using Microsoft.Rest.Serialization;
 
 namespace Pingtang.Bot.Channels.BotFramework;
@@ -11,6 +12,7 @@ namespace Pingtang.Bot.Channels.BotFramework;
 /// Makes every <see cref="ConnectorClient"/> share one JSON contract resolver. Stock, each turn's client gets a fresh
 /// resolver, so Newtonsoft rebuilds its serialization contracts on every reply: measured here, over half of a turn's
 /// CPU. The resolver is the same type the client uses by default, so replies are serialised exactly as before.
+/// It also turns a malformed channel token into the 401 any other invalid token gets.
 /// </summary>
 internal sealed class SharedContractResolverAuthentication(BotFrameworkAuthentication inner) : BotFrameworkAuthentication
 {
@@ -18,7 +20,17 @@ internal sealed class SharedContractResolverAuthentication(BotFrameworkAuthentic
 
     public override async Task<AuthenticateRequestResult> AuthenticateRequestAsync(Activity activity, string authHeader, CancellationToken cancellationToken)
     {
-        var result = await inner.AuthenticateRequestAsync(activity, authHeader, cancellationToken);
+        AuthenticateRequestResult result;
+        try
+        {
+            result = await inner.AuthenticateRequestAsync(activity, authHeader, cancellationToken);
+        }
+        catch (Exception e) when (e is SecurityTokenException or ArgumentException)
+        {
+            // The SDK lets a malformed token escape as a parsing error (a 500); it is simply not a valid token.
+            throw new UnauthorizedAccessException("The channel token is malformed.", e);
+        }
+
         result.ConnectorFactory = new Factory(result.ConnectorFactory);
         return result;
     }

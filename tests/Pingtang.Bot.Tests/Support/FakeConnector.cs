@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Pingtang.Bot.Tests.Support;
+
+/// <summary>
+/// A Bot Framework connector (the channel side of <c>/api/messages</c>) on 127.0.0.1: it records every activity the
+/// bot sends, exactly as it arrived on the wire.
+/// </summary>
+public sealed class FakeConnector : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private FakeConnector(WebApplication app) => _app = app;
+
+    public ConcurrentQueue<string> Bodies { get; } = new();
+
+    public string ServiceUrl { get; private set; } = string.Empty;
+
+    public static async Task<FakeConnector> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var connector = new FakeConnector(app);
+        app.MapPost("/v3/conversations/{conversationId}/activities/{*rest}", async (HttpRequest request) =>
+        {
+            using var reader = new StreamReader(request.Body);
+            connector.Bodies.Enqueue(await reader.ReadToEndAsync());
+            return Results.Json(new { id = Guid.NewGuid().ToString("N") });
+        });
+        app.MapPost("/v3/conversations/{conversationId}/activities", async (HttpRequest request) =>
+        {
+            using var reader = new StreamReader(request.Body);
+            connector.Bodies.Enqueue(await reader.ReadToEndAsync());
+            return Results.Json(new { id = Guid.NewGuid().ToString("N") });
+        });
+        await app.StartAsync();
+        connector.ServiceUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/";
+        return connector;
+    }
+
+    public IReadOnlyList<string> Texts() =>
+        Bodies.Select(b => Newtonsoft.Json.Linq.JObject.Parse(b).Value<string>("text") ?? string.Empty).ToList();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
