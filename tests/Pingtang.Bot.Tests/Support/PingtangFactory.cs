@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Pingtang.Bot.Tests.Support;
@@ -28,12 +29,7 @@ public sealed class PingtangFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        // UseSetting, not ConfigureAppConfiguration: Program reads settings such as Storage:DataFolder before
-        // builder.Build(), and only host settings reach it that early.
-        foreach (var (key, value) in _settings)
-        {
-            builder.UseSetting(key, value);
-        }
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
         if (Clock is not null)
         {
             builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));

@@ -13,34 +13,40 @@ public static class DirectLineChannel
     private const string SecretFile = "directline-secret.txt";
     private const int MinimumSecretLength = 32;
 
+    // Settings are read when the services are built, not here: test hosts add theirs after Program has run.
     public static WebApplicationBuilder AddDirectLine(this WebApplicationBuilder builder)
     {
-        var configured = builder.Configuration["DirectLine:Secret"];
-        if (!string.IsNullOrEmpty(configured) && configured.Length < MinimumSecretLength)
-        {
-            throw new InvalidOperationException($"DirectLine:Secret must have at least {MinimumSecretLength} characters.");
-        }
-
-        builder.Services.AddSingleton(sp => new DirectLineTokens(
-            string.IsNullOrEmpty(configured)
-                ? sp.GetRequiredService<DataFolder>().GetOrCreateSecret(SecretFile, () => DirectLineStore.NewId() + DirectLineStore.NewId())
-                : configured,
-            sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(sp => new DirectLineTokens(Secret(sp), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<DirectLineStreams>();
         builder.Services.AddSingleton<DirectLineStore>();
         builder.Services.AddSingleton<DirectLineAdapter>();
         builder.Services.AddSingleton<IProactiveChannel>(sp => sp.GetRequiredService<DirectLineAdapter>());
         builder.Services.AddSingleton<DirectLineConversations>();
-        builder.Services.AddTokenRateLimit(builder.Configuration.GetValue("DirectLine:TokenRequestsPerMinute", 30));
+        builder.Services.AddTokenRateLimit();
         return builder;
     }
 
     public static WebApplication MapDirectLine(this WebApplication app)
     {
+        // Fail at start-up, not at the first worker's message, when the secret is unusable.
+        app.Services.GetRequiredService<DirectLineTokens>();
         app.UseWebSockets();
         app.UseRateLimiter();
         app.MapDirectLineApi();
         app.MapWebChatToken();
         return app;
+    }
+
+    private static string Secret(IServiceProvider services)
+    {
+        var configured = services.GetRequiredService<IConfiguration>()["DirectLine:Secret"];
+        if (string.IsNullOrEmpty(configured))
+        {
+            return services.GetRequiredService<DataFolder>().GetOrCreateSecret(SecretFile, () => DirectLineStore.NewId() + DirectLineStore.NewId());
+        }
+
+        return configured.Length >= MinimumSecretLength
+            ? configured
+            : throw new InvalidOperationException($"DirectLine:Secret must have at least {MinimumSecretLength} characters.");
     }
 }

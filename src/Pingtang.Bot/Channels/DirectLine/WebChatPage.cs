@@ -17,10 +17,12 @@ internal static class WebChatPage
     public const string UserCookie = "pt_dl_user";
     private static readonly TimeSpan CookieLifetime = TimeSpan.FromDays(180);
 
-    public static void AddTokenRateLimit(this IServiceCollection services, int perMinute)
+    public static void AddTokenRateLimit(this IServiceCollection services)
     {
-        services.AddRateLimiter(options =>
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IConfiguration>((options, configuration) =>
         {
+            var perMinute = configuration.GetValue("DirectLine:TokenRequestsPerMinute", 30);
             // Per client address: one phone cannot mint conversations (and worker rows) in bulk. Generous, because
             // many phones share one carrier address.
             options.AddPolicy(RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(

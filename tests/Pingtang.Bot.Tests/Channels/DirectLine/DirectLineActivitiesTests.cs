@@ -252,4 +252,14 @@ public sealed class DirectLinePersistenceTests
 
         Assert.Equal(HttpStatusCode.Created, again);
     }
+
+    [Fact]
+    public void A_configured_secret_too_short_to_be_safe_stops_the_service_at_start()
+    {
+        using var host = new PingtangFactory(new Dictionary<string, string?> { ["DirectLine:Secret"] = "short" });
+
+        var error = Assert.ThrowsAny<Exception>(() => host.Services);
+
+        Assert.Contains("DirectLine:Secret", error.ToString(), StringComparison.Ordinal);
+    }
 }
