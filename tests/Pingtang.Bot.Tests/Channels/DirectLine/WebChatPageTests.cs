@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using Pingtang.Bot.Menu;
+using Pingtang.Bot.Profile;
 
 namespace Pingtang.Bot.Tests.Channels.DirectLine;
 
@@ -49,6 +50,13 @@ public sealed class WebChatPageTests
             await Assertions.Expect(Shown(transcript.GetByText("正在发送"))).ToHaveCountAsync(0, new() { Timeout = 20_000 });
             await Assertions.Expect(transcript.GetByText("发送失败")).ToHaveCountAsync(0);
             Assert.Equal(0, await page.Locator("#status:visible").CountAsync());
+
+            // A suggested action is a button a worker taps; the profile's first question follows, then the next.
+            await page.GetByRole(AriaRole.Button, new() { Name = "我的信息" }).Last.ClickAsync();
+            await Assertions.Expect(Shown(transcript.GetByText(ProfileTexts.AskName))).ToBeVisibleAsync(new() { Timeout = 20_000 });
+            await sendBox.FillAsync("王师傅");
+            await sendBox.PressAsync("Enter");
+            await Assertions.Expect(Shown(transcript.GetByText(ProfileTexts.AskMobile))).ToBeVisibleAsync(new() { Timeout = 20_000 });
         }
         finally
         {
