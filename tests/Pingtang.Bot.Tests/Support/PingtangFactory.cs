@@ -13,8 +13,15 @@ public sealed class PingtangFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
 
-    public PingtangFactory(IDictionary<string, string?>? settings = null, TimeProvider? clock = null, string? dataFolder = null)
+    private readonly Action<IServiceCollection>? _services;
+
+    public PingtangFactory(
+        IDictionary<string, string?>? settings = null,
+        TimeProvider? clock = null,
+        string? dataFolder = null,
+        Action<IServiceCollection>? services = null)
     {
+        _services = services;
         DataFolder = dataFolder ?? Path.Combine(Path.GetTempPath(), "pingtang-tests", Guid.NewGuid().ToString("N"));
         _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["Storage:DataFolder"] = DataFolder };
         Clock = clock;
@@ -33,6 +40,11 @@ public sealed class PingtangFactory : WebApplicationFactory<Program>
         if (Clock is not null)
         {
             builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureServices(_services);
         }
     }
 
