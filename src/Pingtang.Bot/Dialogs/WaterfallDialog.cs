@@ -5,7 +5,7 @@ public delegate Task<DialogTurnResult> WaterfallStep<TState>(WaterfallStepContex
 
 /// <summary>
 /// A dialog of steps run in order, each usually ending by prompting; the prompt's answer arrives as the next
-/// step's <see cref="WaterfallStepContext{TState}.Result"/>. <typeparamref name="TState"/> is the flow's own typed
+/// step's <see cref="WaterfallStepContext{TState}.Answer"/>. <typeparamref name="TState"/> is the flow's own typed
 /// state, saved with the stack between turns.
 /// </summary>
 public class WaterfallDialog<TState>(string id, params WaterfallStep<TState>[] steps) : Dialog(id)
@@ -61,12 +61,12 @@ public sealed class WaterfallStepContext<TState>
 {
     private readonly WaterfallDialog<TState> _dialog;
 
-    internal WaterfallStepContext(WaterfallDialog<TState> dialog, DialogContext dc, TState state, object? result)
+    internal WaterfallStepContext(WaterfallDialog<TState> dialog, DialogContext dc, TState state, object? answer)
     {
         _dialog = dialog;
         Dialog = dc;
         State = state;
-        Result = result;
+        Answer = answer;
     }
 
     public DialogContext Dialog { get; }
@@ -74,7 +74,7 @@ public sealed class WaterfallStepContext<TState>
     public TState State { get; }
 
     /// <summary>The answer of the prompt (or child dialog) the previous step began, or what it passed on.</summary>
-    public object? Result { get; }
+    public object? Answer { get; }
 
     public Task<DialogTurnResult> NextAsync(object? result, CancellationToken cancellationToken) =>
         _dialog.RunStepAsync(Dialog, Dialog.State<WaterfallState<TState>>().Step + 1, result, cancellationToken);

@@ -37,7 +37,7 @@ public sealed class ProfileDialog : WaterfallDialog<ProfileFlow>
     private static Task<DialogTurnResult> AskAsync(WaterfallStepContext<ProfileFlow> step, CancellationToken cancellationToken)
     {
         var flow = step.State;
-        if (step.Result is int picked)
+        if (step.Answer is int picked)
         {
             flow.Queue = [picked];
         }
@@ -51,7 +51,7 @@ public sealed class ProfileDialog : WaterfallDialog<ProfileFlow>
     private static Task<DialogTurnResult> ApplyAsync(WaterfallStepContext<ProfileFlow> step, CancellationToken cancellationToken)
     {
         var flow = step.State;
-        ProfileFields.All[flow.Current].Apply(flow, step.Result!);
+        ProfileFields.All[flow.Current].Apply(flow, step.Answer!);
         flow.Changed = true;
         return flow.Queue.Count > 0
             ? step.GoToAsync(AskAsync, null, cancellationToken)
@@ -67,7 +67,7 @@ public sealed class ProfileDialog : WaterfallDialog<ProfileFlow>
 
     private static async Task<DialogTurnResult> SaveAsync(WaterfallStepContext<ProfileFlow> step, CancellationToken cancellationToken)
     {
-        if (step.Result is false)
+        if (step.Answer is false)
         {
             return await step.PromptAsync(StandardPrompts.Choice, new() { Text = ProfileTexts.PickField, Choices = ProfileFields.Titles }, cancellationToken);
         }
@@ -94,5 +94,5 @@ public sealed class ProfileDialog : WaterfallDialog<ProfileFlow>
     }
 
     private static Task<DialogTurnResult> PickFieldAsync(WaterfallStepContext<ProfileFlow> step, CancellationToken cancellationToken) =>
-        step.GoToAsync(AskAsync, step.Result, cancellationToken);
+        step.GoToAsync(AskAsync, step.Answer, cancellationToken);
 }

@@ -77,17 +77,17 @@ public sealed class PromptTests : IDisposable
         (step, ct) => step.PromptAsync(StandardPrompts.Number, new() { Text = "期望工资多少？" }, ct),
         (step, ct) =>
         {
-            step.State.Pay = (decimal)step.Result!;
+            step.State.Pay = (decimal)step.Answer!;
             return step.PromptAsync(StandardPrompts.Date, new() { Text = "哪个日期？" }, ct);
         },
         (step, ct) =>
         {
-            step.State.Day = (DateOnly)step.Result!;
+            step.State.Day = (DateOnly)step.Answer!;
             return step.PromptAsync(StandardPrompts.Attachment, new() { Text = "请发一张照片。" }, ct);
         },
         async (step, ct) =>
         {
-            var photos = (IReadOnlyList<Attachment>)step.Result!;
+            var photos = (IReadOnlyList<Attachment>)step.Answer!;
             await step.Dialog.SendAsync($"{step.State.Pay:0}|{step.State.Day:yyyy-MM-dd}|{photos.Count}", ct);
             return await step.EndAsync(null, ct);
         });
