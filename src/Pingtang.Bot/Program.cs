@@ -15,8 +15,6 @@ builder.AddBotFrameworkChannel();
 builder.AddDirectLine();
 
 var app = builder.Build();
-app.UseDefaultFiles();
-app.UseStaticFiles();
 app.MapBotFrameworkChannel();
 app.MapDirectLine();
 app.Run();

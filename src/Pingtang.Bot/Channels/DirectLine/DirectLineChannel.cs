@@ -5,7 +5,7 @@ namespace Pingtang.Bot.Channels.DirectLine;
 
 /// <summary>
 /// The built-in Direct Line 3.0 channel (<c>/v3/directline</c>), so the bot works with no cloud account, and the
-/// token endpoint of the web chat page. Keys: <c>DirectLine:Secret</c> (generated into the data folder when unset),
+/// web chat page at <c>/</c> with its token endpoint. Keys: <c>DirectLine:Secret</c> (generated into the data folder when unset),
 /// <c>DirectLine:TokenRequestsPerMinute</c> (per client address, default 30).
 /// </summary>
 public static class DirectLineChannel
@@ -23,6 +23,7 @@ public static class DirectLineChannel
         builder.Services.AddSingleton<IProactiveChannel>(sp => sp.GetRequiredService<DirectLineAdapter>());
         builder.Services.AddSingleton<DirectLineConversations>();
         builder.Services.AddTokenRateLimit();
+        builder.Services.AddPageCompression();
         return builder;
     }
 
@@ -30,6 +31,7 @@ public static class DirectLineChannel
     {
         // Fail at start-up, not at the first worker's message, when the secret is unusable.
         app.Services.GetRequiredService<DirectLineTokens>();
+        app.UseWebChatPage();
         app.UseWebSockets();
         app.UseRateLimiter();
         app.MapDirectLineApi();

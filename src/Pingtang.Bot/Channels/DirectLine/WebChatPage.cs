@@ -41,6 +41,27 @@ internal static class WebChatPage
         });
     }
 
+    /// <summary>
+    /// The page's files, compressed (the Web Chat bundle is 3.9 MB, 1 MB with Brotli: it matters on a rural phone
+    /// connection) and cached for a day. Only page files are compressed, never JSON that carries tokens.
+    /// </summary>
+    public static void AddPageCompression(this IServiceCollection services) =>
+        services.AddResponseCompression(options =>
+        {
+            options.EnableForHttps = true;
+            options.MimeTypes = ["text/html", "text/css", "text/javascript", "application/javascript"];
+        });
+
+    public static void UseWebChatPage(this WebApplication app)
+    {
+        app.UseResponseCompression();
+        app.UseDefaultFiles();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "public, max-age=86400",
+        });
+    }
+
     public static void MapWebChatToken(this IEndpointRouteBuilder app) =>
         app.MapPost(TokenPath, IssueTokenAsync).RequireRateLimiting(RateLimitPolicy);
 
