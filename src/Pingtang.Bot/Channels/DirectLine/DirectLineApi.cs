@@ -153,14 +153,9 @@ internal static class DirectLineApi
     private static async Task<Results<Ok<ConversationResponse>, JsonHttpResult<ApiErrorResponse>>> ReconnectAsync(
         string conversationId, string? watermark, HttpRequest request, DirectLineTokens tokens, DirectLineStore store, CancellationToken cancellationToken)
     {
-        if (Authenticate(request, tokens, out var caller) is { } refused)
+        if (Admit(request, tokens, conversationId) is { } refused)
         {
             return refused;
-        }
-
-        if (Authorize(caller, conversationId) is { } forbidden)
-        {
-            return forbidden;
         }
 
         if (!TryParseWatermark(watermark, out var from))
@@ -177,14 +172,9 @@ internal static class DirectLineApi
     private static async Task<Results<ContentHttpResult, JsonHttpResult<ApiErrorResponse>>> GetActivitiesAsync(
         string conversationId, string? watermark, HttpRequest request, DirectLineTokens tokens, DirectLineStore store, CancellationToken cancellationToken)
     {
-        if (Authenticate(request, tokens, out var caller) is { } refused)
+        if (Admit(request, tokens, conversationId) is { } refused)
         {
             return refused;
-        }
-
-        if (Authorize(caller, conversationId) is { } forbidden)
-        {
-            return forbidden;
         }
 
         if (!TryParseWatermark(watermark, out var from))
@@ -205,14 +195,9 @@ internal static class DirectLineApi
         string conversationId, HttpRequest request, DirectLineTokens tokens, DirectLineStore store, DirectLineConversations conversations,
         TimeProvider time, CancellationToken cancellationToken)
     {
-        if (Authenticate(request, tokens, out var caller) is { } refused)
+        if ((Authenticate(request, tokens, out var caller) ?? Authorize(caller, conversationId)) is { } refused)
         {
             return refused;
-        }
-
-        if (Authorize(caller, conversationId) is { } forbidden)
-        {
-            return forbidden;
         }
 
         var conversation = await store.FindAsync(conversationId, cancellationToken);
@@ -287,6 +272,10 @@ internal static class DirectLineApi
         CredentialProblem.Expired => Error(StatusCodes.Status403Forbidden, "TokenExpired", "The token has expired; get a new one."),
         _ => Error(StatusCodes.Status401Unauthorized, "Unauthorized", "The secret or token is not valid."),
     };
+
+    /// <summary>Refuses a request whose secret or token may not act on <paramref name="conversationId"/>.</summary>
+    internal static JsonHttpResult<ApiErrorResponse>? Admit(HttpRequest request, DirectLineTokens tokens, string conversationId) =>
+        Authenticate(request, tokens, out var caller) ?? Authorize(caller, conversationId);
 
     internal static JsonHttpResult<ApiErrorResponse>? Authorize(DirectLineCaller caller, string conversationId) =>
         caller.MayUse(conversationId)
