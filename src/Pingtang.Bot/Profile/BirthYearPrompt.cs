@@ -8,8 +8,6 @@ namespace Pingtang.Bot.Profile;
 /// <summary>A year of birth as people say it: 1978, 1978年, 78年, 一九七八, 七八年.</summary>
 public sealed class BirthYearPrompt(string id, TimeProvider time) : Prompt<int>(id)
 {
-    private const string ChineseDigits = "〇零一二三四五六七八九";
-
     protected override Recognition<int> Recognize(DialogContext dc, PromptOptions options)
     {
         var now = ChinaTime.Now(time);
@@ -28,8 +26,9 @@ public sealed class BirthYearPrompt(string id, TimeProvider time) : Prompt<int>(
     public static int? Read(string text, int currentYear)
     {
         var bare = text.Replace("出生", string.Empty, StringComparison.Ordinal).Replace("生", string.Empty, StringComparison.Ordinal).TrimEnd('年').Trim();
-        int? number = bare.Length is 2 or 4 && bare.All(c => ChineseDigits.Contains(c, StringComparison.Ordinal))
-            ? bare.Aggregate(0, (n, c) => (n * 10) + Math.Max(0, ChineseDigits.IndexOf(c, StringComparison.Ordinal) - 1))
+        // Two digits said one by one ("七八") are a year; ChineseNumber rightly refuses them as a quantity.
+        int? number = bare.Length == 2 && bare.All(c => ChineseNumber.DigitValue(c) >= 0)
+            ? (ChineseNumber.DigitValue(bare[0]) * 10) + ChineseNumber.DigitValue(bare[1])
             : ChineseNumber.TryParseInteger(bare, out var parsed) ? parsed : null;
         return number switch
         {

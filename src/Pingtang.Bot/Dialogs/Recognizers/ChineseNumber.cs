@@ -23,7 +23,7 @@ public static class ChineseNumber
     public static bool TryParse(string? text, out decimal value)
     {
         string normalized = TextNormalizer.Normalize(text);
-        return TryParseCore(StripAffixes(normalized), out value);
+        return TryParseCore(Affixes.Strip(normalized, Prefixes, Suffixes), out value);
     }
 
     /// <summary>Like <see cref="TryParse"/>, but only for whole numbers that fit an <see cref="int"/>.</summary>
@@ -87,36 +87,6 @@ public static class ChineseNumber
 
         value = (int)number;
         return true;
-    }
-
-    private static ReadOnlySpan<char> StripAffixes(ReadOnlySpan<char> text)
-    {
-        int before;
-        do
-        {
-            before = text.Length;
-            text = text.Trim(' ');
-            foreach (string suffix in Suffixes)
-            {
-                if (text.Length > suffix.Length && text.EndsWith(suffix, StringComparison.Ordinal))
-                {
-                    text = text[..^suffix.Length].TrimEnd(' ');
-                    break;
-                }
-            }
-
-            foreach (string prefix in Prefixes)
-            {
-                if (text.Length > prefix.Length && text.StartsWith(prefix, StringComparison.Ordinal))
-                {
-                    text = text[prefix.Length..].TrimStart(' ');
-                    break;
-                }
-            }
-        }
-        while (text.Length != before);
-
-        return text;
     }
 
     /// <summary>

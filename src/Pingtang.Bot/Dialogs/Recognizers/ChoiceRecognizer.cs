@@ -177,8 +177,7 @@ public static class ChoiceRecognizer
 
     private static bool TryParseOrdinal(ReadOnlySpan<char> text, out int ordinal)
     {
-        text = StripAll(text, OrdinalPrefixes, fromStart: true);
-        text = StripAll(text, OrdinalSuffixes, fromStart: false);
+        text = Affixes.Strip(text, OrdinalPrefixes, OrdinalSuffixes);
 
         // Circled numbers ①–⑳, as copied from menus.
         if (text.Length == 1 && text[0] is >= '\u2460' and <= '\u2473')
@@ -188,27 +187,5 @@ public static class ChoiceRecognizer
         }
 
         return ChineseNumber.TryParseIntegerCore(text, out ordinal);
-    }
-
-    private static ReadOnlySpan<char> StripAll(ReadOnlySpan<char> text, string[] affixes, bool fromStart)
-    {
-        bool stripped;
-        do
-        {
-            stripped = false;
-            foreach (string affix in affixes)
-            {
-                if (text.Length > affix.Length
-                    && (fromStart ? text.StartsWith(affix, StringComparison.Ordinal) : text.EndsWith(affix, StringComparison.Ordinal)))
-                {
-                    text = (fromStart ? text[affix.Length..] : text[..^affix.Length]).Trim(' ');
-                    stripped = true;
-                    break;
-                }
-            }
-        }
-        while (stripped);
-
-        return text;
     }
 }

@@ -15,7 +15,7 @@ public static class MobileNumber
     public static bool TryParse(string? text, out string normalized)
     {
         normalized = string.Empty;
-        ReadOnlySpan<char> input = StripLabels(TextNormalizer.Normalize(text));
+        ReadOnlySpan<char> input = Affixes.Strip(TextNormalizer.Normalize(text), Labels, []);
 
         Span<char> digits = stackalloc char[MaxDigits];
         int count = 0;
@@ -79,26 +79,5 @@ public static class MobileNumber
             source.AsSpan().CopyTo(span);
             span[3..^4].Fill('*');
         });
-    }
-
-    private static ReadOnlySpan<char> StripLabels(ReadOnlySpan<char> text)
-    {
-        bool stripped;
-        do
-        {
-            stripped = false;
-            foreach (string label in Labels)
-            {
-                if (text.StartsWith(label, StringComparison.Ordinal))
-                {
-                    text = text[label.Length..].TrimStart(' ');
-                    stripped = true;
-                    break;
-                }
-            }
-        }
-        while (stripped);
-
-        return text;
     }
 }
