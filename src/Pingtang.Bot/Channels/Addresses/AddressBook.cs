@@ -21,7 +21,7 @@ public sealed class AddressBook(IServiceScopeFactory scopes, TimeProvider time) 
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(next);
         var activity = turnContext.Activity;
-        if (activity.From?.Id is { Length: > 0 } userId && activity.From.Role != RoleTypes.Bot && activity.ChannelId is { Length: > 0 })
+        if (IsFromWorker(activity) && activity.From?.Id is { Length: > 0 } userId && activity.ChannelId is { Length: > 0 })
         {
             var workerId = await RememberAsync(activity, userId, cancellationToken);
             turnContext.TurnState.Add(new CurrentWorker(workerId));
@@ -29,6 +29,11 @@ public sealed class AddressBook(IServiceScopeFactory scopes, TimeProvider time) 
 
         await next(cancellationToken);
     }
+
+    // A proactive send runs a turn too (a ContinueConversation event "from" the worker): that is not the worker
+    // showing up, and must not move the channel they were last seen on.
+    private static bool IsFromWorker(Activity activity) =>
+        activity.Type is ActivityTypes.Message or ActivityTypes.ConversationUpdate && activity.From?.Role != RoleTypes.Bot;
 
     private async Task<int> RememberAsync(Activity activity, string userId, CancellationToken cancellationToken)
     {

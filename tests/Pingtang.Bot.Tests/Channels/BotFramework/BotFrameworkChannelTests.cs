@@ -111,18 +111,17 @@ public sealed class BotFrameworkChannelTests : IAsyncLifetime
         {
         }
 
-        int workerId;
-        await using (var db = await _factory.Services.GetRequiredService<IDbContextFactory<BotDb>>().CreateDbContextAsync())
-        {
-            workerId = (await db.Set<WorkerAddress>().SingleAsync()).WorkerId;
-        }
+        var before = await SingleAddressAsync();
 
-        var outcome = await _factory.Services.GetRequiredService<ProactiveMessenger>().SendTextAsync(workerId, "明天上午9点开班，请带身份证。", default);
+        var outcome = await _factory.Services.GetRequiredService<ProactiveMessenger>().SendTextAsync(before.WorkerId, "明天上午9点开班，请带身份证。", default);
 
         Assert.Equal(ProactiveOutcome.Sent, outcome);
         var body = Newtonsoft.Json.Linq.JObject.Parse(Assert.Single(_connector.Bodies));
         Assert.Equal("明天上午9点开班，请带身份证。", body.Value<string>("text"));
         Assert.Equal("conv-5", body["conversation"]!.Value<string>("id"));
+
+        // Our own message is not the worker showing up: "the channel they used last" must not move.
+        Assert.Equal(before.LastSeenAt, (await SingleAddressAsync()).LastSeenAt);
     }
 
     [Fact]
@@ -140,6 +139,12 @@ public sealed class BotFrameworkChannelTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Empty(_connector.Bodies);
+    }
+
+    private async Task<WorkerAddress> SingleAddressAsync()
+    {
+        await using var db = await _factory.Services.GetRequiredService<IDbContextFactory<BotDb>>().CreateDbContextAsync();
+        return await db.Set<WorkerAddress>().AsNoTracking().SingleAsync();
     }
 
     private object Message(string id, string conversationId, string text) => new
