@@ -295,7 +295,7 @@ internal static class DirectLineApi
             || (int.TryParse(watermark, NumberStyles.None, CultureInfo.InvariantCulture, out value));
     }
 
-    private static JsonHttpResult<ApiErrorResponse> BadWatermark() =>
+    internal static JsonHttpResult<ApiErrorResponse> BadWatermark() =>
         Error(StatusCodes.Status400BadRequest, "BadArgument", "The watermark must be one the service gave.");
 
     private static JsonHttpResult<ApiErrorResponse>? CheckUser(StartUser? user) => user?.Id switch

@@ -12,7 +12,9 @@ public sealed class DirectLineConversations(DirectLineStore store, DirectLineAda
     public async Task<bool> EnsureStartedAsync(DirectLineConversation conversation, string? locale, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(conversation);
-        if (!await store.TryStartAsync(conversation.Id, cancellationToken))
+
+        // Every post comes through here; only a conversation not yet started costs a write.
+        if (conversation.StartedAt is not null || !await store.TryStartAsync(conversation.Id, cancellationToken))
         {
             return false;
         }

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Bot.Schema;
@@ -31,7 +32,7 @@ public sealed class DirectLineStore(IDbContextFactory<BotDb> dbFactory, DirectLi
 
     /// <summary>A new id nobody can guess: 128 random bits, URL-safe.</summary>
     public static string NewId(string prefix = "") =>
-        prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        prefix + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
 
     public async Task<DirectLineConversation> OpenAsync(string userId, string? userName, CancellationToken cancellationToken)
     {

@@ -31,7 +31,7 @@ internal static class DirectLineStream
 
         if (!DirectLineApi.TryParseWatermark(watermark, out var sent))
         {
-            return DirectLineApi.Error(StatusCodes.Status400BadRequest, "BadArgument", "The watermark must be one the service gave.");
+            return DirectLineApi.BadWatermark();
         }
 
         if (await store.FindAsync(conversationId, http.RequestAborted) is null)

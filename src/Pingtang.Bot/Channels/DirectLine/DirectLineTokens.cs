@@ -168,16 +168,10 @@ public sealed class DirectLineTokens
         return CredentialProblem.None;
     }
 
-    private static string Base64Url(byte[] bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private static string Base64Url(byte[] bytes) => System.Buffers.Text.Base64Url.EncodeToString(bytes);
 
-    private static byte[]? FromBase64Url(string text)
-    {
-        var base64 = text.Replace('-', '+').Replace('_', '/');
-        base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
-        var bytes = new byte[base64.Length];
-        return Convert.TryFromBase64String(base64, bytes, out var written) ? bytes[..written] : null;
-    }
+    private static byte[]? FromBase64Url(string text) =>
+        System.Buffers.Text.Base64Url.IsValid(text) ? System.Buffers.Text.Base64Url.DecodeFromChars(text) : null;
 
     // The claim names Azure's Direct Line tokens use, so directlinejs and Web Chat find the user id in "user".
     private sealed class TokenClaims
