@@ -7,6 +7,8 @@ namespace Pingtang.Bot.Dialogs;
 /// <summary>The dialog stack of one conversation during one turn, and the operations on it.</summary>
 public sealed class DialogContext(ITurnContext context, DialogSet dialogs, DialogStack stack, IServiceProvider services)
 {
+    private string? _text;
+
     public ITurnContext Context { get; } = context;
 
     public DialogStack Stack { get; } = stack;
@@ -20,8 +22,8 @@ public sealed class DialogContext(ITurnContext context, DialogSet dialogs, Dialo
     public int WorkerId => Context.TurnState.Get<CurrentWorker>()?.Id
         ?? throw new InvalidOperationException("The turn has no worker: the adapter does not run the Pingtang pipeline.");
 
-    /// <summary>The normalized text of the user's message ("" for non-text activities).</summary>
-    public string Text => Recognizers.TextNormalizer.Normalize(Context.Activity.Type == ActivityTypes.Message ? Context.Activity.Text : null);
+    /// <summary>The normalized text of the user's message ("" for non-text activities), read once per turn.</summary>
+    public string Text => _text ??= Recognizers.TextNormalizer.Normalize(Context.Activity.Type == ActivityTypes.Message ? Context.Activity.Text : null);
 
     public T State<T>()
         where T : class, new() => (ActiveFrame ?? throw new InvalidOperationException("No active dialog.")).GetState<T>();

@@ -3,6 +3,7 @@ using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Pingtang.Bot.Hosting;
 using Pingtang.Bot.Hosting.State;
 using Pingtang.Bot.Menu;
@@ -13,7 +14,7 @@ namespace Pingtang.Bot.Tests.Dialogs;
 
 public sealed class DialogBotTests : IDisposable
 {
-    private readonly ManualClock _clock = new(new DateTimeOffset(2026, 11, 29, 2, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 29, 2, 0, 0, TimeSpan.Zero));
     private readonly PingtangFactory _factory;
 
     public DialogBotTests() =>

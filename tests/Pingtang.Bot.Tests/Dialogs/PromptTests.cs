@@ -1,5 +1,6 @@
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Pingtang.Bot.Dialogs;
 using Pingtang.Bot.Menu;
 using Pingtang.Bot.Tests.Support;
@@ -13,7 +14,7 @@ namespace Pingtang.Bot.Tests.Dialogs;
 public sealed class PromptTests : IDisposable
 {
     // 2026-11-29 02:00 UTC is Sunday 10:00 in China.
-    private readonly ManualClock _clock = new(new DateTimeOffset(2026, 11, 29, 2, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 29, 2, 0, 0, TimeSpan.Zero));
     private readonly PingtangFactory _factory;
 
     public PromptTests() =>

@@ -1,11 +1,12 @@
 using System.Net;
+using Microsoft.Extensions.Time.Testing;
 using Pingtang.Bot.Tests.Support;
 
 namespace Pingtang.Bot.Tests.Channels.DirectLine;
 
 public sealed class DirectLineAuthTests : IDisposable
 {
-    private readonly ManualClock _clock = new(new DateTimeOffset(2026, 11, 29, 8, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 29, 8, 0, 0, TimeSpan.Zero));
     private readonly PingtangFactory _host;
     private readonly DirectLineKit _dl;
 
