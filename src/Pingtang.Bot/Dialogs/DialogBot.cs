@@ -96,7 +96,7 @@ public sealed class DialogBot(
 
     private static bool IsRepeat(DialogStack stack, IActivity activity)
     {
-        var id = ClientActivityId(activity) ?? activity.Id;
+        var id = activity.Id;
         if (string.IsNullOrEmpty(id))
         {
             return false;
@@ -115,10 +115,6 @@ public sealed class DialogBot(
 
         return false;
     }
-
-    // Web Chat stamps each message with its own id, which stays the same when it resends after a network failure.
-    private static string? ClientActivityId(IActivity activity) =>
-        activity.ChannelData is Newtonsoft.Json.Linq.JObject data ? data.Value<string>("clientActivityID") : null;
 
     private static bool IsNewMember(IConversationUpdateActivity update) =>
         update.MembersAdded?.Any(m => m.Id != update.Recipient?.Id) == true;

@@ -65,22 +65,6 @@ public sealed class DialogBotTests : IDisposable
     }
 
     [Fact]
-    public async Task Web_Chat_resend_with_the_same_client_activity_id_is_answered_once()
-    {
-        var adapter = new TestAdapter(TestAdapter.CreateConversation("resend", "worker-3", "bot")).UsePingtangPipeline(_factory.Services);
-        var bot = _factory.Services.GetRequiredService<IBot>();
-        foreach (var serverId in new[] { "a", "b" })
-        {
-            var message = adapter.MakeActivity("5");
-            message.Id = serverId;
-            message.ChannelData = new Newtonsoft.Json.Linq.JObject { ["clientActivityID"] = "client-1" };
-            await adapter.ProcessActivityAsync(message, bot.OnTurnAsync, default);
-        }
-
-        Assert.Equal(2, adapter.ActiveQueue.Count);
-    }
-
-    [Fact]
     public async Task New_member_joining_is_welcomed_with_the_menu()
     {
         var adapter = new TestAdapter(TestAdapter.CreateConversation("join", "worker-4", "bot")).UsePingtangPipeline(_factory.Services);

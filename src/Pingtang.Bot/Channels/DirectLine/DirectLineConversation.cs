@@ -40,6 +40,12 @@ public sealed class DirectLineActivityRecord
     /// <summary>The activity as the Direct Line clients receive it (Bot Framework schema JSON).</summary>
     public required string Json { get; init; }
 
+    /// <summary>
+    /// The id a client gave its own activity (Web Chat's <c>channelData.clientActivityID</c>): a client that resends
+    /// after a network failure is answered with the activity it already posted.
+    /// </summary>
+    public string? ClientActivityId { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
 }
 
@@ -64,6 +70,8 @@ internal sealed class DirectLineActivityRecordConfiguration : IEntityTypeConfigu
         // The key is the order: a second writer of the same sequence number fails and retries with the next one.
         builder.HasKey(a => new { a.ConversationId, a.Sequence });
         builder.Property(a => a.ConversationId).HasMaxLength(64);
+        builder.Property(a => a.ClientActivityId).HasMaxLength(InboundActivity.MaxClientActivityIdLength);
+        builder.HasIndex(a => new { a.ConversationId, a.ClientActivityId }).IsUnique();
         builder.HasOne<DirectLineConversation>().WithMany().HasForeignKey(a => a.ConversationId);
     }
 }

@@ -37,13 +37,20 @@ public sealed class DirectLineConversations(DirectLineStore store, DirectLineAda
         return true;
     }
 
-    /// <summary>Stores the client's activity, lets the bot answer, and returns the activity's id.</summary>
+    /// <summary>
+    /// Stores the client's activity, lets the bot answer, and returns the activity's id. A resend of an activity the
+    /// client already posted (same client activity id) gets that activity's id and no second answer.
+    /// </summary>
     public async Task<string> ReceiveAsync(DirectLineConversation conversation, Activity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
         await EnsureStartedAsync(conversation, activity.Locale, cancellationToken);
-        var id = await store.AppendAsync(conversation.Id, activity, cancellationToken);
-        await RunTurnAsync(activity);
+        var (id, isNew) = await store.AppendAsync(conversation.Id, activity, InboundActivity.ClientActivityId(activity), cancellationToken);
+        if (isNew)
+        {
+            await RunTurnAsync(activity);
+        }
+
         return id;
     }
 

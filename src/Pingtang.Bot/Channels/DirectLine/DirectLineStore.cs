@@ -64,22 +64,39 @@ public sealed class DirectLineStore(IDbContextFactory<BotDb> dbFactory, DirectLi
     }
 
     /// <summary>Stores <paramref name="activity"/> as the conversation's next one, gives it its id, and wakes the streams.</summary>
-    public async Task<string> AppendAsync(string conversationId, Activity activity, CancellationToken cancellationToken)
+    public async Task<string> AppendAsync(string conversationId, Activity activity, CancellationToken cancellationToken) =>
+        (await AppendAsync(conversationId, activity, clientActivityId: null, cancellationToken)).Id;
+
+    /// <summary>
+    /// Stores a client's activity like <see cref="AppendAsync(string, Activity, CancellationToken)"/>, unless the client
+    /// already posted one with <paramref name="clientActivityId"/>: then that one's id, and <c>IsNew</c> false.
+    /// </summary>
+    public async Task<(string Id, bool IsNew)> AppendAsync(string conversationId, Activity activity, string? clientActivityId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var posted = clientActivityId is null ? null : await db.Set<DirectLineActivityRecord>()
+                .Where(a => a.ConversationId == conversationId && a.ClientActivityId == clientActivityId)
+                .Select(a => (int?)a.Sequence)
+                .SingleOrDefaultAsync(cancellationToken);
+            if (posted is { } earlier)
+            {
+                return (ActivityId(conversationId, earlier), false);
+            }
+
             var last = await db.Set<DirectLineActivityRecord>()
                 .Where(a => a.ConversationId == conversationId)
                 .MaxAsync(a => (int?)a.Sequence, cancellationToken) ?? 0;
             var sequence = last + 1;
-            activity.Id = $"{conversationId}|{sequence:D7}";
+            activity.Id = ActivityId(conversationId, sequence);
             db.Add(new DirectLineActivityRecord
             {
                 ConversationId = conversationId,
                 Sequence = sequence,
                 Json = ForClient(activity),
+                ClientActivityId = clientActivityId,
                 CreatedAt = time.GetUtcNow(),
             });
             try
@@ -89,13 +106,16 @@ public sealed class DirectLineStore(IDbContextFactory<BotDb> dbFactory, DirectLi
             }
             catch (DbUpdateException) when (attempt < AppendAttempts)
             {
-                // Another writer (the bot's reply, a proactive message, another instance) took this number.
+                // Another writer (the bot's reply, a proactive message, another instance, the same client resending)
+                // took this number or this client id; the next attempt sees which.
             }
         }
 
         streams.Notify(conversationId);
-        return activity.Id;
+        return (activity.Id, true);
     }
+
+    private static string ActivityId(string conversationId, int sequence) => $"{conversationId}|{sequence:D7}";
 
     // The service URL is where the bot answers; the client has no use for it.
     private static string ForClient(Activity activity)

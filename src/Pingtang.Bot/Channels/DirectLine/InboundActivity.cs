@@ -13,6 +13,9 @@ public static class InboundActivity
     /// <summary>A worker's message is a few lines; anything longer is a paste or an attack, not a question.</summary>
     public const int MaxTextLength = 2000;
 
+    /// <summary>Web Chat's client activity ids are short; a longer one is not a client's own id.</summary>
+    public const int MaxClientActivityIdLength = 128;
+
     /// <summary>Room for the text and what Web Chat sends with it (channelData, entities).</summary>
     public const int MaxBodyBytes = 32 * 1024;
 
@@ -80,6 +83,13 @@ public static class InboundActivity
             return null;
         }
 
+        if (json["channelData"] is JObject channelData && channelData["clientActivityID"] is { } clientId
+            && (clientId.Type != JTokenType.String || clientId.Value<string>()!.Length is 0 or > MaxClientActivityIdLength))
+        {
+            problem = $"\"channelData.clientActivityID\" must be a string of 1 to {MaxClientActivityIdLength} characters.";
+            return null;
+        }
+
         if (activity.Name is { Length: > 256 } || activity.Locale is { Length: > 32 } || activity.From?.Id is { Length: > 256 })
         {
             problem = "\"name\", \"locale\" or \"from.id\" is too long.";
@@ -88,6 +98,10 @@ public static class InboundActivity
 
         return activity;
     }
+
+    /// <summary>The id the client gave its activity (Web Chat's <c>channelData.clientActivityID</c>), if any.</summary>
+    public static string? ClientActivityId(Activity activity) =>
+        (activity?.ChannelData as JObject)?["clientActivityID"]?.Value<string>();
 
     /// <summary>
     /// Makes the activity the server's: its conversation, its recipient (the bot), its time, and its sender

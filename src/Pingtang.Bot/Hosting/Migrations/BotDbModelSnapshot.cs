@@ -62,6 +62,10 @@ namespace Pingtang.Bot.Hosting.Migrations
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ClientActivityId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -70,6 +74,9 @@ namespace Pingtang.Bot.Hosting.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("ConversationId", "Sequence");
+
+                    b.HasIndex("ConversationId", "ClientActivityId")
+                        .IsUnique();
 
                     b.ToTable("DirectLineActivities", (string)null);
                 });

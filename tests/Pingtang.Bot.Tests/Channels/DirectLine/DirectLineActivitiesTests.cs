@@ -57,6 +57,35 @@ public sealed class DirectLineActivitiesTests : IDisposable
     }
 
     [Fact]
+    public async Task A_resend_with_the_same_client_activity_id_gets_the_same_id_and_no_second_answer()
+    {
+        var started = await _dl.StartAsync();
+        var (_, watermark) = await _dl.GetAsync(started);
+        var message = DirectLineKit.Message("帮助", clientActivityId: "web-chat-1");
+
+        var sends = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => _dl.PostAsync(started, message)));
+        var (activities, _) = await _dl.GetAsync(started, watermark);
+
+        Assert.All(sends, s => Assert.Equal(HttpStatusCode.OK, s.Status));
+        Assert.Single(sends.Select(s => s.Body.GetProperty("id").GetString()).Distinct());
+        Assert.Single(activities, a => DirectLineKit.Role(a) == "user");
+        Assert.Single(activities, a => DirectLineKit.Text(a)!.Contains("「菜单」", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("""{"type":"message","text":"hi","channelData":{"clientActivityID":42}}""", HttpStatusCode.BadRequest)]
+    [InlineData("""{"type":"message","text":"hi","channelData":{"clientActivityID":""}}""", HttpStatusCode.BadRequest)]
+    [InlineData("""{"type":"message","text":"hi","channelData":"not an object"}""", HttpStatusCode.OK)]
+    public async Task A_client_activity_id_must_be_a_short_string(string activity, HttpStatusCode expected)
+    {
+        var started = await _dl.StartAsync();
+
+        var (status, _) = await _dl.PostAsync(started, activity);
+
+        Assert.Equal(expected, status);
+    }
+
+    [Fact]
     public async Task A_token_holder_cannot_speak_as_someone_else()
     {
         var started = await _dl.StartAsync();

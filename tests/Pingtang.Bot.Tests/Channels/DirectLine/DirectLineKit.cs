@@ -88,9 +88,8 @@ internal sealed class DirectLineKit(HttpClient http)
 
     public static string UserOf(string token)
     {
-        var payload = token.Split('.')[1].Replace('-', '+').Replace('_', '/');
-        payload = payload.PadRight(payload.Length + ((4 - (payload.Length % 4)) % 4), '=');
-        return JsonDocument.Parse(Convert.FromBase64String(payload)).RootElement.GetProperty("user").GetString()!;
+        var payload = System.Buffers.Text.Base64Url.DecodeFromChars(token.Split('.')[1]);
+        return JsonDocument.Parse(payload).RootElement.GetProperty("user").GetString()!;
     }
 
     public static string? Text(JsonElement activity) =>
