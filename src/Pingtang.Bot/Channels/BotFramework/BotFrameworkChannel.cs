@@ -10,7 +10,7 @@ public static class BotFrameworkChannel
     /// <summary>CloudAdapter with the standard keys: MicrosoftAppType, MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppTenantId.</summary>
     public static WebApplicationBuilder AddBotFrameworkChannel(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<BotFrameworkAuthentication>(sp => new SharedContractResolverAuthentication(
+        builder.Services.AddSingleton<BotFrameworkAuthentication>(sp => new ChannelAuthentication(
             new ConfigurationBotFrameworkAuthentication(
                 sp.GetRequiredService<IConfiguration>(),
                 httpClientFactory: sp.GetService<IHttpClientFactory>(),

@@ -9,12 +9,15 @@ using Microsoft.Rest.Serialization;
 namespace Pingtang.Bot.Channels.BotFramework;
 
 /// <summary>
-/// Makes every <see cref="ConnectorClient"/> share one JSON contract resolver. Stock, each turn's client gets a fresh
+/// The Bot Framework's own authentication with two corrections:
+/// <list type="bullet">
+/// <item>every <see cref="ConnectorClient"/> shares one JSON contract resolver. Stock, each turn's client gets a fresh
 /// resolver, so Newtonsoft rebuilds its serialization contracts on every reply: measured here, over half of a turn's
-/// CPU. The resolver is the same type the client uses by default, so replies are serialised exactly as before.
-/// It also turns a malformed channel token into the 401 any other invalid token gets.
+/// CPU. The resolver is the same type the client uses by default, so replies are serialised exactly as before;</item>
+/// <item>a malformed channel token gets the 401 any other invalid token gets, not a 500.</item>
+/// </list>
 /// </summary>
-internal sealed class SharedContractResolverAuthentication(BotFrameworkAuthentication inner) : BotFrameworkAuthentication
+internal sealed class ChannelAuthentication(BotFrameworkAuthentication inner) : BotFrameworkAuthentication
 {
     private static readonly ReadOnlyJsonContractResolver Shared = new();
 
