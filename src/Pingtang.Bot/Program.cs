@@ -4,6 +4,7 @@ using Pingtang.Bot.Dialogs;
 using Pingtang.Bot.Hosting;
 using Pingtang.Bot.Menu;
 using Pingtang.Bot.Profile;
+using Pingtang.Bot.Staff;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPingtangData();
@@ -13,10 +14,12 @@ builder.AddMenu();
 builder.AddProfile();
 builder.AddBotFrameworkChannel();
 builder.AddDirectLine();
+builder.AddStaffAccess();
 
 var app = builder.Build();
 app.MapBotFrameworkChannel();
 app.MapDirectLine();
+app.MapStaffAccess();
 app.Run();
 
 /// <summary>Visible to the tests' WebApplicationFactory.</summary>

@@ -15,4 +15,7 @@ public static class ChinaTime
     }
 
     public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(Now(time).DateTime);
+
+    /// <summary>The calendar day in China at that instant.</summary>
+    public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
 }

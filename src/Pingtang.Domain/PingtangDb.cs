@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Pingtang.Domain.Jobs;
 using Pingtang.Domain.Stations;
 using Pingtang.Domain.Townships;
 using Pingtang.Domain.Training;
@@ -8,7 +9,7 @@ using Pingtang.Domain.Workers;
 
 namespace Pingtang.Domain;
 
-/// <summary>The county's data: workers, stations, townships, courses. The unit of work for every domain service.</summary>
+/// <summary>The county's data: workers, stations, townships, courses, jobs. The unit of work for every domain service.</summary>
 /// <remarks>
 /// New migration: <c>dotnet ef migrations add NAME --project src/Pingtang.Domain</c>
 /// (<c>dotnet tool restore</c> first). Migrations are applied at start-up.
@@ -22,6 +23,10 @@ public sealed class PingtangDb(DbContextOptions<PingtangDb> options) : DbContext
     public DbSet<Township> Townships => Set<Township>();
 
     public DbSet<Course> Courses => Set<Course>();
+
+    public DbSet<JobPosting> JobPostings => Set<JobPosting>();
+
+    public DbSet<JobApplication> JobApplications => Set<JobApplication>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PingtangDb).Assembly);
