@@ -10,6 +10,9 @@ public sealed record PromptOptions
 
     /// <summary>The numbered options of a choice prompt.</summary>
     public IReadOnlyList<string> Choices { get; init; } = [];
+
+    /// <summary>Shortcut answers shown as buttons only, for a question whose text already lists what to reply.</summary>
+    public IReadOnlyList<string> Buttons { get; init; } = [];
 }
 
 /// <summary>A prompt's reading of one answer: the value, or why it was not accepted.</summary>
@@ -34,7 +37,7 @@ public abstract class Prompt<T>(string id, Func<T, DialogContext, string?>? vali
         ArgumentNullException.ThrowIfNull(dc);
         var state = dc.State<PromptState>();
         state.Options = options as PromptOptions ?? throw new ArgumentException("A prompt needs PromptOptions.", nameof(options));
-        await dc.SendAsync(ChoiceMessage.Create(state.Options.Text, state.Options.Choices), cancellationToken);
+        await dc.SendAsync(ChoiceMessage.Create(state.Options), cancellationToken);
         return DialogTurnResult.Waiting;
     }
 
@@ -61,7 +64,7 @@ public abstract class Prompt<T>(string id, Func<T, DialogContext, string?>? vali
             return dc.CancelAll();
         }
 
-        await dc.SendAsync(ChoiceMessage.Create($"{problem}\n{options.Text}", options.Choices), cancellationToken);
+        await dc.SendAsync(ChoiceMessage.Create(options with { Text = $"{problem}\n{options.Text}" }), cancellationToken);
         return DialogTurnResult.Waiting;
     }
 
@@ -71,7 +74,7 @@ public abstract class Prompt<T>(string id, Func<T, DialogContext, string?>? vali
         var options = dc.State<PromptState>().Options;
         if (options is not null)
         {
-            await dc.SendAsync(ChoiceMessage.Create(options.Text, options.Choices), cancellationToken);
+            await dc.SendAsync(ChoiceMessage.Create(options), cancellationToken);
         }
     }
 

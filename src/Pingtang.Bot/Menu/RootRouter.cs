@@ -8,7 +8,7 @@ namespace Pingtang.Bot.Menu;
 /// The bottom of every conversation: the global words first, then the active dialog, and at the bottom the main
 /// menu, whose lines start the features' dialogs.
 /// </summary>
-public sealed class RootRouter(DialogSet dialogs) : IConversationRoot
+public sealed class RootRouter(DialogSet dialogs, IEnumerable<IMenuShortcut> shortcuts) : IConversationRoot
 {
     public async Task RestartAsync(DialogContext dc, RestartReason reason, CancellationToken cancellationToken)
     {
@@ -63,6 +63,11 @@ public sealed class RootRouter(DialogSet dialogs) : IConversationRoot
     {
         if (ChoiceRecognizer.Recognize(dc.Text, MainMenu.Titles) is not { } index)
         {
+            if (shortcuts.Select(s => s.Match(dc.Text)).FirstOrDefault(m => m is not null) is { } shortcut)
+            {
+                return await dc.BeginAsync(shortcut.DialogId, shortcut.Options, cancellationToken);
+            }
+
             await ShowMenuAsync(dc, $"{MenuTexts.Welcome}\n{MenuTexts.Choose}", cancellationToken);
             return null;
         }

@@ -7,6 +7,9 @@ public sealed class JobSearch(PingtangDb db, TimeProvider time)
 {
     public const int PageSize = 5;
 
+    /// <summary>From this age the stations offer seasonal farm work (<see cref="TradeSynonyms.Seasonal"/>), which takes older workers.</summary>
+    public const int SeasonalWorkAge = 50;
+
     /// <summary>One page of results. <paramref name="age"/> hides postings the worker is too young or too old for.</summary>
     public async Task<JobResults> FindAsync(JobQuery query, int? age, int page, CancellationToken cancellationToken)
     {

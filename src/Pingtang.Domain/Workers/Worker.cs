@@ -46,6 +46,9 @@ public sealed partial class Worker
 
     public bool HasProfile => ProfileUpdatedAt is not null;
 
+    /// <summary>The age the worker turns this year, from the birth year: what age limits of jobs and courses compare.</summary>
+    public int? AgeIn(int year) => BirthYear is { } born ? year - born : null;
+
     public static Worker Register(DateTimeOffset now) => new() { RegisteredAt = now };
 
     public WorkerProfile Profile => new(Name, Mobile, BirthYear, HomeTownship, CurrentCity, Trades.ToList(), AcceptsReminders);

@@ -1,0 +1,267 @@
+using Pingtang.Bot.Dialogs;
+using Pingtang.Bot.Dialogs.Recognizers;
+using Pingtang.Domain;
+using Pingtang.Domain.Jobs;
+using Pingtang.Domain.Workers;
+
+namespace Pingtang.Bot.Jobs;
+
+/// <summary>What the job search remembers between messages.</summary>
+public sealed class JobSearchFlow
+{
+    /// <summary>Set when the search starts from words the worker typed; the questions are then skipped.</summary>
+    public JobQuery? Query { get; set; }
+
+    public int Page { get; set; }
+
+    /// <summary>The postings on the page the worker sees, so that 「2」 opens the second.</summary>
+    public List<int> PageIds { get; set; } = [];
+
+    public int PageCount { get; set; }
+
+    public int? PostingId { get; set; }
+}
+
+/// <summary>
+/// 岗位查询: region → trade → lowest pay → results five at a time; a number opens a posting, and 我要报名 applies.
+/// The worker may instead just say what they want, here or at the main menu, and see results at once.
+/// </summary>
+public sealed class JobSearchDialog : WaterfallDialog<JobSearchFlow>
+{
+    public const string DialogId = "jobs";
+    public const string PayPromptId = "jobs.pay";
+    public const string BrowsePromptId = "jobs.browse";
+
+    /// <summary>Longer than any command or search: anything longer is not a reply to the results.</summary>
+    public const int BrowseMaxLength = 100;
+
+    /// <summary>The smallest number read as pay rather than as a line of the results (a day's wage starts here).</summary>
+    private const int MinimumPayNumber = 50;
+
+    public JobSearchDialog()
+        : base(DialogId, StartAsync, AskTradeAsync, AskPayAsync, ShowResultsAsync, HandleReplyAsync, HandleDetailAsync, ApplyAsync)
+    {
+    }
+
+    private static Task<DialogTurnResult> StartAsync(WaterfallStepContext<JobSearchFlow> step, CancellationToken cancellationToken)
+    {
+        if (step.State.Query is not null)
+        {
+            return step.GoToAsync(ShowResultsAsync, null, cancellationToken);
+        }
+
+        var regions = JobTexts.Regions.Select(r => r.Title).ToList();
+        return step.PromptAsync(StandardPrompts.Choice, new() { Text = JobTexts.AskRegion, Choices = regions }, cancellationToken);
+    }
+
+    private static Task<DialogTurnResult> AskTradeAsync(WaterfallStepContext<JobSearchFlow> step, CancellationToken cancellationToken)
+    {
+        step.State.Query = JobTexts.Regions[(int)step.Answer!].Query;
+        return step.PromptAsync(StandardPrompts.Choice, new() { Text = JobTexts.AskTrade, Choices = JobTexts.TradeChoices }, cancellationToken);
+    }
+
+    private static Task<DialogTurnResult> AskPayAsync(WaterfallStepContext<JobSearchFlow> step, CancellationToken cancellationToken)
+    {
+        var trade = JobTexts.TradeChoices[(int)step.Answer!];
+        step.State.Query = step.State.Query! with { TradeGroup = trade == JobTexts.Any ? null : trade };
+        var choices = JobTexts.PayChoices.Select(p => p.Title).ToList();
+        return step.PromptAsync(PayPromptId, new() { Text = JobTexts.AskPay, Choices = choices }, cancellationToken);
+    }
+
+    private static async Task<DialogTurnResult> ShowResultsAsync(WaterfallStepContext<JobSearchFlow> step, CancellationToken cancellationToken)
+    {
+        var flow = step.State;
+        if (step.Answer is MinimumPay pay)
+        {
+            flow.Query = flow.Query! with { MinMonthlyPay = pay.Monthly };
+            flow.Page = 0;
+        }
+
+        var services = step.Dialog.Services;
+        var search = services.GetRequiredService<JobSearch>();
+        var age = await WorkerAgeAsync(step.Dialog, cancellationToken);
+        var query = flow.Query ?? JobQuery.Anything;
+        var results = await search.FindAsync(query, age, flow.Page, cancellationToken);
+        if (results.Items.Count == 0 && flow.Page > 0)
+        {
+            flow.Page = 0;
+            results = await search.FindAsync(query, age, 0, cancellationToken);
+        }
+
+        var note = "";
+        if (results.Total == 0)
+        {
+            foreach (var wider in query.Wider())
+            {
+                results = await search.FindAsync(wider, age, 0, cancellationToken);
+                if (results.Total > 0)
+                {
+                    note = JobTexts.Format(JobTexts.NoExactMatch, JobTexts.Describe(wider)) + "\n";
+                    flow.Query = wider;
+                    break;
+                }
+            }
+        }
+
+        if (results.Total == 0)
+        {
+            await step.Dialog.SendAsync(JobTexts.NothingAtAll, cancellationToken);
+            return await step.EndAsync(null, cancellationToken);
+        }
+
+        flow.PageIds = results.Items.Select(j => j.Id).ToList();
+        flow.PageCount = results.PageCount;
+        return await step.PromptAsync(BrowsePromptId, ResultsMessage(note, results, OffersSeasonalWork(age, flow.Query)), cancellationToken);
+    }
+
+    private static async Task<DialogTurnResult> HandleReplyAsync(WaterfallStepContext<JobSearchFlow> step, CancellationToken cancellationToken)
+    {
+        var flow = step.State;
+        var text = (string)step.Answer!;
+        switch (text)
+        {
+            case JobTexts.NextPage or "下页" or "更多":
+                return await TurnPageAsync(step, +1, cancellationToken);
+            case JobTexts.PreviousPage or "上页":
+                return await TurnPageAsync(step, -1, cancellationToken);
+            case JobTexts.SearchAgain or "重新找" or "换条件":
+                flow.Query = null;
+                flow.Page = 0;
+                return await step.GoToAsync(StartAsync, null, cancellationToken);
+            case JobTexts.Seasonal:
+                flow.Query = new JobQuery { TradeGroup = TradeSynonyms.Seasonal };
+                flow.Page = 0;
+                return await step.GoToAsync(ShowResultsAsync, null, cancellationToken);
+        }
+
+        // 「2」 or 「第二个」 is a line of the page; a number as big as a wage is a search (6000 → 6000元以上).
+        var isItemNumber = ChineseNumber.TryParseInteger(text.TrimStart('第'), out var number) && number < MinimumPayNumber;
+        if (isItemNumber && number >= 1 && number <= flow.PageIds.Count)
+        {
+            return await ShowDetailAsync(step, number - 1, cancellationToken);
+        }
+
+        if (!isItemNumber && JobQueryReader.Read(text, requireClearIntent: false) is { } query)
+        {
+            flow.Query = query;
+            flow.Page = 0;
+            return await step.GoToAsync(ShowResultsAsync, null, cancellationToken);
+        }
+
+        await step.Dialog.SendAsync(isItemNumber ? JobTexts.Format(JobTexts.NoSuchItem, flow.PageIds.Count) : JobTexts.NotUnderstood, cancellationToken);
+        return await step.GoToAsync(ShowResultsAsync, null, cancellationToken);
+    }
+
+    private static async Task<DialogTurnResult> HandleDetailAsync(WaterfallStepContext<JobSearchFlow> step, CancellationToken cancellationToken)
+    {
+        switch (JobTexts.DetailChoices[(int)step.Answer!])
+        {
+            case JobTexts.Apply:
+                var worker = await step.Dialog.Services.GetRequiredService<WorkerRegistry>().FindAsync(step.Dialog.WorkerId, cancellationToken);
+                return worker?.Mobile is null
+                    ? await step.PromptAsync(StandardPrompts.Mobile, new() { Text = JobTexts.AskMobile }, cancellationToken)
+                    : await step.NextAsync(null, cancellationToken);
+            case JobTexts.SearchAgain:
+                step.State.Query = null;
+                step.State.Page = 0;
+                return await step.GoToAsync(StartAsync, null, cancellationToken);
+            default:
+                return await step.GoToAsync(ShowResultsAsync, null, cancellationToken);
+        }
+    }
+
+    private static async Task<DialogTurnResult> ApplyAsync(WaterfallStepContext<JobSearchFlow> step, CancellationToken cancellationToken)
+    {
+        var services = step.Dialog.Services;
+        var workerId = step.Dialog.WorkerId;
+        var registry = services.GetRequiredService<WorkerRegistry>();
+        if (step.Answer is string mobile)
+        {
+            var worker = await registry.FindAsync(workerId, cancellationToken);
+            await registry.SaveProfileAsync(workerId, worker!.Profile with { Mobile = mobile }, cancellationToken);
+        }
+
+        var postingId = step.State.PostingId!.Value;
+        var outcome = await services.GetRequiredService<JobApplications>().ApplyAsync(workerId, postingId, cancellationToken);
+        var posting = await services.GetRequiredService<JobSearch>().FindOpenAsync(postingId, cancellationToken);
+        var reply = (outcome, posting) switch
+        {
+            (ApplyOutcome.Applied, { Station: { } station }) => JobTexts.Format(
+                JobTexts.Applied,
+                station.Name,
+                MobileNumber.Mask((await registry.FindAsync(workerId, cancellationToken))!.Mobile!),
+                station.Location),
+            (ApplyOutcome.AlreadyApplied, _) => JobTexts.AlreadyApplied,
+            _ => JobTexts.PostingGone,
+        };
+        await step.Dialog.SendAsync(reply, cancellationToken);
+        return await step.GoToAsync(ShowResultsAsync, null, cancellationToken);
+    }
+
+    private static async Task<DialogTurnResult> ShowDetailAsync(WaterfallStepContext<JobSearchFlow> step, int index, CancellationToken cancellationToken)
+    {
+        var posting = await step.Dialog.Services.GetRequiredService<JobSearch>().FindOpenAsync(step.State.PageIds[index], cancellationToken);
+        if (posting is null)
+        {
+            await step.Dialog.SendAsync(JobTexts.PostingGone, cancellationToken);
+            return await step.GoToAsync(ShowResultsAsync, null, cancellationToken);
+        }
+
+        step.State.PostingId = posting.Id;
+        return await step.PromptAsync(StandardPrompts.Choice, new() { Text = JobTexts.Detail(posting, index + 1), Choices = JobTexts.DetailChoices }, cancellationToken);
+    }
+
+    private static async Task<DialogTurnResult> TurnPageAsync(WaterfallStepContext<JobSearchFlow> step, int direction, CancellationToken cancellationToken)
+    {
+        var flow = step.State;
+        var page = flow.Page + direction;
+        if (page < 0 || page >= flow.PageCount)
+        {
+            await step.Dialog.SendAsync(page < 0 ? JobTexts.FirstPage : JobTexts.LastPage, cancellationToken);
+        }
+        else
+        {
+            flow.Page = page;
+        }
+
+        return await step.GoToAsync(ShowResultsAsync, null, cancellationToken);
+    }
+
+    private static PromptOptions ResultsMessage(string note, JobResults results, bool offerSeasonal)
+    {
+        var lines = results.Items.Select((job, i) => $"{i + 1}. {JobTexts.Line(job)}");
+        var text = $"{note}{JobTexts.Format(JobTexts.Found, results.Total, results.Page + 1, results.PageCount)}\n{string.Join('\n', lines)}\n{JobTexts.BrowseHint}";
+        if (offerSeasonal)
+        {
+            text += $"\n{JobTexts.SeasonalOffer}";
+        }
+
+        var buttons = Enumerable.Range(1, results.Items.Count).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        if (results.Page > 0)
+        {
+            buttons.Add(JobTexts.PreviousPage);
+        }
+
+        if (results.HasNext)
+        {
+            buttons.Add(JobTexts.NextPage);
+        }
+
+        buttons.Add(JobTexts.SearchAgain);
+        if (offerSeasonal)
+        {
+            buttons.Add(JobTexts.Seasonal);
+        }
+
+        return new PromptOptions { Text = text, Buttons = buttons };
+    }
+
+    private static bool OffersSeasonalWork(int? age, JobQuery? query) =>
+        age >= JobSearch.SeasonalWorkAge && query?.TradeGroup != TradeSynonyms.Seasonal;
+
+    private static async Task<int?> WorkerAgeAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        var worker = await dc.Services.GetRequiredService<WorkerRegistry>().FindAsync(dc.WorkerId, cancellationToken);
+        return worker?.AgeIn(ChinaTime.Today(dc.Services.GetRequiredService<TimeProvider>()).Year);
+    }
+}

@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Text;
+using Pingtang.Domain.Jobs;
+
+namespace Pingtang.Bot.Jobs;
+
+/// <summary>What the job search says, reviewed together; and how a posting reads in one line or in full.</summary>
+public static class JobTexts
+{
+    public const string Any = "不限";
+
+    public const string AskRegion = "想在哪里工作？";
+
+    public const string AskTrade = "想做什么工种？";
+
+    public const string AskPay = "最低能接受多少工资（每月）？也可以直接输入金额，比如「5500」或「200一天」。";
+
+    public const string NeedPay = "没看懂这个工资，请回复数字选择，或输入金额，比如「5000」。";
+
+    public const string Found = "找到{0}个岗位（第{1}/{2}页）：";
+
+    public const string BrowseHint = "回复数字看详情；「下一页」「上一页」翻页；「重新搜索」换条件。也可以直接说想找什么，比如「东莞 电工 6000以上」。";
+
+    public const string NothingAtAll = "现在暂时没有开放的岗位，请过几天再来看看，或联系平塘县就业服务中心。";
+
+    public const string NoExactMatch = "没有完全符合的岗位。放宽条件后（{0}）找到这些：";
+
+    public const string SeasonalOffer = "各站点也为大龄朋友安排了季节性工作（辣椒采摘、蓝莓种植等），回复「季节工」查看。";
+
+    public const string NotUnderstood = "没看懂。";
+
+    public const string NoSuchItem = "这一页只有{0}个岗位，请回复1到{0}的数字。";
+
+    public const string FirstPage = "已经是第一页了。";
+
+    public const string LastPage = "已经是最后一页了。";
+
+    public const string PostingGone = "这个岗位已经招满或截止了，请看看别的岗位。";
+
+    public const string AskMobile = "报名需要留手机号，站点工作人员会打电话联系您。请输入您的手机号：";
+
+    public const string Applied = "报名成功！\n1. {0}的工作人员会在2个工作日内给您打电话（{1}），请保持电话畅通。\n2. 电话里会跟您确认工资、住宿和出发时间。\n3. 有疑问可以联系站点：{2}。";
+
+    public const string AlreadyApplied = "您已经报过这个岗位了，不用再报。站点工作人员会联系您，请耐心等电话。";
+
+    public const string NextPage = "下一页";
+    public const string PreviousPage = "上一页";
+    public const string SearchAgain = "重新搜索";
+    public const string Seasonal = "季节工";
+    public const string Apply = "我要报名";
+    public const string BackToList = "返回列表";
+
+    /// <summary>The menu's regions, each with what it searches.</summary>
+    public static readonly IReadOnlyList<(string Title, JobQuery Query)> Regions =
+    [
+        ("县内", new JobQuery { District = Places.Pingtang }),
+        ("贵州省内", new JobQuery { Province = Places.Guizhou }),
+        ("广东", new JobQuery { Province = Places.Guangdong }),
+        ("浙江", new JobQuery { Province = Places.Zhejiang }),
+        (Any, JobQuery.Anything),
+    ];
+
+    public static readonly IReadOnlyList<string> TradeChoices =
+        [.. TradeSynonyms.Groups.Keys.Where(g => g != TradeSynonyms.Other), Any];
+
+    /// <summary>The pay choices, each with its lowest monthly pay (null: 不限).</summary>
+    public static readonly IReadOnlyList<(string Title, int? Pay)> PayChoices =
+        [("3000元以上", 3000), ("4000元以上", 4000), ("5000元以上", 5000), ("6000元以上", 6000), ("8000元以上", 8000), (Any, null)];
+
+    public static readonly IReadOnlyList<string> DetailChoices = [Apply, BackToList, SearchAgain];
+
+    /// <summary>title · city · pay · 包吃住, short enough for one line on a phone.</summary>
+    public static string Line(JobSummary job) =>
+        string.Join(" · ", new[] { job.Title, Place(job.City, job.District), Pay(job.MonthlyPayMin, job.MonthlyPayMax, job.DailyPay), Board(job.MealsProvided, job.HousingProvided) }
+            .Where(part => part.Length > 0));
+
+    public static string Detail(JobPosting job, int number)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var text = new StringBuilder()
+            .Append(CultureInfo.InvariantCulture, $"【{number}】{job.Title}\n")
+            .Append(CultureInfo.InvariantCulture, $"单位：{job.Employer}\n")
+            .Append(CultureInfo.InvariantCulture, $"地点：{job.Province}{(job.City == job.Province ? "" : job.City)}{job.District}\n")
+            .Append(CultureInfo.InvariantCulture, $"工资：{Pay(job.MonthlyPayMin, job.MonthlyPayMax, job.DailyPay)}\n");
+        var board = Board(job.MealsProvided, job.HousingProvided);
+        text.Append(CultureInfo.InvariantCulture, $"食宿：{(board.Length == 0 ? "不包吃住" : board)}\n");
+        if (job.AgeMin is not null || job.AgeMax is not null)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"年龄：{Ages(job.AgeMin, job.AgeMax)}\n");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"招聘：{job.Headcount}人，{job.ClosesOn:M月d日}截止\n");
+        if (job.Description.Length > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"说明：{job.Description}\n");
+        }
+
+        return text.Append(CultureInfo.InvariantCulture, $"联系：{job.Station?.Name}").ToString();
+    }
+
+    /// <summary>What a query searches for, in the words of the menu: 广东省 · 电工 · 5000元以上.</summary>
+    public static string Describe(JobQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var parts = new List<string>();
+        var place = $"{query.Province}{query.City}{query.District}";
+        parts.Add(place.Length == 0 ? "地点不限" : place);
+        parts.Add(query.TradeGroup ?? "工种不限");
+        parts.Add(query.MinMonthlyPay is { } pay ? $"{pay}元以上" : "工资不限");
+        if (Board(query.NeedsMeals, query.NeedsHousing) is { Length: > 0 } board)
+        {
+            parts.Add(board);
+        }
+
+        parts.AddRange(query.Keywords.Select(k => $"「{k}」"));
+        return string.Join(" · ", parts);
+    }
+
+    private static string Place(string city, string district) =>
+        district.Length == 0 ? city : $"{city.Replace("布依族苗族自治州", "州", StringComparison.Ordinal)}{district}";
+
+    private static string Pay(int? min, int? max, int? daily)
+    {
+        var monthly = (min, max) switch
+        {
+            ({ } a, { } b) when a == b => $"{a}元/月",
+            ({ } a, { } b) => $"{a}-{b}元/月",
+            ({ } a, null) => $"{a}元起/月",
+            (null, { } b) => $"最高{b}元/月",
+            _ => "",
+        };
+        return daily is { } d ? (monthly.Length == 0 ? $"{d}元/天" : $"{monthly}，或{d}元/天") : monthly;
+    }
+
+    private static string Board(bool meals, bool housing) => (meals, housing) switch
+    {
+        (true, true) => "包吃住",
+        (true, false) => "包吃",
+        (false, true) => "包住",
+        _ => "",
+    };
+
+    private static string Ages(int? min, int? max) => (min, max) switch
+    {
+        ({ } a, { } b) => $"{a}-{b}岁",
+        ({ } a, null) => $"{a}岁以上",
+        (null, { } b) => $"{b}岁以下",
+        _ => "",
+    };
+
+    public static string Format(string template, params object[] args) => string.Format(CultureInfo.InvariantCulture, template, args);
+}

@@ -1,0 +1,30 @@
+using Pingtang.Bot.Dialogs;
+using Pingtang.Bot.Menu;
+using Pingtang.Domain.Jobs;
+
+namespace Pingtang.Bot.Jobs;
+
+public static class JobsExtensions
+{
+    /// <summary>岗位查询: the search dialog, its prompts, and typed searches from the main menu.</summary>
+    public static WebApplicationBuilder AddJobs(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddScoped<JobSearch>();
+        services.AddScoped<JobApplications>();
+        services.AddSingleton<Dialog, JobSearchDialog>();
+        services.AddSingleton<Dialog>(new PayPrompt(JobSearchDialog.PayPromptId));
+        services.AddSingleton<Dialog>(new TextPrompt(JobSearchDialog.BrowsePromptId, JobSearchDialog.BrowseMaxLength));
+        services.AddSingleton<IMenuShortcut, TypedJobSearch>();
+        return builder;
+    }
+}
+
+/// <summary>东莞 电工 6000以上 typed at the main menu starts a search with those conditions.</summary>
+public sealed class TypedJobSearch : IMenuShortcut
+{
+    public MenuShortcut? Match(string normalizedText) =>
+        JobQueryReader.Read(normalizedText, requireClearIntent: true) is { } query
+            ? new(JobSearchDialog.DialogId, new JobSearchFlow { Query = query })
+            : null;
+}

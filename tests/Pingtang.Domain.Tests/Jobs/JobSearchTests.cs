@@ -1,0 +1,222 @@
+using Pingtang.Domain.Jobs;
+using Pingtang.Domain.Stations;
+
+namespace Pingtang.Domain.Tests.Jobs;
+
+public sealed class JobSearchTests : IAsyncLifetime
+{
+    private static readonly JobPostingDraft Factory = new()
+    {
+        ExternalId = "GD-1",
+        Title = "电子厂普工",
+        Trade = "操作工",
+        Employer = "东莞某电子有限公司",
+        Province = "广东",
+        City = "东莞",
+        District = "大朗镇",
+        MonthlyPayMin = 5000,
+        MonthlyPayMax = 6500,
+        MealsProvided = true,
+        HousingProvided = true,
+        AgeMin = 18,
+        AgeMax = 45,
+        Station = Station.DongguanDalang,
+        ClosesOn = new DateOnly(2027, 3, 31),
+        Description = "长白班，坐着上班",
+    };
+
+    private TestDatabase _database = null!;
+
+    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync();
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task Structured_filters_narrow_by_place_trade_pay_and_board()
+    {
+        await AddAsync(
+            Factory,
+            Factory with { ExternalId = "GD-2", Title = "电工", Trade = "维修电工", MonthlyPayMin = 7000, MonthlyPayMax = 9000, MealsProvided = false },
+            Factory with { ExternalId = "GZ-1", City = "广州市", District = "白云区", Station = Station.GuangzhouBaiyun },
+            Factory with { ExternalId = "ZJ-1", Province = "浙江省", City = "宁波", District = "北仑区", Station = Station.CountyCentre });
+
+        Assert.Equal(["GD-1", "GD-2", "GZ-1"], await FindAsync(new JobQuery { Province = Places.Guangdong }));
+        Assert.Equal(["GD-1", "GD-2"], await FindAsync(new JobQuery { City = "东莞市" }));
+        Assert.Equal(["GZ-1"], await FindAsync(new JobQuery { District = "白云区" }));
+        Assert.Equal(["ZJ-1"], await FindAsync(new JobQuery { City = "宁波市" }));
+        Assert.Equal(["GD-2"], await FindAsync(new JobQuery { TradeGroup = "电工" }));
+        Assert.Equal(["GD-1", "GZ-1", "ZJ-1"], await FindAsync(new JobQuery { TradeGroup = "普工" }));
+        Assert.Equal(["GD-2"], await FindAsync(new JobQuery { MinMonthlyPay = 7000 }));
+        Assert.Equal(["GD-1", "GZ-1", "ZJ-1"], await FindAsync(new JobQuery { NeedsMeals = true, NeedsHousing = true }));
+    }
+
+    [Fact]
+    public async Task Keywords_match_anywhere_in_the_text_through_the_bigram_index()
+    {
+        await AddAsync(
+            Factory with { ExternalId = "GZ-PICK", Title = "辣椒采摘", Trade = "季节工", Province = "贵州", City = "黔南州", District = "平塘县", MonthlyPayMin = null, MonthlyPayMax = null, DailyPay = 150, Station = Station.CountyCentre },
+            Factory with { ExternalId = "GD-FORK", Title = "仓库叉车司机", Trade = "叉车", Description = "物流园内作业" },
+            Factory with { ExternalId = "GD-CAR", Title = "货车司机", Trade = "司机", Description = "跑长途" });
+
+        Assert.Equal(["GZ-PICK"], await FindAsync(new JobQuery { Keywords = ["采摘"] }));
+        Assert.Equal(["GD-FORK"], await FindAsync(new JobQuery { Keywords = ["叉车司机"] }));
+        Assert.Equal(["GD-FORK"], await FindAsync(new JobQuery { Keywords = ["物流园"] }));
+        Assert.Equal(["GD-CAR", "GD-FORK"], await FindAsync(new JobQuery { Keywords = ["司机"] }));
+        Assert.Empty(await FindAsync(new JobQuery { Keywords = ["司机", "采摘"] }));
+        Assert.Equal(["GZ-PICK"], await FindAsync(new JobQuery { Keywords = ["辣"] }));
+    }
+
+    [Fact]
+    public async Task Updating_a_posting_keeps_the_text_index_in_step()
+    {
+        await AddAsync(Factory);
+        await using (var db = _database.Open())
+        {
+            var posting = db.JobPostings.Single();
+            posting.Update(Factory with { Title = "注塑车间操作工" }, posting.StationId, "第二次导入", _database.Clock.GetUtcNow());
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Empty(await FindAsync(new JobQuery { Keywords = ["电子厂"] }));
+        Assert.Equal(["GD-1"], await FindAsync(new JobQuery { Keywords = ["注塑"] }));
+    }
+
+    [Fact]
+    public async Task Closed_and_expired_postings_never_show()
+    {
+        await AddAsync(Factory, Factory with { ExternalId = "GD-2", ClosesOn = new DateOnly(2026, 11, 30) }, Factory with { ExternalId = "GD-3" });
+        await using (var db = _database.Open())
+        {
+            db.JobPostings.Single(j => j.ExternalId == "GD-3").Close(_database.Clock.GetUtcNow());
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(["GD-1", "GD-2"], await FindAsync(JobQuery.Anything));
+
+        // 2026-12-01 00:30 in China: GD-2 closed on the 30th, although it is still the 30th in UTC.
+        _database.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 30, 16, 30, 0, TimeSpan.Zero));
+        Assert.Equal(["GD-1"], await FindAsync(JobQuery.Anything));
+    }
+
+    [Fact]
+    public async Task Worker_age_hides_postings_they_cannot_take()
+    {
+        await AddAsync(Factory, Factory with { ExternalId = "OLD", AgeMin = 40, AgeMax = 65 }, Factory with { ExternalId = "ANY", AgeMin = null, AgeMax = null });
+
+        Assert.Equal(["ANY", "GD-1", "OLD"], await FindAsync(JobQuery.Anything, age: 40));
+        Assert.Equal(["ANY", "OLD"], await FindAsync(JobQuery.Anything, age: 58));
+        Assert.Equal(["ANY", "GD-1"], await FindAsync(JobQuery.Anything, age: 20));
+        Assert.Equal(["ANY", "GD-1", "OLD"], await FindAsync(JobQuery.Anything, age: null));
+    }
+
+    [Fact]
+    public async Task Results_come_newest_then_best_paid_five_to_a_page()
+    {
+        await AddAsync(Enumerable.Range(1, 7).Select(i => Factory with { ExternalId = $"OLD-{i}", MonthlyPayMax = 6000 + i }).ToArray());
+        _database.Clock.Advance(TimeSpan.FromDays(1));
+        await AddAsync(
+            Factory with { ExternalId = "NEW-DAILY", MonthlyPayMin = null, MonthlyPayMax = null, DailyPay = 300 },
+            Factory with { ExternalId = "NEW-LOW", MonthlyPayMax = 5500 });
+
+        await using var db = _database.Open();
+        var search = new JobSearch(db, _database.Clock);
+        var first = await search.FindAsync(JobQuery.Anything, null, 0, default);
+        var second = await search.FindAsync(JobQuery.Anything, null, 1, default);
+
+        Assert.Equal(9, first.Total);
+        Assert.Equal(2, first.PageCount);
+        Assert.True(first.HasNext);
+        Assert.False(second.HasNext);
+        Assert.Equal(["电子厂普工"], first.Items.Select(j => j.Title).Distinct());
+        Assert.Equal(
+            ["NEW-DAILY", "NEW-LOW", "OLD-7", "OLD-6", "OLD-5", "OLD-4", "OLD-3", "OLD-2", "OLD-1"],
+            await IdsAsync(first.Items.Concat(second.Items)));
+    }
+
+    [Fact]
+    public void Wider_searches_drop_the_narrowest_condition_first()
+    {
+        var query = new JobQuery { District = "大朗镇", TradeGroup = "电工", MinMonthlyPay = 8000, NeedsMeals = true, Keywords = ["夜班"] };
+
+        Assert.Equal(
+            [
+                query with { Keywords = [] },
+                query with { Keywords = [], MinMonthlyPay = null },
+                query with { Keywords = [], MinMonthlyPay = null, NeedsMeals = false },
+                new JobQuery { City = "东莞市", TradeGroup = "电工" },
+                new JobQuery { Province = Places.Guangdong, TradeGroup = "电工" },
+                new JobQuery { TradeGroup = "电工" },
+                JobQuery.Anything,
+            ],
+            query.Wider());
+    }
+
+    [Fact]
+    public void Widening_a_district_found_in_two_cities_goes_to_the_whole_country()
+    {
+        Assert.Equal([JobQuery.Anything], new JobQuery { District = "白云区" }.Wider());
+    }
+
+    [Fact]
+    public async Task Applying_twice_records_one_application_and_closed_postings_refuse()
+    {
+        await AddAsync(Factory, Factory with { ExternalId = "GD-2" });
+        await using var db = _database.Open();
+        var worker = await new Pingtang.Domain.Workers.WorkerRegistry(db, _database.Clock).RegisterAsync(default);
+        var postings = db.JobPostings.OrderBy(j => j.Id).ToList();
+        postings[1].Close(_database.Clock.GetUtcNow());
+        await db.SaveChangesAsync();
+        var applications = new JobApplications(db, _database.Clock);
+
+        Assert.Equal(ApplyOutcome.Applied, await applications.ApplyAsync(worker.Id, postings[0].Id, default));
+        Assert.Equal(ApplyOutcome.AlreadyApplied, await applications.ApplyAsync(worker.Id, postings[0].Id, default));
+        Assert.Equal(ApplyOutcome.Closed, await applications.ApplyAsync(worker.Id, postings[1].Id, default));
+        Assert.Single(await applications.ListAsync(postings[0].Id, default));
+    }
+
+    [Theory]
+    [InlineData("操作工", "电子厂", "普工")]
+    [InlineData("叉车司机", "", "叉车司机")]
+    [InlineData("司机", "", "货车司机")]
+    [InlineData("季节工", "蓝莓种植", TradeSynonyms.Seasonal)]
+    [InlineData("保姆", "", "家政")]
+    [InlineData("无", "直播带货主播", TradeSynonyms.Other)]
+    public void Posting_trade_is_filed_under_its_group(string trade, string title, string group) =>
+        Assert.Equal(group, TradeSynonyms.GroupOf(trade, title));
+
+    [Fact]
+    public void Short_place_names_are_stored_long()
+    {
+        Assert.Equal(new PlaceNames("广东省", "东莞市", "大朗镇"), Places.Normalize("广东", "东莞", "大朗"));
+        Assert.Equal(new PlaceNames("贵州省", "黔南布依族苗族自治州", "平塘县"), Places.Normalize("贵州省", "黔南州", "平塘"));
+        Assert.Equal(new PlaceNames("广东省", "某新区", ""), Places.Normalize(" 广东省 ", "某新区", ""));
+    }
+
+    private async Task AddAsync(params JobPostingDraft[] drafts)
+    {
+        await using var db = _database.Open();
+        var stations = db.Stations.ToDictionary(s => s.Name, s => s.Id);
+        foreach (var draft in drafts)
+        {
+            Assert.Empty(draft.Validate(ChinaTime.Today(_database.Clock), stations.Keys.ToHashSet()));
+            db.JobPostings.Add(JobPosting.Create(draft, stations[draft.Station], "测试", _database.Clock.GetUtcNow()));
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    private async Task<List<string>> FindAsync(JobQuery query, int? age = null)
+    {
+        await using var db = _database.Open();
+        var results = await new JobSearch(db, _database.Clock).FindAsync(query, age, 0, default);
+        return (await IdsAsync(results.Items)).Order(StringComparer.Ordinal).ToList();
+    }
+
+    private async Task<List<string>> IdsAsync(IEnumerable<JobSummary> items)
+    {
+        await using var db = _database.Open();
+        var ids = items.Select(i => i.Id).ToList();
+        var external = db.JobPostings.Where(j => ids.Contains(j.Id)).ToDictionary(j => j.Id, j => j.ExternalId);
+        return ids.Select(id => external[id]).ToList();
+    }
+}
