@@ -1,0 +1,26 @@
+namespace Pingtang.Domain.Jobs;
+
+/// <summary>What the import says about a whole file, in words the station staff who made it can act on.</summary>
+public static class JobImportTexts
+{
+    public const string WrongExtension = "只能导入 .xlsx（Excel 表格）或 .csv（UTF-8 编码）文件。";
+
+    public const string EmptyFile = "文件是空的：第一行应是表头，从第二行起每行一个岗位。";
+
+    public const string NotUtf8 = "CSV 文件不是 UTF-8 编码，中文会读错。请在 Excel 中“另存为”选择「CSV UTF-8（逗号分隔）」，或直接导入 .xlsx 文件。";
+
+    public const string UnreadableXlsx = "无法读取这个 .xlsx 文件：它可能已损坏，或不是 Excel 表格。请用 Excel 打开后重新保存再导入。";
+
+    public const string UnreadableCsv = "无法读取这个 .csv 文件，请用 Excel 打开后另存为「CSV UTF-8（逗号分隔）」再导入。";
+
+    /// <summary>{0} the header, {1} and {2} the two columns (A, B, …).</summary>
+    public const string DuplicateHeader = "表头「{0}」出现了两次（{1}列和{2}列），请删掉多余的一列。";
+
+    /// <summary>{0} the missing headers, {1} every header of the template.</summary>
+    public const string MissingHeaders = "缺少必需的列：{0}。第一行应是表头，列的顺序不限，模板的表头是：{1}";
+
+    /// <summary>{0} the external id, {1} the line where it first appeared.</summary>
+    public const string DuplicateExternalId = "「{0}」与第{1}行重复";
+
+    public const string EmptyCell = "不能为空";
+}
