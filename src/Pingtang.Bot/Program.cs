@@ -7,6 +7,11 @@ using Pingtang.Bot.Menu;
 using Pingtang.Bot.Profile;
 using Pingtang.Bot.Staff;
 
+if (await CommandLine.TryRunAsync(args, JobCommands.All))
+{
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPingtangData();
 builder.AddBotCore();

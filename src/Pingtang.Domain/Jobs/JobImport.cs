@@ -22,7 +22,8 @@ public sealed class JobImport(PingtangDb db, TimeProvider time)
     /// <summary>Imports an .xlsx or UTF-8 .csv file; <paramref name="fileName"/> names the format and is stored as the postings' source.</summary>
     public async Task<JobImportReport> ImportFileAsync(Stream file, string fileName, IProgress<JobImportProgress>? progress, CancellationToken cancellationToken)
     {
-        var run = await StartAsync(Path.GetFileName(fileName), progress, cancellationToken);
+        var name = Path.GetFileName(fileName);
+        var run = await StartAsync(name.Length <= JobPosting.SourceMaxLength ? name : name[..JobPosting.SourceMaxLength], progress, cancellationToken);
         try
         {
             using var sheet = JobSheet.Open(file, fileName);

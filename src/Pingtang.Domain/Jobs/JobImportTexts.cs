@@ -23,4 +23,15 @@ public static class JobImportTexts
     public const string DuplicateExternalId = "「{0}」与第{1}行重复";
 
     public const string EmptyCell = "不能为空";
+
+    /// <summary>{0} how many postings were saved before the file broke off.</summary>
+    public const string PartlySaved = "出错前已保存 {0} 条。修好文件后重新导入即可：已导入的按外部编号更新，不会重复。";
+
+    /// <summary>新增 120 条，更新 30 条，跳过 5 行（7 个问题）</summary>
+    public static string Summary(JobImportReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var summary = $"新增 {report.Added:N0} 条，更新 {report.Updated:N0} 条，跳过 {report.Skipped:N0} 行";
+        return report.ProblemCount > 0 ? $"{summary}（{report.ProblemCount:N0} 个问题）" : summary;
+    }
 }
