@@ -27,6 +27,7 @@ var app = builder.Build();
 app.MapBotFrameworkChannel();
 app.MapDirectLine();
 app.MapStaffAccess();
+app.MapJobStaff();
 app.Run();
 
 /// <summary>Visible to the tests' WebApplicationFactory.</summary>
