@@ -19,6 +19,8 @@ public sealed class JobImport(PingtangDb db, TimeProvider time)
     /// <summary>The report lists this many problems; the rest are only counted.</summary>
     public const int ListedProblems = 1000;
 
+    private static readonly Dictionary<string, int> ColumnOrder = JobPostingDraft.Columns.All.Index().ToDictionary(c => c.Item, c => c.Index);
+
     /// <summary>Imports an .xlsx or UTF-8 .csv file; <paramref name="fileName"/> names the format and is stored as the postings' source.</summary>
     public async Task<JobImportReport> ImportFileAsync(Stream file, string fileName, IProgress<JobImportProgress>? progress, CancellationToken cancellationToken)
     {
@@ -123,7 +125,8 @@ public sealed class JobImport(PingtangDb db, TimeProvider time)
                 problems.Add(new(JobPostingDraft.Columns.ExternalId, string.Format(JobImportTexts.DuplicateExternalId, externalId, _firstLines[externalId])));
             }
 
-            return problems;
+            // Listed in the sheet's column order, as staff read the row left to right.
+            return [.. problems.OrderBy(p => ColumnOrder[p.Column])];
         }
 
         private void Skip(int line, List<JobProblem> problems)

@@ -111,7 +111,7 @@ public sealed class JobImportTests : IAsyncLifetime
         var report = await ImportAsync(file, "bad.xlsx");
 
         Assert.Equal(1, report.Skipped);
-        Assert.Equal([Columns.AgeMax, Columns.Title, Columns.Station], report.Problems.Select(p => p.Column));
+        Assert.Equal([Columns.Title, Columns.AgeMax, Columns.Station], report.Problems.Select(p => p.Column));
     }
 
     [Fact]
