@@ -134,6 +134,11 @@ public sealed class JobSearchDialog : WaterfallDialog<JobSearchFlow>
                 return await step.GoToAsync(ShowResultsAsync, null, cancellationToken);
         }
 
+        if (IsClosing(text))
+        {
+            return await step.EndAsync(null, cancellationToken);
+        }
+
         // 「2」 or 「第二个」 is a line of the page; a number as big as a wage is a search (6000 → 6000元以上).
         var isItemNumber = ChineseNumber.TryParseInteger(text.TrimStart('第'), out var number) && number < MinimumPayNumber;
         if (isItemNumber && number >= 1 && number <= flow.PageIds.Count)
@@ -255,6 +260,9 @@ public sealed class JobSearchDialog : WaterfallDialog<JobSearchFlow>
 
         return new PromptOptions { Text = text, Buttons = buttons };
     }
+
+    /// <summary>好的, 谢谢, 不用了: the worker has seen enough, which is not a search for those words.</summary>
+    private static bool IsClosing(string text) => JobTexts.Closings.Contains(text);
 
     private static bool OffersSeasonalWork(int? age, JobQuery? query) =>
         age >= JobSearch.SeasonalWorkAge && query?.TradeGroup != TradeSynonyms.Seasonal;

@@ -50,6 +50,12 @@ public static class JobTexts
     public const string Apply = "我要报名";
     public const string BackToList = "返回列表";
 
+    /// <summary>Replies to the results that mean "enough for now".</summary>
+    public static readonly IReadOnlySet<string> Closings = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "好的", "好", "行", "知道了", "晓得了", "谢谢", "谢谢你", "多谢", "不用了", "不要了", "算了", "没有了", "再见", "拜拜",
+    };
+
     /// <summary>The menu's regions, each with what it searches.</summary>
     public static readonly IReadOnlyList<(string Title, JobQuery Query)> Regions =
     [
