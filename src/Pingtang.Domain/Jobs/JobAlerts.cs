@@ -81,24 +81,10 @@ public sealed class JobAlerts(PingtangDb db, TimeProvider time)
             SentAt = now,
             Postings = postings.Select(p => new JobAlertPosting { WorkerId = workerId, JobPostingId = p.Id }).ToList(),
         };
-        db.JobAlerts.Add(alert);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Another run claimed this worker's alert at the same moment: the unique keys kept one.
-            db.ChangeTracker.Clear();
-            if (await SentTodayAsync(workerId, today, cancellationToken))
-            {
-                return null;
-            }
-
-            throw;
-        }
-
-        return new PendingJobAlert(alert.Id, workerId, postings);
+        // Another run may claim this worker's alert at the same moment: the unique keys keep one.
+        return await db.TryInsertAsync(alert, () => SentTodayAsync(workerId, today, cancellationToken), cancellationToken)
+            ? new PendingJobAlert(alert.Id, workerId, postings)
+            : null;
     }
 
     /// <summary>Forgets a claimed alert whose message could not be sent, so the next run tries again.</summary>

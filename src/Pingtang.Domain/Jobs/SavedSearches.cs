@@ -23,23 +23,9 @@ public sealed class SavedSearches(PingtangDb db, TimeProvider time)
         }
 
         var search = new SavedSearch { WorkerId = workerId, Query = query, SavedAt = time.GetUtcNow() };
-        db.SavedSearches.Add(search);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return SaveSearchOutcome.Saved;
-        }
-        catch (DbUpdateException)
-        {
-            // The same search saved from a second message at the same moment: the unique index kept one.
-            db.Entry(search).State = EntityState.Detached;
-            if ((await QueriesAsync(workerId, cancellationToken)).Contains(query))
-            {
-                return SaveSearchOutcome.AlreadySaved;
-            }
-
-            throw;
-        }
+        return await db.TryInsertAsync(search, async () => (await QueriesAsync(workerId, cancellationToken)).Contains(query), cancellationToken)
+            ? SaveSearchOutcome.Saved
+            : SaveSearchOutcome.AlreadySaved;
     }
 
     /// <summary>The worker's saved searches, oldest first.</summary>
