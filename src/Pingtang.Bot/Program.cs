@@ -5,6 +5,7 @@ using Pingtang.Bot.Hosting;
 using Pingtang.Bot.Jobs;
 using Pingtang.Bot.Menu;
 using Pingtang.Bot.Profile;
+using Pingtang.Bot.Scheduling;
 using Pingtang.Bot.Staff;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,11 +18,13 @@ builder.AddJobs();
 builder.AddBotFrameworkChannel();
 builder.AddDirectLine();
 builder.AddStaffAccess();
+builder.AddScheduling();
 
 var app = builder.Build();
 app.MapBotFrameworkChannel();
 app.MapDirectLine();
 app.MapStaffAccess();
+app.MapScheduling();
 app.Run();
 
 /// <summary>Visible to the tests' WebApplicationFactory.</summary>

@@ -6,12 +6,15 @@ namespace Pingtang.Bot.Jobs;
 
 public static class JobsExtensions
 {
-    /// <summary>岗位查询: the search dialog, its prompts, and typed searches from the main menu.</summary>
+    /// <summary>岗位查询: the search dialog, its prompts, typed searches from the main menu; saved searches and their alerts.</summary>
     public static WebApplicationBuilder AddJobs(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddScoped<JobSearch>();
         services.AddScoped<JobApplications>();
+        services.AddScoped<SavedSearches>();
+        services.AddScoped<JobAlerts>();
+        services.AddScoped<JobAlertJob>();
         services.AddSingleton<Dialog, JobSearchDialog>();
         services.AddSingleton<Dialog>(new PayPrompt(JobSearchDialog.PayPromptId));
         services.AddSingleton<Dialog>(new TextPrompt(JobSearchDialog.BrowsePromptId, JobSearchDialog.BrowseMaxLength));
