@@ -48,6 +48,27 @@ public sealed class JobAlertJobTests : IDisposable
     }
 
     [Fact]
+    public async Task Worker_asks_in_the_search_to_be_told_and_gets_only_what_is_new()
+    {
+        await Postings.AddAtAsync(_factory, _clock.GetUtcNow(), Postings.Factory);
+        _clock.Advance(TimeSpan.FromMinutes(10));
+        await Conversation.Start(_factory, UserId)
+            .Send("东莞").Expect("找到1个岗位", "电子厂普工")
+            .Send(JobTexts.Subscribe).Expect(JobTexts.AskConsent)
+            .Send("好的").Expect(JobTexts.Format(JobTexts.Subscribed, "东莞市 · 工种不限 · 工资不限"))
+            .Expect(MenuTexts.AnythingElse)
+            .StartTestAsync();
+        _clock.Advance(TimeSpan.FromMinutes(10));
+        await Postings.AddAtAsync(_factory, _clock.GetUtcNow(), Postings.Factory with { ExternalId = "GD-2", Title = "注塑车间操作工" });
+
+        await RunAsync();
+
+        var text = Assert.Single(_channel.Texts);
+        Assert.Contains("1. 注塑车间操作工", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("电子厂普工", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Send_that_fails_is_not_counted_and_goes_out_on_the_next_run()
     {
         await SubscribeAsync(JobQuery.Anything);

@@ -174,6 +174,31 @@ public sealed class JobSearchDialogTests : IDisposable
             .StartTestAsync();
     }
 
+    [Fact]
+    public async Task Asking_for_alerts_needs_consent_and_the_same_search_is_saved_once()
+    {
+        await Postings.AddAsync(_factory, Factory);
+
+        await Conversation.Start(_factory)
+            .Send("东莞 普工").Expect("找到1个岗位", JobTexts.Subscribe)
+            .Send("有新岗位通知我").Expect(JobTexts.AskConsent)
+            .Send("不要").Expect(JobTexts.NotSubscribed)
+            .Expect(MenuTexts.AnythingElse)
+            .Send("东莞 普工").Expect("找到1个岗位")
+            .Send("通知我").Expect(JobTexts.AskConsent)
+            .Send("好").Expect(JobTexts.Format(JobTexts.Subscribed, "东莞市 · 普工 · 工资不限"))
+            .Expect(MenuTexts.AnythingElse)
+            .Send("东莞 普工").Expect("找到1个岗位")
+            .Send("有新岗位通知我").Expect(JobTexts.AlreadySubscribed)
+            .StartTestAsync();
+
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PingtangDb>();
+        var saved = await db.SavedSearches.SingleAsync();
+        Assert.Equal(new JobQuery { City = "东莞市", TradeGroup = "普工" }, saved.Query);
+        Assert.True((await db.Workers.SingleAsync()).AcceptsReminders);
+    }
+
     private void CloseAll()
     {
         using var scope = _factory.Services.CreateScope();

@@ -36,14 +36,16 @@ public static class Postings
         Description = "长白班",
     };
 
-    public static async Task AddAsync(PingtangFactory factory, params JobPostingDraft[] drafts)
+    public static Task AddAsync(PingtangFactory factory, params JobPostingDraft[] drafts) => AddAtAsync(factory, Now, drafts);
+
+    public static async Task AddAtAsync(PingtangFactory factory, DateTimeOffset importedAt, params JobPostingDraft[] drafts)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PingtangDb>();
         var stations = db.Stations.ToDictionary(s => s.Name, s => s.Id);
         foreach (var draft in drafts)
         {
-            db.JobPostings.Add(JobPosting.Create(draft, stations[draft.Station], "测试", Now));
+            db.JobPostings.Add(JobPosting.Create(draft, stations[draft.Station], "测试", importedAt));
         }
 
         await db.SaveChangesAsync();

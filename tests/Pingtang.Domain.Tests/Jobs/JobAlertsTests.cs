@@ -58,7 +58,7 @@ public sealed class JobAlertsTests : IAsyncLifetime
         await SaveAsync(unsubscribed, Guangdong);
         await using (var db = _database.Open())
         {
-            await new WorkerRegistry(db, _database.Clock).StopRemindersAsync(unsubscribed, default);
+            await new WorkerRegistry(db, _database.Clock).SetRemindersAsync(unsubscribed, accepts: false, default);
         }
 
         await PostAsync(Job("焊工"));
