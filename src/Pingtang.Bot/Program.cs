@@ -8,6 +8,11 @@ using Pingtang.Bot.Profile;
 using Pingtang.Bot.Scheduling;
 using Pingtang.Bot.Staff;
 
+if (await CommandLine.TryRunAsync(args, JobCommands.All))
+{
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPingtangData();
 builder.AddBotCore();
@@ -24,6 +29,7 @@ var app = builder.Build();
 app.MapBotFrameworkChannel();
 app.MapDirectLine();
 app.MapStaffAccess();
+app.MapJobStaff();
 app.MapScheduling();
 app.Run();
 

@@ -3,10 +3,12 @@ using Pingtang.Domain;
 
 namespace Pingtang.Bot.Hosting;
 
-/// <summary>Brings the database up to date before the service takes requests.</summary>
+/// <summary>Brings the database up to date before the service takes requests, or a command line task runs.</summary>
 internal sealed class DatabaseMigrator(IServiceScopeFactory scopes) : IHostedService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken) => MigrateAsync(cancellationToken);
+
+    public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var domain = scope.ServiceProvider.GetRequiredService<PingtangDb>();

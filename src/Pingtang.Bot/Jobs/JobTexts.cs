@@ -136,7 +136,8 @@ public static class JobTexts
     private static string Place(string city, string district) =>
         district.Length == 0 ? city : $"{city.Replace("布依族苗族自治州", "州", StringComparison.Ordinal)}{district}";
 
-    private static string Pay(int? min, int? max, int? daily)
+    /// <summary>5000-6500元/月，或180元/天: how pay reads to workers and staff alike.</summary>
+    public static string Pay(int? min, int? max, int? daily)
     {
         var monthly = (min, max) switch
         {

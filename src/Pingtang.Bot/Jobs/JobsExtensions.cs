@@ -6,7 +6,7 @@ namespace Pingtang.Bot.Jobs;
 
 public static class JobsExtensions
 {
-    /// <summary>岗位查询: the search dialog, its prompts, typed searches from the main menu; saved searches and their alerts.</summary>
+    /// <summary>岗位查询: the search dialog, its prompts, typed searches from the main menu; saved searches and their alerts; the staff's import.</summary>
     public static WebApplicationBuilder AddJobs(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -15,6 +15,7 @@ public static class JobsExtensions
         services.AddScoped<SavedSearches>();
         services.AddScoped<JobAlerts>();
         services.AddScoped<JobAlertJob>();
+        services.AddScoped<JobImport>();
         services.AddSingleton<Dialog, JobSearchDialog>();
         services.AddSingleton<Dialog>(new PayPrompt(JobSearchDialog.PayPromptId));
         services.AddSingleton<Dialog>(new TextPrompt(JobSearchDialog.BrowsePromptId, JobSearchDialog.BrowseMaxLength));

@@ -5,6 +5,7 @@ using System.Text;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Pingtang.Bot.Hosting;
+using Pingtang.Bot.Jobs;
 
 namespace Pingtang.Bot.Staff;
 
@@ -20,6 +21,7 @@ public static class StaffAccess
     public const string LoginPath = "/staff/login";
     public const string LogoutPath = "/staff/logout";
     public const string PasswordFile = "admin-password";
+    public const string HomePath = "/staff";
 
     /// <summary>Slows guessing: every wrong password costs the guesser this long.</summary>
     private static readonly TimeSpan WrongPasswordDelay = TimeSpan.FromSeconds(1);
@@ -48,6 +50,14 @@ public static class StaffAccess
         app.UseAuthorization();
         app.MapGet(LoginPath, (string? returnUrl) => LoginPage(returnUrl, failed: false));
         app.MapPost(LoginPath, SignInAsync).DisableAntiforgery();
+        app.MapGet(HomePath, () => StaffPage.Html(
+            "工作人员首页",
+            $"""
+            <ul>
+              <li><a href="{JobStaffEndpoints.Path}">岗位管理</a>：导入站点的岗位表，查看岗位的报名，导出报名表</li>
+            </ul>
+            <form method="post" action="{LogoutPath}"><button type="submit">退出登录</button></form>
+            """)).RequireAuthorization(AdminPolicy);
         app.MapPost(LogoutPath, async (HttpContext http) =>
         {
             await http.SignOutAsync();
@@ -79,7 +89,7 @@ public static class StaffAccess
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "admin"), new Claim(ClaimTypes.Role, AdminRole)], CookieAuthenticationDefaults.AuthenticationScheme);
         await http.SignInAsync(new ClaimsPrincipal(identity));
         // Only a local path: a login link must not send staff to another site.
-        return Results.Redirect(returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/staff");
+        return Results.Redirect(returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : HomePath);
     }
 
     private static bool Matches(string given, string expected) =>

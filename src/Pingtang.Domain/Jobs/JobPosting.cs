@@ -13,6 +13,8 @@ public sealed class JobPosting
     /// <summary>A month of gig work, for comparing a daily wage with monthly pay.</summary>
     public const int WorkDaysPerMonth = 26;
 
+    public const int SourceMaxLength = 128;
+
     private JobPosting()
     {
     }
@@ -136,7 +138,7 @@ internal sealed class JobPostingConfiguration : IEntityTypeConfiguration<JobPost
         builder.Property(j => j.City).HasMaxLength(JobPostingDraft.ShortTextMaxLength);
         builder.Property(j => j.District).HasMaxLength(JobPostingDraft.ShortTextMaxLength);
         builder.Property(j => j.Description).HasMaxLength(JobPostingDraft.DescriptionMaxLength);
-        builder.Property(j => j.Source).HasMaxLength(128);
+        builder.Property(j => j.Source).HasMaxLength(JobPosting.SourceMaxLength);
         builder.HasIndex(j => j.ExternalId).IsUnique();
         builder.HasOne(j => j.Station).WithMany().HasForeignKey(j => j.StationId).OnDelete(DeleteBehavior.Restrict);
 

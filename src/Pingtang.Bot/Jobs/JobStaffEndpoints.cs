@@ -1,0 +1,149 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+using MiniExcelLibs.Attributes;
+using Pingtang.Bot.Staff;
+using Pingtang.Domain;
+using Pingtang.Domain.Jobs;
+
+namespace Pingtang.Bot.Jobs;
+
+/// <summary>
+/// 岗位管理 for administrators, under <c>/staff/jobs</c>: upload a station's sheet and read the import report, find
+/// postings by 外部编号 or title, see a posting's applicants and export them as .xlsx for the station that calls them.
+/// </summary>
+public static class JobStaffEndpoints
+{
+    public const string Path = "/staff/jobs";
+
+    public const long MaxUploadBytes = 50L * 1024 * 1024;
+
+    public const int ListedPostings = 50;
+
+    public static WebApplication MapJobStaff(this WebApplication app)
+    {
+        var jobs = app.MapGroup(Path)
+            .RequireAuthorization(StaffAccess.AdminPolicy)
+            .AddEndpointFilter(async (context, next) =>
+            {
+                // The pages show applicants' phone numbers: no browser or proxy may keep a copy.
+                context.HttpContext.Response.Headers.CacheControl = "no-store";
+                return await next(context);
+            });
+        jobs.MapGet("/", ListAsync);
+
+        // The staff cookie is SameSite=Strict, so another site cannot post an upload in an administrator's name.
+        jobs.MapPost("/import", ImportAsync).DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes));
+        jobs.MapGet("/template.xlsx", TemplateAsync);
+        jobs.MapGet("/{id:int}", PostingAsync);
+        jobs.MapGet("/{id:int}/applications.xlsx", ExportAsync);
+        return app;
+    }
+
+    private static async Task<IResult> ListAsync(string? q, PingtangDb db, CancellationToken cancellationToken)
+    {
+        var search = q?.Trim() ?? "";
+        var postings = db.JobPostings.AsNoTracking();
+        if (search.Length > 0)
+        {
+            postings = postings.Where(j => j.ExternalId == search || j.ExternalId.StartsWith(search) || j.Title.Contains(search));
+        }
+
+        var total = await postings.CountAsync(cancellationToken);
+        var rows = await postings
+            .OrderByDescending(j => j.Id)
+            .Take(ListedPostings)
+            .Select(j => new JobStaffPages.PostingRow(j.Id, j.ExternalId, j.Title, j.Employer, j.City, j.District, j.ClosesOn, db.JobApplications.Count(a => a.JobPostingId == j.Id)))
+            .ToListAsync(cancellationToken);
+        return JobStaffPages.List(search, total, rows);
+    }
+
+    private static async Task<IResult> ImportAsync(HttpContext http, JobImport import, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        IFormFile? file;
+        try
+        {
+            file = (await http.Request.ReadFormAsync(cancellationToken)).Files.GetFile("file");
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return JobStaffPages.UploadProblem(JobStaffPages.TooLarge, StatusCodes.Status413PayloadTooLarge);
+        }
+        catch (InvalidDataException)
+        {
+            // The form reader's own limits (multipart length, header size) or a malformed multipart body.
+            return JobStaffPages.UploadProblem(JobStaffPages.BadUpload, StatusCodes.Status400BadRequest);
+        }
+
+        if (file is null || file.Length == 0)
+        {
+            return JobStaffPages.UploadProblem(JobStaffPages.NoFile, StatusCodes.Status400BadRequest);
+        }
+
+        if (file.Length > MaxUploadBytes)
+        {
+            return JobStaffPages.UploadProblem(JobStaffPages.TooLarge, StatusCodes.Status413PayloadTooLarge);
+        }
+
+        if (!JobSheet.IsSupported(file.FileName))
+        {
+            return JobStaffPages.UploadProblem(JobImportTexts.WrongExtension, StatusCodes.Status400BadRequest);
+        }
+
+        await using var stream = file.OpenReadStream();
+        var report = await import.ImportFileAsync(stream, file.FileName, progress: null, cancellationToken);
+        loggers.CreateLogger(typeof(JobStaffEndpoints)).LogInformation(
+            "Imported {Source}: {Added} added, {Updated} updated, {Skipped} skipped, file error: {FileError}",
+            report.Source,
+            report.Added,
+            report.Updated,
+            report.Skipped,
+            report.FileError is not null);
+        return JobStaffPages.Report(report);
+    }
+
+    /// <summary>An empty sheet with the headers and one example row, to fill in.</summary>
+    private static async Task<IResult> TemplateAsync(TimeProvider time, CancellationToken cancellationToken)
+    {
+        var example = DemoJobs.Generate(1, ChinaTime.Today(time)).Single() with { ExternalId = "BY-2027-001" };
+        return await XlsxAsync(new[] { JobSheet.CellsOf(example) }, "岗位导入模板.xlsx", cancellationToken);
+    }
+
+    private static async Task<IResult> PostingAsync(int id, PingtangDb db, JobApplications applications, CancellationToken cancellationToken)
+    {
+        var posting = await db.JobPostings.AsNoTracking().Include(j => j.Station).SingleOrDefaultAsync(j => j.Id == id, cancellationToken);
+        return posting is null
+            ? JobStaffPages.NotFound()
+            : JobStaffPages.Posting(posting, await applications.ListAsync(id, cancellationToken));
+    }
+
+    private static async Task<IResult> ExportAsync(int id, PingtangDb db, JobApplications applications, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var externalId = await db.JobPostings.Where(j => j.Id == id).Select(j => j.ExternalId).SingleOrDefaultAsync(cancellationToken);
+        if (externalId is null)
+        {
+            return JobStaffPages.NotFound();
+        }
+
+        var applicants = await applications.ListAsync(id, cancellationToken);
+        loggers.CreateLogger(typeof(JobStaffEndpoints)).LogInformation("Exported the {Count} applicants of posting {PostingId}", applicants.Count, id);
+        var rows = applicants.Select(a => new ApplicantRow(a.Name, a.Mobile, a.BirthYear, a.HomeTownship, JobStaffPages.ChinaTimeText(a.AppliedAt)));
+        return await XlsxAsync(rows, $"报名表-{externalId}.xlsx", cancellationToken);
+    }
+
+    private static async Task<IResult> XlsxAsync(object rows, string fileName, CancellationToken cancellationToken)
+    {
+        var file = new MemoryStream();
+        await MiniExcel.SaveAsAsync(file, rows, cancellationToken: cancellationToken);
+        file.Position = 0;
+        return Results.File(file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName);
+    }
+
+    /// <summary>One applicant in the export; the mobile stays text so Excel keeps all eleven digits.</summary>
+    private sealed record ApplicantRow(
+        [property: ExcelColumnName("姓名")] string? Name,
+        [property: ExcelColumnName("手机号")] string? Mobile,
+        [property: ExcelColumnName("出生年份")] int? BirthYear,
+        [property: ExcelColumnName("户籍乡镇")] string? HomeTownship,
+        [property: ExcelColumnName("报名时间")] string AppliedAt);
+}

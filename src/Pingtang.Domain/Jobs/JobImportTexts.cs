@@ -1,0 +1,37 @@
+namespace Pingtang.Domain.Jobs;
+
+/// <summary>What the import says about a whole file, in words the station staff who made it can act on.</summary>
+public static class JobImportTexts
+{
+    public const string WrongExtension = "只能导入 .xlsx（Excel 表格）或 .csv（UTF-8 编码）文件。";
+
+    public const string EmptyFile = "文件是空的：第一行应是表头，从第二行起每行一个岗位。";
+
+    public const string NotUtf8 = "CSV 文件不是 UTF-8 编码，中文会读错。请在 Excel 中“另存为”选择「CSV UTF-8（逗号分隔）」，或直接导入 .xlsx 文件。";
+
+    public const string UnreadableXlsx = "无法读取这个 .xlsx 文件：它可能已损坏，或不是 Excel 表格。请用 Excel 打开后重新保存再导入。";
+
+    public const string UnreadableCsv = "无法读取这个 .csv 文件，请用 Excel 打开后另存为「CSV UTF-8（逗号分隔）」再导入。";
+
+    /// <summary>{0} the header, {1} and {2} the two columns (A, B, …).</summary>
+    public const string DuplicateHeader = "表头「{0}」出现了两次（{1}列和{2}列），请删掉多余的一列。";
+
+    /// <summary>{0} the missing headers, {1} every header of the template.</summary>
+    public const string MissingHeaders = "缺少必需的列：{0}。第一行应是表头，列的顺序不限，模板的表头是：{1}";
+
+    /// <summary>{0} the external id, {1} the line where it first appeared.</summary>
+    public const string DuplicateExternalId = "「{0}」与第{1}行重复";
+
+    public const string EmptyCell = "不能为空";
+
+    /// <summary>{0} how many postings were saved before the file broke off.</summary>
+    public const string PartlySaved = "出错前已保存 {0} 条。修好文件后重新导入即可：已导入的按外部编号更新，不会重复。";
+
+    /// <summary>新增 120 条，更新 30 条，跳过 5 行（7 个问题）</summary>
+    public static string Summary(JobImportReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var summary = $"新增 {report.Added:N0} 条，更新 {report.Updated:N0} 条，跳过 {report.Skipped:N0} 行";
+        return report.ProblemCount > 0 ? $"{summary}（{report.ProblemCount:N0} 个问题）" : summary;
+    }
+}

@@ -1,0 +1,107 @@
+using Pingtang.Domain.Jobs;
+
+namespace Pingtang.Domain.Tests.Jobs;
+
+public sealed class JobCellsTests
+{
+    public static TheoryData<object?, int?> Numbers => new()
+    {
+        { 6000d, 6000 },
+        { "6000", 6000 },
+        { "6,000", 6000 },
+        { " 6000元 ", 6000 },
+        { "６０００", 6000 },
+        { "￥5500", 5500 },
+        { "0.6万", 6000 },
+        { "6k", 6000 },
+        { "200元/天", 200 },
+        { "45岁", 45 },
+        { "20人", 20 },
+        { "不限", null },
+        { "若干", null },
+        { "", null },
+        { null, null },
+    };
+
+    [Theory]
+    [MemberData(nameof(Numbers))]
+    public void Numbers_are_read_as_stations_type_them(object? cell, int? expected)
+    {
+        Assert.Equal(expected, JobCells.WholeNumber(cell, out var problem));
+        Assert.Null(problem);
+    }
+
+    [Theory]
+    [InlineData("六千")]
+    [InlineData("5000-7000")]
+    [InlineData("6000.5")]
+    [InlineData(6000.5d)]
+    [InlineData(1e20d)]
+    public void Unreadable_numbers_name_what_was_written(object cell)
+    {
+        Assert.Null(JobCells.WholeNumber(cell, out var problem));
+        Assert.Contains($"「{JobCells.Text(cell)}」", problem, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("是", true)]
+    [InlineData("包", true)]
+    [InlineData("Y", true)]
+    [InlineData("√", true)]
+    [InlineData("1", true)]
+    [InlineData(1d, true)]
+    [InlineData(true, true)]
+    [InlineData("否", false)]
+    [InlineData("不包", false)]
+    [InlineData("n", false)]
+    [InlineData("0", false)]
+    [InlineData("×", false)]
+    [InlineData("", false)]
+    [InlineData(null, false)]
+    public void Yes_and_no_are_read_in_every_usual_form(object? cell, bool expected)
+    {
+        Assert.Equal(expected, JobCells.YesNo(cell, out var problem));
+        Assert.Null(problem);
+    }
+
+    [Fact]
+    public void An_unclear_yes_or_no_is_a_problem()
+    {
+        JobCells.YesNo("看情况", out var problem);
+
+        Assert.Contains("「看情况」", problem, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<object?> Dates => new()
+    {
+        new DateTime(2027, 1, 31),
+        46418d,
+        "2027-01-31",
+        "2027/1/31",
+        "2027.1.31",
+        "2027年1月31日",
+        "２０２７年１月３１日",
+        "2027-01-31 00:00:00",
+    };
+
+    [Theory]
+    [MemberData(nameof(Dates))]
+    public void Dates_are_read_from_excel_dates_and_text(object? cell)
+    {
+        Assert.Equal(new DateOnly(2027, 1, 31), JobCells.Date(cell, out var problem));
+        Assert.Null(problem);
+    }
+
+    [Theory]
+    [InlineData("下个月")]
+    [InlineData("2027-02-30")]
+    [InlineData("31/01/2027")]
+    public void Unreadable_dates_name_what_was_written(string cell)
+    {
+        Assert.Null(JobCells.Date(cell, out var problem));
+        Assert.Contains($"「{cell}」", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Text_reads_numbers_without_a_decimal_point() => Assert.Equal("12345", JobCells.Text(12345d));
+}
