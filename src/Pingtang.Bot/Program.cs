@@ -5,6 +5,7 @@ using Pingtang.Bot.Hosting;
 using Pingtang.Bot.Jobs;
 using Pingtang.Bot.Menu;
 using Pingtang.Bot.Profile;
+using Pingtang.Bot.Scheduling;
 using Pingtang.Bot.Staff;
 
 if (await CommandLine.TryRunAsync(args, JobCommands.All))
@@ -22,12 +23,14 @@ builder.AddJobs();
 builder.AddBotFrameworkChannel();
 builder.AddDirectLine();
 builder.AddStaffAccess();
+builder.AddScheduling();
 
 var app = builder.Build();
 app.MapBotFrameworkChannel();
 app.MapDirectLine();
 app.MapStaffAccess();
 app.MapJobStaff();
+app.MapScheduling();
 app.Run();
 
 /// <summary>Visible to the tests' WebApplicationFactory.</summary>

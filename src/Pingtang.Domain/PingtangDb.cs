@@ -28,6 +28,12 @@ public sealed class PingtangDb(DbContextOptions<PingtangDb> options) : DbContext
 
     public DbSet<JobApplication> JobApplications => Set<JobApplication>();
 
+    public DbSet<SavedSearch> SavedSearches => Set<SavedSearch>();
+
+    public DbSet<JobAlert> JobAlerts => Set<JobAlert>();
+
+    public DbSet<JobAlertPosting> JobAlertPostings => Set<JobAlertPosting>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PingtangDb).Assembly);
 

@@ -170,8 +170,9 @@ public static partial class JobQueryReader
     private static string Cut(string text, string part) => text.Replace(part, " ", StringComparison.Ordinal);
 
     // An amount with what makes it pay: 月薪/日薪/一天 before, 元/块, per day or month, 以上/起 after.
-    // A Chinese-numeral amount needs a unit (六千, 两百) so that 一 in ordinary words is not read as money.
-    [GeneratedRegex(@"(?:(?<dayFirst>日薪|一天|每天|天)|月薪|工资|每月|一个月)?(?<amount>\d+(?:\.\d+)?\s*[万千kKwW]?|[一二两三四五六七八九十]+[百千万][一二三四五六七八九]?)\s*(?:元|块钱?)?\s*(?:(?<perDay>/天|/日|一天|每天|每日|天|日)|(?<perMonth>/月|一个月|每月|个月|月))?\s*(?:以上|起|往上|多|左右)?")]
+    // A Chinese-numeral amount needs a unit (六千, 两百) so that 一 in ordinary words is not read as money;
+    // in 两百一天 the 一 belongs to 一天.
+    [GeneratedRegex(@"(?:(?<dayFirst>日薪|一天|每天|天)|月薪|工资|每月|一个月)?(?<amount>\d+(?:\.\d+)?\s*(?:[万千kKwW]\d?)?|[一二两三四五六七八九十]+[百千万](?:[一二三四五六七八九](?![天日个]))?)\s*(?:元|块钱?)?\s*(?:(?<perDay>/天|/日|一天|每天|每日|天|日)|(?<perMonth>/月|一个月|每月|个月|月))?\s*(?:以上|起|往上|多|左右)?")]
     private static partial Regex PayPattern();
 
     [GeneratedRegex(@"[\s,，、/;；.。!！?？]+")]

@@ -20,11 +20,21 @@ public sealed class JobSearchFlow
     public int PageCount { get; set; }
 
     public int? PostingId { get; set; }
+
+    /// <summary>What the worker was last asked from the results: a posting's next step, or consent for alerts.</summary>
+    public JobQuestion Asked { get; set; }
+}
+
+public enum JobQuestion
+{
+    PostingAction,
+    AlertConsent,
 }
 
 /// <summary>
 /// 岗位查询: region → trade → lowest pay → results five at a time; a number opens a posting, and 我要报名 applies.
-/// The worker may instead just say what they want, here or at the main menu, and see results at once.
+/// The worker may instead just say what they want, here or at the main menu, and see results at once; and may ask to
+/// be told of new postings that fit (有新岗位通知我).
 /// </summary>
 public sealed class JobSearchDialog : WaterfallDialog<JobSearchFlow>
 {
@@ -39,7 +49,7 @@ public sealed class JobSearchDialog : WaterfallDialog<JobSearchFlow>
     private const int MinimumPayNumber = 50;
 
     public JobSearchDialog()
-        : base(DialogId, StartAsync, AskTradeAsync, AskPayAsync, ShowResultsAsync, HandleReplyAsync, HandleDetailAsync, ApplyAsync)
+        : base(DialogId, StartAsync, AskTradeAsync, AskPayAsync, ShowResultsAsync, HandleReplyAsync, HandleAnswerAsync, ApplyAsync)
     {
     }
 
@@ -128,10 +138,17 @@ public sealed class JobSearchDialog : WaterfallDialog<JobSearchFlow>
                 flow.Query = null;
                 flow.Page = 0;
                 return await step.GoToAsync(StartAsync, null, cancellationToken);
+            case JobTexts.Subscribe or "通知我" or "订阅":
+                return await SubscribeAsync(step, cancellationToken);
             case JobTexts.Seasonal:
                 flow.Query = new JobQuery { TradeGroup = TradeSynonyms.Seasonal };
                 flow.Page = 0;
                 return await step.GoToAsync(ShowResultsAsync, null, cancellationToken);
+        }
+
+        if (IsClosing(text))
+        {
+            return await step.EndAsync(null, cancellationToken);
         }
 
         // 「2」 or 「第二个」 is a line of the page; a number as big as a wage is a search (6000 → 6000元以上).
@@ -152,8 +169,20 @@ public sealed class JobSearchDialog : WaterfallDialog<JobSearchFlow>
         return await step.GoToAsync(ShowResultsAsync, null, cancellationToken);
     }
 
-    private static async Task<DialogTurnResult> HandleDetailAsync(WaterfallStepContext<JobSearchFlow> step, CancellationToken cancellationToken)
+    private static async Task<DialogTurnResult> HandleAnswerAsync(WaterfallStepContext<JobSearchFlow> step, CancellationToken cancellationToken)
     {
+        if (step.State.Asked == JobQuestion.AlertConsent)
+        {
+            if (step.Answer is not true)
+            {
+                await step.Dialog.SendAsync(JobTexts.NotSubscribed, cancellationToken);
+                return await step.EndAsync(null, cancellationToken);
+            }
+
+            await step.Dialog.Services.GetRequiredService<WorkerRegistry>().SetRemindersAsync(step.Dialog.WorkerId, accepts: true, cancellationToken);
+            return await SubscribeAsync(step, cancellationToken);
+        }
+
         switch (JobTexts.DetailChoices[(int)step.Answer!])
         {
             case JobTexts.Apply:
@@ -208,7 +237,30 @@ public sealed class JobSearchDialog : WaterfallDialog<JobSearchFlow>
         }
 
         step.State.PostingId = posting.Id;
+        step.State.Asked = JobQuestion.PostingAction;
         return await step.PromptAsync(StandardPrompts.Choice, new() { Text = JobTexts.Detail(posting, index + 1), Choices = JobTexts.DetailChoices }, cancellationToken);
+    }
+
+    /// <summary>Saves the search for alerts, once the worker has agreed to receive reminders; then the search ends.</summary>
+    private static async Task<DialogTurnResult> SubscribeAsync(WaterfallStepContext<JobSearchFlow> step, CancellationToken cancellationToken)
+    {
+        var services = step.Dialog.Services;
+        var worker = await services.GetRequiredService<WorkerRegistry>().FindAsync(step.Dialog.WorkerId, cancellationToken);
+        if (worker?.AcceptsReminders != true)
+        {
+            step.State.Asked = JobQuestion.AlertConsent;
+            return await step.PromptAsync(StandardPrompts.Confirm, new() { Text = JobTexts.AskConsent }, cancellationToken);
+        }
+
+        var query = step.State.Query ?? JobQuery.Anything;
+        var reply = await services.GetRequiredService<SavedSearches>().SaveAsync(worker.Id, query, cancellationToken) switch
+        {
+            SaveSearchOutcome.Saved => JobTexts.Format(JobTexts.Subscribed, JobTexts.Describe(query)),
+            SaveSearchOutcome.AlreadySaved => JobTexts.AlreadySubscribed,
+            _ => JobTexts.Format(JobTexts.SubscriptionLimit, SavedSearch.MaxPerWorker),
+        };
+        await step.Dialog.SendAsync(reply, cancellationToken);
+        return await step.EndAsync(null, cancellationToken);
     }
 
     private static async Task<DialogTurnResult> TurnPageAsync(WaterfallStepContext<JobSearchFlow> step, int direction, CancellationToken cancellationToken)
@@ -248,6 +300,7 @@ public sealed class JobSearchDialog : WaterfallDialog<JobSearchFlow>
         }
 
         buttons.Add(JobTexts.SearchAgain);
+        buttons.Add(JobTexts.Subscribe);
         if (offerSeasonal)
         {
             buttons.Add(JobTexts.Seasonal);
@@ -255,6 +308,9 @@ public sealed class JobSearchDialog : WaterfallDialog<JobSearchFlow>
 
         return new PromptOptions { Text = text, Buttons = buttons };
     }
+
+    /// <summary>好的, 谢谢, 不用了: the worker has seen enough, which is not a search for those words.</summary>
+    private static bool IsClosing(string text) => JobTexts.Closings.Contains(text);
 
     private static bool OffersSeasonalWork(int? age, JobQuery? query) =>
         age >= JobSearch.SeasonalWorkAge && query?.TradeGroup != TradeSynonyms.Seasonal;

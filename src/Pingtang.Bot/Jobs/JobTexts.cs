@@ -19,7 +19,7 @@ public static class JobTexts
 
     public const string Found = "找到{0}个岗位（第{1}/{2}页）：";
 
-    public const string BrowseHint = "回复数字看详情；「下一页」「上一页」翻页；「重新搜索」换条件。也可以直接说想找什么，比如「东莞 电工 6000以上」。";
+    public const string BrowseHint = "回复数字看详情；「下一页」「上一页」翻页；「重新搜索」换条件；「有新岗位通知我」订阅。也可以直接说想找什么，比如「东莞 电工 6000以上」。";
 
     public const string NothingAtAll = "现在暂时没有开放的岗位，请过几天再来看看，或联系平塘县就业服务中心。";
 
@@ -43,12 +43,29 @@ public static class JobTexts
 
     public const string AlreadyApplied = "您已经报过这个岗位了，不用再报。站点工作人员会联系您，请耐心等电话。";
 
+    public const string AskConsent = "通知要发消息给您，需要您同意接收提醒。现在打开提醒吗？";
+
+    public const string Subscribed = "好的，有符合「{0}」的新岗位时，我会发消息通知您。每天最多一条，晚上10点到早上8点不打扰。回复「退订」可以停止。";
+
+    public const string NotSubscribed = "好的，没有打开提醒，也就不会通知您。想要时再说「有新岗位通知我」。";
+
+    public const string AlreadySubscribed = "这个条件已经订阅过了，有新岗位会通知您。";
+
+    public const string SubscriptionLimit = "您已经订阅了{0}个条件，不能再多了。回复「退订」可以停止所有提醒。";
+
     public const string NextPage = "下一页";
     public const string PreviousPage = "上一页";
     public const string SearchAgain = "重新搜索";
     public const string Seasonal = "季节工";
     public const string Apply = "我要报名";
+    public const string Subscribe = "有新岗位通知我";
     public const string BackToList = "返回列表";
+
+    /// <summary>Replies to the results that mean "enough for now".</summary>
+    public static readonly IReadOnlySet<string> Closings = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "好的", "好", "行", "知道了", "晓得了", "谢谢", "谢谢你", "多谢", "不用了", "不要了", "算了", "没有了", "再见", "拜拜",
+    };
 
     /// <summary>The menu's regions, each with what it searches.</summary>
     public static readonly IReadOnlyList<(string Title, JobQuery Query)> Regions =

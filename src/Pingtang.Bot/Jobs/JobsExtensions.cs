@@ -6,12 +6,15 @@ namespace Pingtang.Bot.Jobs;
 
 public static class JobsExtensions
 {
-    /// <summary>岗位查询: the search dialog, its prompts, and typed searches from the main menu; the staff's import.</summary>
+    /// <summary>岗位查询: the search dialog, its prompts, typed searches from the main menu; saved searches and their alerts; the staff's import.</summary>
     public static WebApplicationBuilder AddJobs(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddScoped<JobSearch>();
         services.AddScoped<JobApplications>();
+        services.AddScoped<SavedSearches>();
+        services.AddScoped<JobAlerts>();
+        services.AddScoped<JobAlertJob>();
         services.AddScoped<JobImport>();
         services.AddSingleton<Dialog, JobSearchDialog>();
         services.AddSingleton<Dialog>(new PayPrompt(JobSearchDialog.PayPromptId));

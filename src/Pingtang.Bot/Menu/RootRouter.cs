@@ -44,7 +44,7 @@ public sealed class RootRouter(DialogSet dialogs, IEnumerable<IMenuShortcut> sho
                 await RepromptAsync(dc, cancellationToken);
                 return;
             case GlobalWord.Unsubscribe:
-                await dc.Services.GetRequiredService<WorkerRegistry>().StopRemindersAsync(dc.WorkerId, cancellationToken);
+                await dc.Services.GetRequiredService<WorkerRegistry>().SetRemindersAsync(dc.WorkerId, accepts: false, cancellationToken);
                 await dc.SendAsync(MenuTexts.Unsubscribed, cancellationToken);
                 await RepromptAsync(dc, cancellationToken);
                 return;

@@ -20,23 +20,9 @@ public sealed class JobApplications(PingtangDb db, TimeProvider time)
         }
 
         var application = new JobApplication { WorkerId = workerId, JobPostingId = postingId, AppliedAt = time.GetUtcNow() };
-        db.JobApplications.Add(application);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return ApplyOutcome.Applied;
-        }
-        catch (DbUpdateException)
-        {
-            // The same worker applied from a second message at the same moment: the unique index kept one.
-            db.Entry(application).State = EntityState.Detached;
-            if (await HasAppliedAsync(workerId, postingId, cancellationToken))
-            {
-                return ApplyOutcome.AlreadyApplied;
-            }
-
-            throw;
-        }
+        return await db.TryInsertAsync(application, () => HasAppliedAsync(workerId, postingId, cancellationToken), cancellationToken)
+            ? ApplyOutcome.Applied
+            : ApplyOutcome.AlreadyApplied;
     }
 
     /// <summary>The applicants of one posting, earliest first, with what the station needs to call them.</summary>

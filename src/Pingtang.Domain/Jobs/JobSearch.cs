@@ -16,11 +16,7 @@ public sealed class JobSearch(PingtangDb db, TimeProvider time)
         ArgumentOutOfRangeException.ThrowIfNegative(page);
         var matching = Matching(query, age, ChinaTime.Today(time));
         var total = await matching.CountAsync(cancellationToken);
-        var items = await Newest(matching)
-            .Skip(page * PageSize)
-            .Take(PageSize)
-            .Select(j => new JobSummary(j.Id, j.Title, j.City, j.District, j.MonthlyPayMin, j.MonthlyPayMax, j.DailyPay, j.MealsProvided, j.HousingProvided))
-            .ToListAsync(cancellationToken);
+        var items = await Summaries(Newest(matching).Skip(page * PageSize).Take(PageSize)).ToListAsync(cancellationToken);
         return new(items, total, page);
     }
 
@@ -87,6 +83,10 @@ public sealed class JobSearch(PingtangDb db, TimeProvider time)
     /// <summary>The order workers see: newest first, then best paid.</summary>
     public static IOrderedQueryable<JobPosting> Newest(IQueryable<JobPosting> postings) =>
         postings.OrderByDescending(j => j.PostedOn).ThenByDescending(j => j.PayCeiling).ThenByDescending(j => j.Id);
+
+    /// <summary>The postings as the one-line summaries a list shows.</summary>
+    public static IQueryable<JobSummary> Summaries(IQueryable<JobPosting> postings) =>
+        postings.Select(j => new JobSummary(j.Id, j.Title, j.City, j.District, j.MonthlyPayMin, j.MonthlyPayMax, j.DailyPay, j.MealsProvided, j.HousingProvided));
 }
 
 public sealed record JobResults(IReadOnlyList<JobSummary> Items, int Total, int Page)

@@ -17,6 +17,49 @@ namespace Pingtang.Domain.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Pingtang.Domain.Jobs.JobAlert", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("SentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkerId", "SentOn")
+                        .IsUnique();
+
+                    b.ToTable("JobAlerts");
+                });
+
+            modelBuilder.Entity("Pingtang.Domain.Jobs.JobAlertPosting", b =>
+                {
+                    b.Property<int>("WorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JobPostingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JobAlertId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("WorkerId", "JobPostingId");
+
+                    b.HasIndex("JobAlertId");
+
+                    b.HasIndex("JobPostingId");
+
+                    b.ToTable("JobAlertPostings");
+                });
+
             modelBuilder.Entity("Pingtang.Domain.Jobs.JobApplication", b =>
                 {
                     b.Property<int>("Id")
@@ -164,6 +207,31 @@ namespace Pingtang.Domain.Migrations
                     b.HasIndex("Province", "TradeGroup", "PostedOn");
 
                     b.ToTable("JobPostings");
+                });
+
+            modelBuilder.Entity("Pingtang.Domain.Jobs.SavedSearch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SavedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkerId", "Query")
+                        .IsUnique();
+
+                    b.ToTable("SavedSearches");
                 });
 
             modelBuilder.Entity("Pingtang.Domain.Stations.Station", b =>
@@ -397,6 +465,34 @@ namespace Pingtang.Domain.Migrations
                     b.ToTable("Workers");
                 });
 
+            modelBuilder.Entity("Pingtang.Domain.Jobs.JobAlert", b =>
+                {
+                    b.HasOne("Pingtang.Domain.Workers.Worker", "Worker")
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Worker");
+                });
+
+            modelBuilder.Entity("Pingtang.Domain.Jobs.JobAlertPosting", b =>
+                {
+                    b.HasOne("Pingtang.Domain.Jobs.JobAlert", null)
+                        .WithMany("Postings")
+                        .HasForeignKey("JobAlertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pingtang.Domain.Jobs.JobPosting", "JobPosting")
+                        .WithMany()
+                        .HasForeignKey("JobPostingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("JobPosting");
+                });
+
             modelBuilder.Entity("Pingtang.Domain.Jobs.JobApplication", b =>
                 {
                     b.HasOne("Pingtang.Domain.Jobs.JobPosting", "JobPosting")
@@ -425,6 +521,22 @@ namespace Pingtang.Domain.Migrations
                         .IsRequired();
 
                     b.Navigation("Station");
+                });
+
+            modelBuilder.Entity("Pingtang.Domain.Jobs.SavedSearch", b =>
+                {
+                    b.HasOne("Pingtang.Domain.Workers.Worker", "Worker")
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Worker");
+                });
+
+            modelBuilder.Entity("Pingtang.Domain.Jobs.JobAlert", b =>
+                {
+                    b.Navigation("Postings");
                 });
 #pragma warning restore 612, 618
         }

@@ -73,10 +73,8 @@ public sealed partial class Worker
         ProfileUpdatedAt = now;
     }
 
-    public void StopReminders()
-    {
-        AcceptsReminders = false;
-    }
+    /// <summary>退订 switches reminders off; asking for alerts (有新岗位通知我) switches them on.</summary>
+    public void SetReminders(bool accepts) => AcceptsReminders = accepts;
 
     [GeneratedRegex(@"^1[3-9]\d{9}$")]
     internal static partial Regex MobilePattern();

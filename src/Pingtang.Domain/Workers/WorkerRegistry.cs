@@ -24,11 +24,11 @@ public sealed class WorkerRegistry(PingtangDb db, TimeProvider time)
         return worker;
     }
 
-    /// <summary>退订: the worker no longer wants reminders or alerts.</summary>
-    public async Task StopRemindersAsync(int workerId, CancellationToken cancellationToken)
+    /// <summary>Whether the worker wants reminders and alerts: 退订 says no; agreeing to job alerts says yes.</summary>
+    public async Task SetRemindersAsync(int workerId, bool accepts, CancellationToken cancellationToken)
     {
         var worker = await GetAsync(workerId, cancellationToken);
-        worker.StopReminders();
+        worker.SetReminders(accepts);
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -2,6 +2,7 @@ using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Pingtang.Bot.Dialogs;
+using Pingtang.Bot.Jobs;
 using Pingtang.Bot.Menu;
 using Pingtang.Bot.Tests.Support;
 
@@ -9,7 +10,7 @@ namespace Pingtang.Bot.Tests.Dialogs;
 
 /// <summary>
 /// The number, date and attachment prompts through the real pipeline, in a small waterfall registered as the first
-/// menu line's dialog — which also shows that a feature's dialog id is all the menu needs.
+/// menu line's dialog in place of the job search — which also shows that a feature's dialog id is all the menu needs.
 /// </summary>
 public sealed class PromptTests : IDisposable
 {
@@ -18,7 +19,11 @@ public sealed class PromptTests : IDisposable
     private readonly PingtangFactory _factory;
 
     public PromptTests() =>
-        _factory = new PingtangFactory(clock: _clock, services: s => s.AddSingleton<Dialog>(new AskEverything()));
+        _factory = new PingtangFactory(clock: _clock, services: s =>
+        {
+            s.Remove(s.Single(d => d.ServiceType == typeof(Dialog) && d.ImplementationType == typeof(JobSearchDialog)));
+            s.AddSingleton<Dialog>(new AskEverything());
+        });
 
     public void Dispose() => _factory.Dispose();
 

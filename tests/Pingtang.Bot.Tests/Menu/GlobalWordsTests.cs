@@ -70,7 +70,6 @@ public sealed class GlobalWordsTests : IDisposable
     }
 
     [Theory]
-    [InlineData("1", "岗位查询")]
     [InlineData("培训", "培训报名")]
     [InlineData("第三个", "劳动维权")]
     [InlineData("４", "返岗报名")]

@@ -47,6 +47,19 @@ public sealed class FakeConnector : IAsyncDisposable
         return connector;
     }
 
+    /// <summary>A worker's message for <c>/api/messages</c> whose replies come here; the worker is <c>user-of-</c> the conversation.</summary>
+    public object Message(string id, string conversationId, string text) => new
+    {
+        type = "message",
+        id,
+        text,
+        channelId = "emulator",
+        serviceUrl = ServiceUrl,
+        from = new { id = $"user-of-{conversationId}", name = "工友" },
+        recipient = new { id = "bot" },
+        conversation = new { id = conversationId },
+    };
+
     public IReadOnlyList<string> Texts() =>
         Bodies.Select(b => Newtonsoft.Json.Linq.JObject.Parse(b).Value<string>("text") ?? string.Empty).ToList();
 

@@ -6,7 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Pingtang.Bot.Tests.Support;
 
 /// <summary>
-/// The real host on a fresh data folder of its own (SQLite file included), with optional settings and clock.
+/// The real host on a fresh data folder of its own (SQLite file included), with optional settings and clock, and
+/// scheduled jobs off unless the settings turn them on.
 /// Disposing it deletes the folder unless <see cref="KeepData"/> is set, so a second factory can reopen it.
 /// </summary>
 public sealed class PingtangFactory : WebApplicationFactory<Program>
@@ -24,6 +25,9 @@ public sealed class PingtangFactory : WebApplicationFactory<Program>
         _services = services;
         DataFolder = dataFolder ?? Path.Combine(Path.GetTempPath(), "pingtang-tests", Guid.NewGuid().ToString("N"));
         _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["Storage:DataFolder"] = DataFolder };
+
+        // No Hangfire server or storage unless a test asks for it: other features' tests need no background jobs.
+        _settings.TryAdd("Scheduling:Enabled", "false");
         Clock = clock;
     }
 

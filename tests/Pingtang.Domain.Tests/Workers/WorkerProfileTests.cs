@@ -55,7 +55,7 @@ public sealed class WorkerProfileTests
         var worker = Worker.Register(Now);
         worker.UpdateProfile(Valid, Now);
 
-        worker.StopReminders();
+        worker.SetReminders(false);
 
         Assert.False(worker.AcceptsReminders);
         Assert.Equal(Valid with { AcceptsReminders = false, Trades = worker.Trades }, worker.Profile with { Trades = worker.Trades });

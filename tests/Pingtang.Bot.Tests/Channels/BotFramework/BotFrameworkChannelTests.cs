@@ -147,17 +147,7 @@ public sealed class BotFrameworkChannelTests : IAsyncLifetime
         return await db.Set<WorkerAddress>().AsNoTracking().SingleAsync();
     }
 
-    private object Message(string id, string conversationId, string text) => new
-    {
-        type = "message",
-        id,
-        text,
-        channelId = "emulator",
-        serviceUrl = _connector.ServiceUrl,
-        from = new { id = $"user-of-{conversationId}", name = "工友" },
-        recipient = new { id = "bot" },
-        conversation = new { id = conversationId },
-    };
+    private object Message(string id, string conversationId, string text) => _connector.Message(id, conversationId, text);
 }
 
 public sealed class BotFrameworkAuthenticationTests : IAsyncLifetime

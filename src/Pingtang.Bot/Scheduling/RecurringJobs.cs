@@ -1,0 +1,18 @@
+using Hangfire;
+using Pingtang.Bot.Jobs;
+using Pingtang.Domain;
+
+namespace Pingtang.Bot.Scheduling;
+
+/// <summary>
+/// Every recurring job, in one place, registered at start-up. AddOrUpdate replaces what the storage holds under the
+/// same id, so a changed schedule takes effect at the next start. Schedules read in China's time.
+/// </summary>
+internal static class RecurringJobs
+{
+    public static void Register(IRecurringJobManager jobs)
+    {
+        var inChina = new RecurringJobOptions { TimeZone = ChinaTime.Zone };
+        jobs.AddOrUpdate<JobAlertJob>(JobAlertJob.RecurringJobId, job => job.RunAsync(0, CancellationToken.None), Cron.Hourly(), inChina);
+    }
+}

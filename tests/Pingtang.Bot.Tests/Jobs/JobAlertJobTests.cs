@@ -1,0 +1,153 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Pingtang.Bot.Channels.Addresses;
+using Pingtang.Bot.Jobs;
+using Pingtang.Bot.Menu;
+using Pingtang.Bot.Tests.Support;
+using Pingtang.Domain;
+using Pingtang.Domain.Jobs;
+using Pingtang.Domain.Workers;
+
+namespace Pingtang.Bot.Tests.Jobs;
+
+/// <summary>The alert job as Hangfire runs it, resolved from the host and run directly, with the bot's real pipeline.</summary>
+[Collection(HangfireCollection.Name)]
+public sealed class JobAlertJobTests : IDisposable
+{
+    private const string UserId = "worker-1";
+
+    private static readonly WorkerProfile Consenting = WorkerProfile.Empty with { BirthYear = 1985, AcceptsReminders = true };
+
+    private readonly RecordingChannel _channel = new();
+
+    private readonly FakeTimeProvider _clock = new(Postings.Now.AddHours(-1));
+
+    private readonly PingtangFactory _factory;
+
+    public JobAlertJobTests() =>
+        _factory = new PingtangFactory(clock: _clock, services: services => services.AddSingleton<IProactiveChannel>(_channel));
+
+    public void Dispose() => _factory.Dispose();
+
+    [Fact]
+    public async Task Alert_lists_the_new_postings_and_replying_opens_the_job_search()
+    {
+        await SubscribeAsync(new JobQuery { City = "东莞市" });
+        await Postings.AddAsync(_factory, Postings.Factory, Postings.Factory with { ExternalId = "GD-2", Title = "仓库打包员", MonthlyPayMin = 4800, MonthlyPayMax = null, HousingProvided = false });
+        _clock.SetUtcNow(Postings.Now);
+
+        await RunAsync();
+
+        var text = Assert.Single(_channel.Texts);
+        Assert.Equal(
+            [JobTexts.Format(JobAlertTexts.Heading, 2), "1. 电子厂普工 · 东莞市大朗镇 · 5000-6500元/月 · 包吃住", "2. 仓库打包员 · 东莞市大朗镇 · 4800元起/月 · 包吃", JobAlertTexts.HowToOpen],
+            text.Split('\n'));
+        await Conversation.Start(_factory, UserId).Send("岗位").Expect(JobTexts.AskRegion).StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Worker_asks_in_the_search_to_be_told_and_gets_only_what_is_new()
+    {
+        await Postings.AddAtAsync(_factory, _clock.GetUtcNow(), Postings.Factory);
+        _clock.Advance(TimeSpan.FromMinutes(10));
+        await Conversation.Start(_factory, UserId)
+            .Send("东莞").Expect("找到1个岗位", "电子厂普工")
+            .Send(JobTexts.Subscribe).Expect(JobTexts.AskConsent)
+            .Send("好的").Expect(JobTexts.Format(JobTexts.Subscribed, "东莞市 · 工种不限 · 工资不限"))
+            .Expect(MenuTexts.AnythingElse)
+            .StartTestAsync();
+        _clock.Advance(TimeSpan.FromMinutes(10));
+        await Postings.AddAtAsync(_factory, _clock.GetUtcNow(), Postings.Factory with { ExternalId = "GD-2", Title = "注塑车间操作工" });
+
+        await RunAsync();
+
+        var text = Assert.Single(_channel.Texts);
+        Assert.Contains("1. 注塑车间操作工", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("电子厂普工", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Send_that_fails_is_not_counted_and_goes_out_on_the_next_run()
+    {
+        await SubscribeAsync(JobQuery.Anything);
+        await Postings.AddAsync(_factory, Postings.Factory);
+        _clock.SetUtcNow(Postings.Now);
+        _channel.Broken = true;
+
+        await RunAsync();
+
+        Assert.Empty(_channel.Texts);
+        Assert.Equal(0, await AlertsSentAsync());
+
+        _channel.Broken = false;
+        await RunAsync();
+        await RunAsync();
+
+        Assert.Single(_channel.Texts);
+        Assert.Equal(1, await AlertsSentAsync());
+    }
+
+    [Fact]
+    public async Task A_worker_who_says_unsubscribe_gets_no_alert()
+    {
+        await SubscribeAsync(JobQuery.Anything);
+        await Conversation.Start(_factory, UserId).Send("退订").Expect(MenuTexts.Unsubscribed).StartTestAsync();
+        await Postings.AddAsync(_factory, Postings.Factory);
+        _clock.SetUtcNow(Postings.Now);
+
+        await RunAsync();
+
+        Assert.Empty(_channel.Texts);
+    }
+
+    [Fact]
+    public async Task A_full_batch_queues_the_next_one_after_its_last_worker()
+    {
+        var workers = new List<int>();
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var registry = scope.ServiceProvider.GetRequiredService<WorkerRegistry>();
+            var searches = scope.ServiceProvider.GetRequiredService<SavedSearches>();
+            for (var i = 0; i <= JobAlertJob.BatchSize; i++)
+            {
+                var worker = await registry.RegisterAsync(default);
+                await registry.SaveProfileAsync(worker.Id, Consenting, default);
+                await searches.SaveAsync(worker.Id, JobQuery.Anything, default);
+                workers.Add(worker.Id);
+            }
+        }
+
+        await Postings.AddAsync(_factory, Postings.Factory);
+        _clock.SetUtcNow(Postings.Now);
+
+        await RunAsync();
+
+        var queued = Assert.Single(_factory.Services.GetRequiredService<JobStorage>().GetMonitoringApi().EnqueuedJobs("default", 0, 10));
+        Assert.Equal(nameof(JobAlertJob.RunAsync), queued.Value.Job.Method.Name);
+        Assert.Equal(workers[JobAlertJob.BatchSize - 1], queued.Value.Job.Args[0]);
+    }
+
+    /// <summary>The worker writes once, agrees to reminders and saves <paramref name="query"/>, an hour before the postings arrive.</summary>
+    private async Task SubscribeAsync(JobQuery query)
+    {
+        await Conversation.Start(_factory, UserId).Send("你好").StartTestAsync();
+        await Postings.SetProfileAsync(_factory, UserId, Consenting);
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var outcome = await scope.ServiceProvider.GetRequiredService<SavedSearches>().SaveAsync(await Postings.WorkerIdAsync(_factory, UserId), query, default);
+        Assert.Equal(SaveSearchOutcome.Saved, outcome);
+    }
+
+    private async Task RunAsync()
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<JobAlertJob>().RunAsync(0, default);
+    }
+
+    private async Task<int> AlertsSentAsync()
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PingtangDb>().JobAlerts.CountAsync();
+    }
+}

@@ -1,0 +1,83 @@
+using Microsoft.Playwright;
+
+namespace Pingtang.Bot.Tests.Support;
+
+/// <summary>
+/// The web chat page on a phone-sized Chromium: Debian's chromium (apt-get install chromium fonts-noto-cjk), driven by
+/// Playwright without its own browser download. Disposing it saves a screenshot to the test output's screenshots/,
+/// whether the test passed or not: it is how a person checks what the worker saw.
+/// </summary>
+public sealed class Phone : IAsyncDisposable
+{
+    private const string Chromium = "/usr/bin/chromium";
+
+    /// <summary>Long enough for a cold first page load on a busy 2-core CI machine.</summary>
+    private const float Timeout = 20_000;
+
+    private readonly IPlaywright _playwright;
+    private readonly IBrowser _browser;
+    private readonly string _screenshot;
+
+    private Phone(IPlaywright playwright, IBrowser browser, IPage page, string screenshot)
+    {
+        _playwright = playwright;
+        _browser = browser;
+        Page = page;
+        _screenshot = screenshot;
+    }
+
+    public IPage Page { get; }
+
+    public ILocator Transcript => Page.Locator("#webchat");
+
+    public static async Task<Phone> OpenAsync(string url, string screenshotName)
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: apt-get install -y chromium fonts-noto-cjk");
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Chromium,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        var context = await browser.NewContextAsync(new()
+        {
+            ViewportSize = new() { Width = 390, Height = 844 },
+            DeviceScaleFactor = 2,
+            IsMobile = true,
+            HasTouch = true,
+            Locale = "zh-CN",
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(url);
+        return new Phone(playwright, browser, page, Path.Combine(AppContext.BaseDirectory, "screenshots", screenshotName));
+    }
+
+    /// <summary>Waits until a message bubble containing <paramref name="text"/> is on screen.</summary>
+    public Task SeesAsync(string text) =>
+        Assertions.Expect(Shown(Transcript.GetByText(text))).ToBeVisibleAsync(new() { Timeout = Timeout });
+
+    public async Task TypeAsync(string text)
+    {
+        var sendBox = Page.Locator("[data-id='webchat-sendbox-input']");
+        await sendBox.FillAsync(text);
+        await sendBox.PressAsync("Enter");
+    }
+
+    /// <summary>Taps the newest suggested-action button with this label.</summary>
+    public Task TapAsync(string label) =>
+        Page.GetByRole(AriaRole.Button, new() { Name = label, Exact = true }).Last.ClickAsync(new() { Timeout = Timeout });
+
+    // Web Chat also writes each message into hidden live regions for screen readers; what a person sees is the bubble.
+    public static ILocator Shown(ILocator text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Filter(new() { Visible = true }).First;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Page.ScreenshotAsync(new() { Path = _screenshot, FullPage = false });
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+}
