@@ -9,26 +9,7 @@ namespace Pingtang.Domain.Tests.Jobs;
 
 public sealed class JobImportTests : IAsyncLifetime
 {
-    private static readonly JobPostingDraft Good = new()
-    {
-        ExternalId = "DL-001",
-        Title = "电子厂普工",
-        Trade = "操作工",
-        Employer = "东莞宏达电子有限公司",
-        Province = "广东",
-        City = "东莞",
-        District = "大朗",
-        MonthlyPayMin = 5000,
-        MonthlyPayMax = 6500,
-        MealsProvided = true,
-        HousingProvided = false,
-        AgeMin = 18,
-        AgeMax = 45,
-        Headcount = 30,
-        Station = Station.DongguanDalang,
-        ClosesOn = new DateOnly(2027, 3, 31),
-        Description = "长白班，坐着上班",
-    };
+    private static readonly JobPostingDraft Good = Postings.Factory with { ExternalId = "DL-001", District = "大朗", HousingProvided = false, Headcount = 30 };
 
     private TestDatabase _database = null!;
 

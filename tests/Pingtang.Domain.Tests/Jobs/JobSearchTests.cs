@@ -5,25 +5,7 @@ namespace Pingtang.Domain.Tests.Jobs;
 
 public sealed class JobSearchTests : IAsyncLifetime
 {
-    private static readonly JobPostingDraft Factory = new()
-    {
-        ExternalId = "GD-1",
-        Title = "电子厂普工",
-        Trade = "操作工",
-        Employer = "东莞某电子有限公司",
-        Province = "广东",
-        City = "东莞",
-        District = "大朗镇",
-        MonthlyPayMin = 5000,
-        MonthlyPayMax = 6500,
-        MealsProvided = true,
-        HousingProvided = true,
-        AgeMin = 18,
-        AgeMax = 45,
-        Station = Station.DongguanDalang,
-        ClosesOn = new DateOnly(2027, 3, 31),
-        Description = "长白班，坐着上班",
-    };
+    private static readonly JobPostingDraft Factory = Postings.Factory;
 
     private TestDatabase _database = null!;
 
