@@ -78,6 +78,11 @@ public static class JobCommands
         }
 
         await output.WriteLineAsync(string.Format(JobCommandTexts.Done, report.Source, JobImportTexts.Summary(report)));
+        if (report.UnknownColumns.Count > 0)
+        {
+            await output.WriteLineAsync(JobImportTexts.UnknownColumnsNote(report));
+        }
+
         if (report.ProblemCount == 0)
         {
             return;

@@ -93,7 +93,7 @@ public static class JobStaffEndpoints
         await using var stream = file.OpenReadStream();
         var report = await import.ImportFileAsync(stream, file.FileName, progress: null, cancellationToken);
         loggers.CreateLogger(typeof(JobStaffEndpoints)).LogInformation(
-            "Imported {Source}: {Added} added, {Updated} updated, {Skipped} skipped, file error: {FileError}",
+            "Imported {Source}: {Added} added, {Updated} updated, {Skipped} skipped, unreadable file: {Unreadable}",
             report.Source,
             report.Added,
             report.Updated,

@@ -34,7 +34,7 @@ internal static class JobStaffPages
               <button type="submit">导入</button>
             </form>
             <p>支持 Excel 表格（.xlsx）和 UTF-8 编码的 .csv，最大 50 MB。第一行是表头，列的顺序不限；必填的列：{E(string.Join("、", JobSheet.RequiredColumns))}。
-            外部编号已有的岗位会被更新，不会重复。<a href="{JobStaffEndpoints.Path}/template.xlsx">下载导入模板</a></p>
+            外部编号已有的岗位会被更新，不会重复。十万行约需一分钟，请等页面返回。<a href="{JobStaffEndpoints.Path}/template.xlsx">下载导入模板</a></p>
             <h2>查找岗位</h2>
             <form method="get" action="{JobStaffEndpoints.Path}">
               <input name="q" value="{E(search)}" placeholder="外部编号或岗位名称">
@@ -72,6 +72,11 @@ internal static class JobStaffPages
         }
 
         body.Append(CultureInfo.InvariantCulture, $"<p class=\"summary\">导入完成：{E(JobImportTexts.Summary(report))}。</p>");
+        if (report.UnknownColumns.Count > 0)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"<p class=\"error\">{E(JobImportTexts.UnknownColumnsNote(report))}</p>");
+        }
+
         if (report.Problems.Count > 0)
         {
             body.Append("<h2>未导入的行</h2><p>行号就是 Excel 左侧的行号（第 1 行是表头）。改好后重新导入整个文件即可。</p>");

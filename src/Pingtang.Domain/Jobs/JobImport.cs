@@ -29,6 +29,7 @@ public sealed class JobImport(PingtangDb db, TimeProvider time)
         try
         {
             using var sheet = JobSheet.Open(file, fileName);
+            run.UnknownColumns = sheet.UnknownColumns;
             await run.ImportAsync(sheet.Rows(), _ => sheet.Fraction, cancellationToken);
             return run.Report(fileError: null);
         }
@@ -64,6 +65,8 @@ public sealed class JobImport(PingtangDb db, TimeProvider time)
         private readonly List<JobPostingDraft> _batch = new(BatchSize);
 
         private readonly List<JobImportProblem> _problems = [];
+
+        public IReadOnlyList<string> UnknownColumns { get; set; } = [];
 
         private int _read;
         private int _added;
@@ -110,6 +113,7 @@ public sealed class JobImport(PingtangDb db, TimeProvider time)
             Skipped = _skipped,
             ProblemCount = _problemCount,
             Problems = _problems,
+            UnknownColumns = UnknownColumns,
             FileError = fileError,
         };
 
@@ -186,6 +190,9 @@ public sealed record JobImportReport
     public int ProblemCount { get; init; }
 
     public IReadOnlyList<JobImportProblem> Problems { get; init; } = [];
+
+    /// <summary>Headers the import did not know and whose cells it ignored.</summary>
+    public IReadOnlyList<string> UnknownColumns { get; init; } = [];
 
     public string? FileError { get; init; }
 }

@@ -24,8 +24,17 @@ public static class JobImportTexts
 
     public const string EmptyCell = "不能为空";
 
+    /// <summary>{0} the headers, {1} every header of the template.</summary>
+    public const string UnknownColumns = "这些列不认识，已忽略：{0}。如果是写错了表头，请改成模板里的：{1}";
+
     /// <summary>{0} how many postings were saved before the file broke off.</summary>
     public const string PartlySaved = "出错前已保存 {0} 条。修好文件后重新导入即可：已导入的按外部编号更新，不会重复。";
+
+    public static string UnknownColumnsNote(JobImportReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return string.Format(UnknownColumns, string.Join("、", report.UnknownColumns), string.Join(",", JobPostingDraft.Columns.All));
+    }
 
     /// <summary>新增 120 条，更新 30 条，跳过 5 行（7 个问题）</summary>
     public static string Summary(JobImportReport report)

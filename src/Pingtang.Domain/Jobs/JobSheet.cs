@@ -43,6 +43,9 @@ public sealed class JobSheet : IDisposable
     /// <summary>How far through the file the rows read so far are, 0 to 1, or null when the file's size is unknown.</summary>
     public double? Fraction => _fraction(_line);
 
+    /// <summary>Headers that are none of <see cref="Columns.All"/>, such as a misspelt 月薪下线: their cells are ignored.</summary>
+    public IReadOnlyList<string> UnknownColumns => [.. _keys.Keys.Where(header => !Columns.All.Contains(header))];
+
     /// <summary>
     /// Opens the sheet and checks its header row. Throws <see cref="DomainException"/>, with a message for staff,
     /// when the file is not a readable .xlsx or UTF-8 .csv or lacks a required column.

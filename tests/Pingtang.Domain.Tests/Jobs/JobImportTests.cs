@@ -177,6 +177,21 @@ public sealed class JobImportTests : IAsyncLifetime
         Assert.Equal(1, report.Added);
     }
 
+    [Fact]
+    public async Task A_misspelt_header_is_named_so_staff_see_why_its_cells_were_ignored()
+    {
+        var row = Row(Good with { MonthlyPayMax = null });
+        row.Remove(Columns.MonthlyPayMin);
+        row["月薪下线"] = 5000;
+        using var file = Xlsx(row);
+
+        var report = await ImportAsync(file, "jobs.xlsx");
+
+        Assert.Equal(["月薪下线"], report.UnknownColumns);
+        Assert.Equal([(2, Columns.MonthlyPayMin)], report.Problems.Select(p => (p.Line, p.Column)));
+        Assert.Contains("月薪下线", JobImportTexts.UnknownColumnsNote(report), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("jobs.xlsx", JobImportTexts.UnreadableXlsx)]
     [InlineData("jobs.xls", JobImportTexts.WrongExtension)]
