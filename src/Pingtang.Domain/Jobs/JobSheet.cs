@@ -5,7 +5,7 @@ using Columns = Pingtang.Domain.Jobs.JobPostingDraft.Columns;
 namespace Pingtang.Domain.Jobs;
 
 /// <summary>
-/// A stations' spreadsheet of postings, .xlsx or UTF-8 .csv, read a row at a time (MiniExcel streams both, so a
+/// A station's spreadsheet of postings, .xlsx or UTF-8 .csv, read a row at a time (MiniExcel streams both, so a
 /// 100,000-row file never sits in memory). Line 1 holds the headers, in any order; line numbers are the row numbers
 /// Excel shows, blank rows included, so staff can go straight to the cell a problem names.
 /// </summary>
