@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Pingtang.Bot.Dialogs.Recognizers;
+using Pingtang.Bot.Hosting;
 using Pingtang.Bot.Jobs;
-using Pingtang.Domain;
 using Pingtang.Domain.Jobs;
 
 namespace Pingtang.Benchmarks;
@@ -17,7 +17,7 @@ public sealed record SearchCase(string Kind, string Name, JobQuery? Query = null
 /// first page — against the bare SQL it sends (recorded, then replayed through ADO.NET), in the same process and
 /// database. Reports p50/p99 and the ratio; the targets are p99 under 20 ms and the ratio under 2.
 /// </summary>
-public sealed class SearchBenchmark(string connectionString, TimeProvider time)
+public sealed class SearchBenchmark(IServiceProvider services, string connectionString)
 {
     public const double P99TargetMs = 20;
     public const double RatioTarget = 2;
@@ -40,12 +40,11 @@ public sealed class SearchBenchmark(string connectionString, TimeProvider time)
 
     public async Task<IReadOnlyList<CaseResult>> RunAsync(int runs, CancellationToken cancellationToken)
     {
-        var recorder = new SqlRecorder();
-        var options = new DbContextOptionsBuilder<PingtangDb>().UseSqlite(connectionString).AddInterceptors(recorder).Options;
+        var recorder = services.GetRequiredService<SqlRecorder>();
         var results = new List<CaseResult>();
         foreach (var @case in Cases)
         {
-            Task<JobResults> Ours() => SearchAsDialogAsync(options, @case, cancellationToken);
+            Task<JobResults> Ours() => SearchAsDialogAsync(@case, cancellationToken);
             var commands = await recorder.RecordAsync(Ours);
             Task<int> Bare() => ReplayAsync(commands, cancellationToken);
 
@@ -74,19 +73,21 @@ public sealed class SearchBenchmark(string connectionString, TimeProvider time)
         return results;
     }
 
-    private async Task<JobResults> SearchAsDialogAsync(DbContextOptions<PingtangDb> options, SearchCase @case, CancellationToken cancellationToken)
+    private async Task<JobResults> SearchAsDialogAsync(SearchCase @case, CancellationToken cancellationToken)
     {
         var query = @case.Typed is { } typed
             ? JobQueryReader.Read(TextNormalizer.Normalize(typed), requireClearIntent: true) ?? throw new InvalidOperationException($"「{typed}」 is not read as a search")
             : @case.Query!;
-        await using var db = new PingtangDb(options);
-        return await new JobSearch(db, time).FindAsync(query, @case.Age, 0, cancellationToken);
+        await using var scope = services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<JobSearch>().FindAsync(query, @case.Age, 0, cancellationToken);
     }
 
     private async Task<int> ReplayAsync(IReadOnlyList<RecordedCommand> commands, CancellationToken cancellationToken)
     {
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
+        // The same connection settings as the service's, so that only EF Core and our code differ.
+        SqliteTuning.Tune(connection);
         var values = 0;
         foreach (var recorded in commands)
         {

@@ -17,7 +17,7 @@ public sealed class JobSearchFlow
     /// <summary>The postings on the page the worker sees, so that 「2」 opens the second.</summary>
     public List<int> PageIds { get; set; } = [];
 
-    public int PageCount { get; set; }
+    public bool HasNextPage { get; set; }
 
     public int? PostingId { get; set; }
 
@@ -120,7 +120,7 @@ public sealed class JobSearchDialog : WaterfallDialog<JobSearchFlow>
         }
 
         flow.PageIds = results.Items.Select(j => j.Id).ToList();
-        flow.PageCount = results.PageCount;
+        flow.HasNextPage = results.HasNext;
         return await step.PromptAsync(BrowsePromptId, ResultsMessage(note, results, OffersSeasonalWork(age, flow.Query)), cancellationToken);
     }
 
@@ -267,7 +267,7 @@ public sealed class JobSearchDialog : WaterfallDialog<JobSearchFlow>
     {
         var flow = step.State;
         var page = flow.Page + direction;
-        if (page < 0 || page >= flow.PageCount)
+        if (page < 0 || (direction > 0 && !flow.HasNextPage))
         {
             await step.Dialog.SendAsync(page < 0 ? JobTexts.FirstPage : JobTexts.LastPage, cancellationToken);
         }
@@ -282,7 +282,10 @@ public sealed class JobSearchDialog : WaterfallDialog<JobSearchFlow>
     private static PromptOptions ResultsMessage(string note, JobResults results, bool offerSeasonal)
     {
         var lines = results.Items.Select((job, i) => $"{i + 1}. {JobTexts.Line(job)}");
-        var text = $"{note}{JobTexts.Format(JobTexts.Found, results.Total, results.Page + 1, results.PageCount)}\n{string.Join('\n', lines)}\n{JobTexts.BrowseHint}";
+        var found = results.MoreThanTotal
+            ? JobTexts.Format(JobTexts.FoundMany, results.Total, results.Page + 1)
+            : JobTexts.Format(JobTexts.Found, results.Total, results.Page + 1, results.PageCount);
+        var text = $"{note}{found}\n{string.Join('\n', lines)}\n{JobTexts.BrowseHint}";
         if (offerSeasonal)
         {
             text += $"\n{JobTexts.SeasonalOffer}";

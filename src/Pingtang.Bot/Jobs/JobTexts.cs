@@ -19,6 +19,8 @@ public static class JobTexts
 
     public const string Found = "找到{0}个岗位（第{1}/{2}页）：";
 
+    public const string FoundMany = "找到{0}多个岗位（第{1}页）：";
+
     public const string BrowseHint = "回复数字看详情；「下一页」「上一页」翻页；「重新搜索」换条件；「有新岗位通知我」订阅。也可以直接说想找什么，比如「东莞 电工 6000以上」。";
 
     public const string NothingAtAll = "现在暂时没有开放的岗位，请过几天再来看看，或联系平塘县就业服务中心。";

@@ -7,6 +7,12 @@ public sealed class JobSearch(PingtangDb db, TimeProvider time)
 {
     public const int PageSize = 5;
 
+    /// <summary>
+    /// Results are counted up to here: 「找到500多个」 tells a worker as much as an exact 7,372 would, and counting
+    /// stops early instead of reading every posting.
+    /// </summary>
+    public const int CountCap = 500;
+
     /// <summary>From this age the stations offer seasonal farm work (<see cref="TradeSynonyms.Seasonal"/>), which takes older workers.</summary>
     public const int SeasonalWorkAge = 50;
 
@@ -15,9 +21,11 @@ public sealed class JobSearch(PingtangDb db, TimeProvider time)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(page);
         var matching = Matching(query, age, ChinaTime.Today(time));
-        var total = await matching.CountAsync(cancellationToken);
+        // One connection for both queries, instead of one opened and closed for each.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var total = await matching.Take(CountCap + 1).CountAsync(cancellationToken);
         var items = await Summaries(Newest(matching).Skip(page * PageSize).Take(PageSize)).ToListAsync(cancellationToken);
-        return new(items, total, page);
+        return new(items, Math.Min(total, CountCap), total > CountCap, page);
     }
 
     /// <summary>An open posting with its station, or null when it does not exist or has closed.</summary>
@@ -89,11 +97,12 @@ public sealed class JobSearch(PingtangDb db, TimeProvider time)
         postings.Select(j => new JobSummary(j.Id, j.Title, j.City, j.District, j.MonthlyPayMin, j.MonthlyPayMax, j.DailyPay, j.MealsProvided, j.HousingProvided));
 }
 
-public sealed record JobResults(IReadOnlyList<JobSummary> Items, int Total, int Page)
+/// <summary>A page of results; <paramref name="Total"/> stops at <see cref="JobSearch.CountCap"/>, when <paramref name="MoreThanTotal"/> says there are more.</summary>
+public sealed record JobResults(IReadOnlyList<JobSummary> Items, int Total, bool MoreThanTotal, int Page)
 {
     public int PageCount => (Total + JobSearch.PageSize - 1) / JobSearch.PageSize;
 
-    public bool HasNext => Page + 1 < PageCount;
+    public bool HasNext => Items.Count == JobSearch.PageSize && (MoreThanTotal || Page + 1 < PageCount);
 }
 
 /// <summary>The one line a result takes: title · city · pay · 包吃住.</summary>

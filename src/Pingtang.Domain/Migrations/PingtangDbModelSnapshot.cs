@@ -189,22 +189,16 @@ namespace Pingtang.Domain.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClosesOn");
-
                     b.HasIndex("ExternalId")
                         .IsUnique();
 
                     b.HasIndex("StationId");
 
-                    b.HasIndex("City", "TradeGroup");
+                    b.HasIndex("PostedOn", "PayCeiling", "Id", "ClosesOn", "ClosedAt", "AgeMin", "AgeMax", "TradeGroup", "Province", "City", "District", "MealsProvided", "HousingProvided")
+                        .HasDatabaseName("IX_JobPostings_Newest");
 
-                    b.HasIndex("District", "TradeGroup");
-
-                    b.HasIndex("PostedOn", "PayCeiling");
-
-                    b.HasIndex("TradeGroup", "PostedOn");
-
-                    b.HasIndex("Province", "TradeGroup", "PostedOn");
+                    b.HasIndex("TradeGroup", "PostedOn", "PayCeiling", "Id", "ClosesOn", "ClosedAt", "AgeMin", "AgeMax", "Province", "City", "District", "MealsProvided", "HousingProvided")
+                        .HasDatabaseName("IX_JobPostings_TradeNewest");
 
                     b.ToTable("JobPostings");
                 });

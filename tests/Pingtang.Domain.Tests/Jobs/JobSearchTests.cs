@@ -116,6 +116,27 @@ public sealed class JobSearchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Counting_stops_at_the_cap_and_the_pages_go_on_past_it()
+    {
+        var count = JobSearch.CountCap + JobSearch.PageSize + 2;
+        await AddAsync(Enumerable.Range(1, count).Select(i => Factory with { ExternalId = $"GD-{i}" }).ToArray());
+
+        await using var db = _database.Open();
+        var search = new JobSearch(db, _database.Clock);
+        var first = await search.FindAsync(JobQuery.Anything, null, 0, default);
+        var lastCounted = await search.FindAsync(JobQuery.Anything, null, (JobSearch.CountCap / JobSearch.PageSize) - 1, default);
+        var beyond = await search.FindAsync(JobQuery.Anything, null, JobSearch.CountCap / JobSearch.PageSize, default);
+        var last = await search.FindAsync(JobQuery.Anything, null, (JobSearch.CountCap / JobSearch.PageSize) + 1, default);
+
+        Assert.Equal((JobSearch.CountCap, true), (first.Total, first.MoreThanTotal));
+        Assert.True(lastCounted.HasNext);
+        Assert.Equal(JobSearch.PageSize, beyond.Items.Count);
+        Assert.True(beyond.HasNext);
+        Assert.Equal(2, last.Items.Count);
+        Assert.False(last.HasNext);
+    }
+
+    [Fact]
     public void Wider_searches_drop_the_narrowest_condition_first()
     {
         var query = new JobQuery { District = "大朗镇", TradeGroup = "电工", MinMonthlyPay = 8000, NeedsMeals = true, Keywords = ["夜班"] };
