@@ -8,6 +8,7 @@ using Pingtang.Bot.Menu;
 using Pingtang.Bot.Tests.Support;
 using Pingtang.Domain;
 using Pingtang.Domain.Jobs;
+using Pingtang.Domain.Tests.Jobs;
 using Pingtang.Domain.Workers;
 
 namespace Pingtang.Bot.Tests.Jobs;
@@ -35,7 +36,7 @@ public sealed class JobAlertJobTests : IDisposable
     public async Task Alert_lists_the_new_postings_and_replying_opens_the_job_search()
     {
         await SubscribeAsync(new JobQuery { City = "东莞市" });
-        await Postings.AddAsync(_factory, Postings.Factory, Postings.Factory with { ExternalId = "GD-2", Title = "仓库打包员", MonthlyPayMin = 4800, MonthlyPayMax = null, HousingProvided = false });
+        await Postings.AddAsync(_factory, JobDrafts.Factory, JobDrafts.Factory with { ExternalId = "GD-2", Title = "仓库打包员", MonthlyPayMin = 4800, MonthlyPayMax = null, HousingProvided = false });
         _clock.SetUtcNow(Postings.Now);
 
         await RunAsync();
@@ -50,7 +51,7 @@ public sealed class JobAlertJobTests : IDisposable
     [Fact]
     public async Task Worker_asks_in_the_search_to_be_told_and_gets_only_what_is_new()
     {
-        await Postings.AddAtAsync(_factory, _clock.GetUtcNow(), Postings.Factory);
+        await Postings.AddAtAsync(_factory, _clock.GetUtcNow(), JobDrafts.Factory);
         _clock.Advance(TimeSpan.FromMinutes(10));
         await Conversation.Start(_factory, UserId)
             .Send("东莞").Expect("找到1个岗位", "电子厂普工")
@@ -59,7 +60,7 @@ public sealed class JobAlertJobTests : IDisposable
             .Expect(MenuTexts.AnythingElse)
             .StartTestAsync();
         _clock.Advance(TimeSpan.FromMinutes(10));
-        await Postings.AddAtAsync(_factory, _clock.GetUtcNow(), Postings.Factory with { ExternalId = "GD-2", Title = "注塑车间操作工" });
+        await Postings.AddAtAsync(_factory, _clock.GetUtcNow(), JobDrafts.Factory with { ExternalId = "GD-2", Title = "注塑车间操作工" });
 
         await RunAsync();
 
@@ -72,7 +73,7 @@ public sealed class JobAlertJobTests : IDisposable
     public async Task Send_that_fails_is_not_counted_and_goes_out_on_the_next_run()
     {
         await SubscribeAsync(JobQuery.Anything);
-        await Postings.AddAsync(_factory, Postings.Factory);
+        await Postings.AddAsync(_factory, JobDrafts.Factory);
         _clock.SetUtcNow(Postings.Now);
         _channel.Broken = true;
 
@@ -94,7 +95,7 @@ public sealed class JobAlertJobTests : IDisposable
     {
         await SubscribeAsync(JobQuery.Anything);
         await Conversation.Start(_factory, UserId).Send("退订").Expect(MenuTexts.Unsubscribed).StartTestAsync();
-        await Postings.AddAsync(_factory, Postings.Factory);
+        await Postings.AddAsync(_factory, JobDrafts.Factory);
         _clock.SetUtcNow(Postings.Now);
 
         await RunAsync();
@@ -119,7 +120,7 @@ public sealed class JobAlertJobTests : IDisposable
             }
         }
 
-        await Postings.AddAsync(_factory, Postings.Factory);
+        await Postings.AddAsync(_factory, JobDrafts.Factory);
         _clock.SetUtcNow(Postings.Now);
 
         await RunAsync();

@@ -7,6 +7,7 @@ using Pingtang.Bot.Menu;
 using Pingtang.Bot.Tests.Support;
 using Pingtang.Domain;
 using Pingtang.Domain.Jobs;
+using Pingtang.Domain.Tests.Jobs;
 using Pingtang.Domain.Stations;
 using Pingtang.Domain.Workers;
 
@@ -14,7 +15,7 @@ namespace Pingtang.Bot.Tests.Jobs;
 
 public sealed class JobSearchDialogTests : IDisposable
 {
-    private static readonly JobPostingDraft Factory = Postings.Factory;
+    private static readonly JobPostingDraft Factory = JobDrafts.Factory;
 
     private static readonly JobPostingDraft Electrician = Factory with
     {

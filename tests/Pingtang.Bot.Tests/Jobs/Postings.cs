@@ -5,7 +5,6 @@ using Pingtang.Bot.Hosting;
 using Pingtang.Bot.Tests.Support;
 using Pingtang.Domain;
 using Pingtang.Domain.Jobs;
-using Pingtang.Domain.Stations;
 using Pingtang.Domain.Workers;
 
 namespace Pingtang.Bot.Tests.Jobs;
@@ -15,26 +14,6 @@ public static class Postings
 {
     /// <summary>2026-11-29 10:00 in China.</summary>
     public static readonly DateTimeOffset Now = new(2026, 11, 29, 2, 0, 0, TimeSpan.Zero);
-
-    public static readonly JobPostingDraft Factory = new()
-    {
-        ExternalId = "GD-1",
-        Title = "电子厂普工",
-        Trade = "操作工",
-        Employer = "东莞某电子有限公司",
-        Province = "广东",
-        City = "东莞",
-        District = "大朗镇",
-        MonthlyPayMin = 5000,
-        MonthlyPayMax = 6500,
-        MealsProvided = true,
-        HousingProvided = true,
-        AgeMin = 18,
-        AgeMax = 45,
-        Station = Station.DongguanDalang,
-        ClosesOn = new DateOnly(2027, 3, 31),
-        Description = "长白班",
-    };
 
     public static Task AddAsync(PingtangFactory factory, params JobPostingDraft[] drafts) => AddAtAsync(factory, Now, drafts);
 

@@ -10,6 +10,7 @@ using Pingtang.Bot.Staff;
 using Pingtang.Bot.Tests.Jobs;
 using Pingtang.Bot.Tests.Support;
 using Pingtang.Domain.Jobs;
+using Pingtang.Domain.Tests.Jobs;
 using Pingtang.Domain.Workers;
 
 namespace Pingtang.Bot.Tests.Scheduling;
@@ -86,7 +87,7 @@ public sealed class SchedulingTests
             await scope.ServiceProvider.GetRequiredService<SavedSearches>().SaveAsync(workerId, new JobQuery { City = "东莞市" }, default);
         }
 
-        await Postings.AddAsync(factory, Postings.Factory);
+        await Postings.AddAsync(factory, JobDrafts.Factory);
         clock.SetUtcNow(Postings.Now);
         connector.Bodies.Clear();
         var recurring = factory.Services.GetRequiredService<IRecurringJobManager>();

@@ -9,7 +9,7 @@ namespace Pingtang.Domain.Tests.Jobs;
 
 public sealed class JobImportTests : IAsyncLifetime
 {
-    private static readonly JobPostingDraft Good = Postings.Factory with { ExternalId = "DL-001", District = "大朗", HousingProvided = false, Headcount = 30 };
+    private static readonly JobPostingDraft Good = JobDrafts.Factory with { ExternalId = "DL-001", District = "大朗", HousingProvided = false, Headcount = 30 };
 
     private TestDatabase _database = null!;
 

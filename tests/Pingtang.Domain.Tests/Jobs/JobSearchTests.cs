@@ -5,7 +5,7 @@ namespace Pingtang.Domain.Tests.Jobs;
 
 public sealed class JobSearchTests : IAsyncLifetime
 {
-    private static readonly JobPostingDraft Factory = Postings.Factory;
+    private static readonly JobPostingDraft Factory = JobDrafts.Factory;
 
     private TestDatabase _database = null!;
 

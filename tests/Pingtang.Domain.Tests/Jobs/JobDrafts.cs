@@ -3,8 +3,11 @@ using Pingtang.Domain.Stations;
 
 namespace Pingtang.Domain.Tests.Jobs;
 
-/// <summary>The postings job tests start from, varied with <c>with</c>.</summary>
-public static class Postings
+/// <summary>
+/// The posting job tests start from, varied with <c>with</c>. The bot's tests compile this file too (a link in their
+/// project), so both sides test against the same row.
+/// </summary>
+public static class JobDrafts
 {
     /// <summary>A Dongguan factory job as a station's sheet gives it: places written short, 操作工 for the 普工 group.</summary>
     public static readonly JobPostingDraft Factory = new()
