@@ -28,6 +28,8 @@ public sealed class PingtangDb(DbContextOptions<PingtangDb> options) : DbContext
 
     public DbSet<JobApplication> JobApplications => Set<JobApplication>();
 
+    public DbSet<JobPostingText> JobPostingTexts => Set<JobPostingText>();
+
     public DbSet<SavedSearch> SavedSearches => Set<SavedSearch>();
 
     public DbSet<JobAlert> JobAlerts => Set<JobAlert>();
