@@ -176,6 +176,17 @@ public sealed class JobSearchDialogTests : IDisposable
     }
 
     [Fact]
+    public async Task Many_results_are_counted_as_more_than_five_hundred()
+    {
+        await Postings.AddAsync(_factory, [.. Enumerable.Range(1, JobSearch.CountCap + 1).Select(i => Factory with { ExternalId = $"GD-{i}" })]);
+
+        await Conversation.Start(_factory)
+            .Send("东莞").Expect("找到500多个岗位（第1页）")
+            .Send("下一页").Expect("找到500多个岗位（第2页）")
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task Asking_for_alerts_needs_consent_and_the_same_search_is_saved_once()
     {
         await Postings.AddAsync(_factory, Factory);
