@@ -33,12 +33,14 @@ public sealed class JobSearchPageTests
         await phone.TypeAsync("13812345678");
         await phone.SeesAsync("报名成功");
 
-        await phone.TypeAsync("东莞 电工 6000以上");
-        await phone.SeesAsync("电工");
+        await phone.SeesAsync("找到");
+
+        // The typed search's results: the worker's message and the new list.
+        await phone.AwaitMessagesAsync(2, () => phone.TypeAsync("东莞 电工 6000以上"));
         await phone.TapAsync("2");
         await phone.SeesAsync("【2】");
-        await phone.TapAsync(JobTexts.Apply);
-        await phone.SeesAsync("138****5678");
+        // The tap, 报名成功 and the list again.
+        await phone.AwaitMessagesAsync(3, () => phone.TapAsync(JobTexts.Apply));
 
         await using var scope = host.Factory.Services.CreateAsyncScope();
         Assert.Equal(2, scope.ServiceProvider.GetRequiredService<PingtangDb>().JobApplications.Count());

@@ -56,6 +56,19 @@ public sealed class Phone : IAsyncDisposable
     public Task SeesAsync(string text) =>
         Assertions.Expect(Shown(Transcript.GetByText(text))).ToBeVisibleAsync(new() { Timeout = Timeout });
 
+    /// <summary>
+    /// Runs <paramref name="action"/> and waits for <paramref name="messages"/> more messages in the transcript (the
+    /// worker's own included): for when the text to wait for is already on screen from earlier.
+    /// </summary>
+    public async Task AwaitMessagesAsync(int messages, Func<Task> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var activities = Page.Locator(".webchat__basic-transcript__activity");
+        var before = await activities.CountAsync();
+        await action();
+        await Assertions.Expect(activities.Nth(before + messages - 1)).ToBeAttachedAsync(new() { Timeout = Timeout });
+    }
+
     public async Task TypeAsync(string text)
     {
         var sendBox = Page.Locator("[data-id='webchat-sendbox-input']");
