@@ -24,6 +24,10 @@ public sealed class PingtangDb(DbContextOptions<PingtangDb> options) : DbContext
 
     public DbSet<Course> Courses => Set<Course>();
 
+    public DbSet<TrainingSession> TrainingSessions => Set<TrainingSession>();
+
+    public DbSet<Enrolment> Enrolments => Set<Enrolment>();
+
     public DbSet<JobPosting> JobPostings => Set<JobPosting>();
 
     public DbSet<JobApplication> JobApplications => Set<JobApplication>();

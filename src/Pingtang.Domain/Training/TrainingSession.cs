@@ -1,0 +1,211 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Pingtang.Domain.Workers;
+
+namespace Pingtang.Domain.Training;
+
+/// <summary>
+/// One run of a course (培训班) at a place and time, with a fixed number of seats. The database keeps
+/// <see cref="SeatsTaken"/> within <see cref="Seats"/>: enrolments take a seat with a conditional update, never a
+/// count in C#, so two workers can never get the last seat.
+/// </summary>
+public sealed class TrainingSession
+{
+    public const int PlaceMaxLength = 64;
+    public const int TextMaxLength = 200;
+
+    private TrainingSession()
+    {
+    }
+
+    public int Id { get; private set; }
+
+    public int CourseId { get; private set; }
+
+    public Course? Course { get; private set; }
+
+    /// <summary>Where it runs, e.g. 平塘县公共实训基地 or 广州市白云区技师学院.</summary>
+    public string Place { get; private set; } = "";
+
+    public DateOnly StartsOn { get; private set; }
+
+    public DateOnly EndsOn { get; private set; }
+
+    /// <summary>When the classes are, as staff write it: 每天 8:30-17:30，共15天.</summary>
+    public string Schedule { get; private set; } = "";
+
+    public int Seats { get; private set; }
+
+    /// <summary>Confirmed enrolments; changed only by the database statements of <see cref="Enrolments"/>.</summary>
+    public int SeatsTaken { get; private set; }
+
+    /// <summary>免费, 政府补贴 or a fee, as staff write it.</summary>
+    public string Fee { get; private set; } = "";
+
+    /// <summary>What to bring, for the reminder the day before.</summary>
+    public string Bring { get; private set; } = "";
+
+    public int? AgeMin { get; private set; }
+
+    public int? AgeMax { get; private set; }
+
+    /// <summary>The townships whose workers may enrol (户籍); empty for everyone.</summary>
+    public List<string> Townships { get; private set; } = [];
+
+    /// <summary>What a worker needs before this session (e.g. 初中以上文化), in words; checked by staff, shown to workers.</summary>
+    public string Prerequisites { get; private set; } = "";
+
+    /// <summary>The last day to enrol.</summary>
+    public DateOnly EnrolBy { get; private set; }
+
+    public DateTimeOffset? CancelledAt { get; private set; }
+
+    public bool IsCancelled => CancelledAt is not null;
+
+    public int SeatsLeft => Math.Max(0, Seats - SeatsTaken);
+
+    public static TrainingSession Plan(int courseId, TrainingSessionDetails details)
+    {
+        var session = new TrainingSession { CourseId = courseId };
+        session.Change(details);
+        return session;
+    }
+
+    /// <summary>Staff change the session's details; a session cannot shrink below the workers already confirmed.</summary>
+    public void Change(TrainingSessionDetails details)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        if (details.Validate() is { } problem)
+        {
+            throw new DomainException(problem);
+        }
+
+        if (details.Seats < SeatsTaken)
+        {
+            throw new DomainException($"已有{SeatsTaken}人报名确认，名额不能少于{SeatsTaken}");
+        }
+
+        Place = details.Place.Trim();
+        StartsOn = details.StartsOn;
+        EndsOn = details.EndsOn;
+        Schedule = details.Schedule.Trim();
+        Seats = details.Seats;
+        Fee = details.Fee.Trim();
+        Bring = details.Bring.Trim();
+        AgeMin = details.AgeMin;
+        AgeMax = details.AgeMax;
+        Townships = details.Townships.Distinct().ToList();
+        Prerequisites = details.Prerequisites.Trim();
+        EnrolBy = details.EnrolBy;
+    }
+
+    public void Cancel(DateTimeOffset now) => CancelledAt ??= now;
+
+    /// <summary>Open for enrolment on <paramref name="today"/> (China time).</summary>
+    public bool IsOpen(DateOnly today) => !IsCancelled && today <= EnrolBy && today < StartsOn;
+
+    /// <summary>Why the worker may not enrol, in words for them; null when they may.</summary>
+    public string? Refusal(Worker worker, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(worker);
+        if (!IsOpen(today))
+        {
+            return "这一期已经截止报名";
+        }
+
+        if (worker.AgeIn(today.Year) is { } age && (age < AgeMin || age > AgeMax))
+        {
+            return $"这一期要求年龄{AgeMin ?? WorkerProfile.YoungestAge}到{AgeMax ?? WorkerProfile.OldestAge}岁，您今年{age}岁";
+        }
+
+        if (Townships.Count > 0 && (worker.HomeTownship is null || !Townships.Contains(worker.HomeTownship)))
+        {
+            return $"这一期只招{string.Join("、", Townships)}户籍的学员";
+        }
+
+        return null;
+    }
+}
+
+/// <summary>What staff set for a session.</summary>
+public sealed record TrainingSessionDetails
+{
+    public required string Place { get; init; }
+
+    public required DateOnly StartsOn { get; init; }
+
+    public required DateOnly EndsOn { get; init; }
+
+    public string Schedule { get; init; } = "";
+
+    public required int Seats { get; init; }
+
+    public string Fee { get; init; } = "免费";
+
+    public string Bring { get; init; } = "身份证";
+
+    public int? AgeMin { get; init; }
+
+    public int? AgeMax { get; init; }
+
+    public IReadOnlyList<string> Townships { get; init; } = [];
+
+    public string Prerequisites { get; init; } = "";
+
+    public required DateOnly EnrolBy { get; init; }
+
+    /// <summary>The first broken rule, in words staff can read; null when the details are valid.</summary>
+    public string? Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Place) || Place.Trim().Length > TrainingSession.PlaceMaxLength)
+        {
+            return $"地点应为1到{TrainingSession.PlaceMaxLength}个字";
+        }
+
+        if (EndsOn < StartsOn)
+        {
+            return "结束日期早于开始日期";
+        }
+
+        if (EnrolBy > StartsOn)
+        {
+            return "报名截止日期晚于开班日期";
+        }
+
+        if (Seats is < 1 or > 1000)
+        {
+            return "名额应为1到1000之间";
+        }
+
+        if (AgeMin > AgeMax)
+        {
+            return "年龄下限高于上限";
+        }
+
+        if (new[] { Schedule, Fee, Bring, Prerequisites }.Any(t => t.Length > TrainingSession.TextMaxLength))
+        {
+            return $"说明文字不能超过{TrainingSession.TextMaxLength}个字";
+        }
+
+        var unknown = Townships.FirstOrDefault(t => !Pingtang.Domain.Townships.Township.IsKnown(t));
+        return unknown is null ? null : $"「{unknown}」不是平塘县的乡镇";
+    }
+}
+
+internal sealed class TrainingSessionConfiguration : IEntityTypeConfiguration<TrainingSession>
+{
+    public void Configure(EntityTypeBuilder<TrainingSession> builder)
+    {
+        builder.ToTable("TrainingSessions", t => t.HasCheckConstraint("CK_TrainingSessions_SeatsTaken", "\"SeatsTaken\" >= 0 AND \"SeatsTaken\" <= \"Seats\""));
+        builder.Property(s => s.Place).HasMaxLength(TrainingSession.PlaceMaxLength);
+        builder.Property(s => s.Schedule).HasMaxLength(TrainingSession.TextMaxLength);
+        builder.Property(s => s.Fee).HasMaxLength(TrainingSession.TextMaxLength);
+        builder.Property(s => s.Bring).HasMaxLength(TrainingSession.TextMaxLength);
+        builder.Property(s => s.Prerequisites).HasMaxLength(TrainingSession.TextMaxLength);
+        builder.PrimitiveCollection(s => s.Townships);
+        builder.HasOne(s => s.Course).WithMany().HasForeignKey(s => s.CourseId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(s => new { s.CourseId, s.StartsOn });
+        builder.Ignore(s => s.IsCancelled);
+        builder.Ignore(s => s.SeatsLeft);
+    }
+}
