@@ -7,6 +7,7 @@ using Pingtang.Bot.Menu;
 using Pingtang.Bot.Profile;
 using Pingtang.Bot.Scheduling;
 using Pingtang.Bot.Staff;
+using Pingtang.Bot.Training;
 
 if (await CommandLine.TryRunAsync(args, JobCommands.All))
 {
@@ -20,6 +21,7 @@ builder.AddDialogs();
 builder.AddMenu();
 builder.AddProfile();
 builder.AddJobs();
+builder.AddTraining();
 builder.AddBotFrameworkChannel();
 builder.AddDirectLine();
 builder.AddStaffAccess();

@@ -126,6 +126,10 @@ public sealed class Enrolments(PingtangDb db, TimeProvider time)
             : 1 + await db.Enrolments.CountAsync(e => e.SessionId == enrolment.SessionId && e.Status == EnrolmentStatus.Waiting && e.Id < enrolment.Id, cancellationToken);
     }
 
+    /// <summary>How many are waiting for a seat in the session.</summary>
+    public Task<int> WaitingCountAsync(int sessionId, CancellationToken cancellationToken) =>
+        db.Enrolments.CountAsync(e => e.SessionId == sessionId && e.Status == EnrolmentStatus.Waiting, cancellationToken);
+
     private Task<Enrolment?> FindActiveAsync(int workerId, int sessionId, CancellationToken cancellationToken) =>
         db.Enrolments.AsNoTracking().SingleOrDefaultAsync(
             e => e.WorkerId == workerId && e.SessionId == sessionId && (e.Status == EnrolmentStatus.Confirmed || e.Status == EnrolmentStatus.Waiting),

@@ -70,7 +70,6 @@ public sealed class GlobalWordsTests : IDisposable
     }
 
     [Theory]
-    [InlineData("培训", "培训报名")]
     [InlineData("第三个", "劳动维权")]
     [InlineData("４", "返岗报名")]
     public async Task Menu_lines_not_built_yet_say_so_and_show_the_menu_again(string answer, string feature)

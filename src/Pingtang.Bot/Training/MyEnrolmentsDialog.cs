@@ -1,0 +1,79 @@
+using Pingtang.Bot.Channels.Addresses;
+using Pingtang.Bot.Dialogs;
+using Pingtang.Domain.Training;
+
+namespace Pingtang.Bot.Training;
+
+/// <summary>What 我的报名 remembers between messages.</summary>
+public sealed class MyEnrolmentsFlow
+{
+    public List<int> EnrolmentIds { get; set; } = [];
+
+    public int EnrolmentId { get; set; }
+}
+
+/// <summary>
+/// 我的报名: the worker's enrolments and waiting places; picking one cancels it after a yes. A freed seat goes to
+/// the first worker waiting, who is told at once on their own channel.
+/// </summary>
+public sealed class MyEnrolmentsDialog : WaterfallDialog<MyEnrolmentsFlow>
+{
+    public const string DialogId = "training.mine";
+
+    public MyEnrolmentsDialog()
+        : base(DialogId, ListAsync, ConfirmCancelAsync, CancelAsync)
+    {
+    }
+
+    private static async Task<DialogTurnResult> ListAsync(WaterfallStepContext<MyEnrolmentsFlow> step, CancellationToken cancellationToken)
+    {
+        var enrolments = await step.Dialog.Services.GetRequiredService<Enrolments>().ListAsync(step.Dialog.WorkerId, cancellationToken);
+        if (enrolments.Count == 0)
+        {
+            await step.Dialog.SendAsync(TrainingTexts.NoEnrolments, cancellationToken);
+            return await step.EndAsync(null, cancellationToken);
+        }
+
+        step.State.EnrolmentIds = enrolments.Select(e => e.EnrolmentId).ToList();
+        var lines = enrolments.Select(TrainingTexts.EnrolmentLine).ToList();
+        return await step.PromptAsync(StandardPrompts.Choice, new() { Text = TrainingTexts.PickToCancel, Choices = lines }, cancellationToken);
+    }
+
+    private static async Task<DialogTurnResult> ConfirmCancelAsync(WaterfallStepContext<MyEnrolmentsFlow> step, CancellationToken cancellationToken)
+    {
+        var flow = step.State;
+        flow.EnrolmentId = flow.EnrolmentIds[(int)step.Answer!];
+        var enrolment = (await step.Dialog.Services.GetRequiredService<Enrolments>().ListAsync(step.Dialog.WorkerId, cancellationToken))
+            .FirstOrDefault(e => e.EnrolmentId == flow.EnrolmentId);
+        if (enrolment is null)
+        {
+            await step.Dialog.SendAsync(TrainingTexts.AlreadyGone, cancellationToken);
+            return await step.EndAsync(null, cancellationToken);
+        }
+
+        var name = $"{enrolment.Session.Course?.Name} {enrolment.Session.StartsOn:M月d日}开班";
+        return await step.PromptAsync(StandardPrompts.Confirm, new() { Text = TrainingTexts.Format(TrainingTexts.ConfirmCancel, name) }, cancellationToken);
+    }
+
+    private static async Task<DialogTurnResult> CancelAsync(WaterfallStepContext<MyEnrolmentsFlow> step, CancellationToken cancellationToken)
+    {
+        if (step.Answer is not true)
+        {
+            await step.Dialog.SendAsync(TrainingTexts.KeptEnrolment, cancellationToken);
+            return await step.EndAsync(null, cancellationToken);
+        }
+
+        var services = step.Dialog.Services;
+        var result = await services.GetRequiredService<Enrolments>().CancelAsync(step.Dialog.WorkerId, step.State.EnrolmentId, cancellationToken);
+        await step.Dialog.SendAsync(result is null ? TrainingTexts.AlreadyGone : TrainingTexts.Cancelled, cancellationToken);
+        if (result is { PromotedWorkerId: { } promoted, PromotedCode: { } code })
+        {
+            var session = (await services.GetRequiredService<TrainingCalendar>().FindAsync(result.SessionId, cancellationToken))!;
+            var text = TrainingTexts.Format(TrainingTexts.Promoted, session.Course!.Name, code, TrainingTexts.When(session), session.Place);
+            // The seat is theirs in the database already; if their channel is down, 我的报名 shows it when they come back.
+            await services.GetRequiredService<ProactiveMessenger>().SendTextAsync(promoted, text, cancellationToken);
+        }
+
+        return await step.EndAsync(null, cancellationToken);
+    }
+}

@@ -1,0 +1,27 @@
+using Pingtang.Bot.Dialogs;
+using Pingtang.Bot.Menu;
+using Pingtang.Domain.Training;
+
+namespace Pingtang.Bot.Training;
+
+public static class TrainingExtensions
+{
+    /// <summary>培训报名 and 我的报名: their dialogs, the domain services they use, and 「我的报名」 typed at the menu.</summary>
+    public static WebApplicationBuilder AddTraining(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddScoped<TrainingCalendar>();
+        services.AddScoped<Enrolments>();
+        services.AddSingleton<Dialog, TrainingDialog>();
+        services.AddSingleton<Dialog, MyEnrolmentsDialog>();
+        services.AddSingleton<IMenuShortcut, TypedMyEnrolments>();
+        return builder;
+    }
+}
+
+/// <summary>「我的报名」 at the main menu (and in reminders, which tell workers to send it) opens the worker's enrolments.</summary>
+public sealed class TypedMyEnrolments : IMenuShortcut
+{
+    public MenuShortcut? Match(string normalizedText) =>
+        normalizedText is TrainingTexts.MyEnrolments or "我的培训" ? new(MyEnrolmentsDialog.DialogId, null) : null;
+}
