@@ -21,5 +21,9 @@ public static class DialogTexts
 
     public const string NeedConfirm = "请回复「是」或「否」。";
 
+    public const string Yes = "是";
+
+    public const string No = "否";
+
     public const string NeedAttachment = "请发送图片或文件。";
 }

@@ -67,9 +67,12 @@ public sealed class MobilePrompt(string id) : Prompt<string>(id)
             : Recognition<string>.Reject(DialogTexts.NeedMobile);
 }
 
-/// <summary>Yes or no: 是/好/对/可以… or 否/不/不要….</summary>
+/// <summary>Yes or no: 是/好/对/可以… or 否/不/不要…. Web Chat shows 是 and 否 as buttons.</summary>
 public sealed class ConfirmPrompt(string id) : Prompt<bool>(id)
 {
+    public override Task<DialogTurnResult> BeginAsync(DialogContext dc, object? options, CancellationToken cancellationToken) =>
+        base.BeginAsync(dc, options is PromptOptions { Buttons.Count: 0 } question ? question with { Buttons = [DialogTexts.Yes, DialogTexts.No] } : options, cancellationToken);
+
     protected override Recognition<bool> Recognize(DialogContext dc, PromptOptions options) =>
         ConfirmRecognizer.Recognize(dc.Text) is { } answer
             ? Recognition<bool>.Accept(answer)
