@@ -7,8 +7,9 @@ using Pingtang.Bot.Menu;
 using Pingtang.Bot.Profile;
 using Pingtang.Bot.Scheduling;
 using Pingtang.Bot.Staff;
+using Pingtang.Bot.Training;
 
-if (await CommandLine.TryRunAsync(args, JobCommands.All))
+if (await CommandLine.TryRunAsync(args, [.. JobCommands.All, .. TrainingCommands.All]))
 {
     return;
 }
@@ -30,6 +31,7 @@ app.MapBotFrameworkChannel();
 app.MapDirectLine();
 app.MapStaffAccess();
 app.MapJobStaff();
+app.MapTrainingStaff();
 app.MapScheduling();
 app.Run();
 
