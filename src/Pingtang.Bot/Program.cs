@@ -9,7 +9,7 @@ using Pingtang.Bot.Scheduling;
 using Pingtang.Bot.Staff;
 using Pingtang.Bot.Training;
 
-if (await CommandLine.TryRunAsync(args, JobCommands.All))
+if (await CommandLine.TryRunAsync(args, [.. JobCommands.All, .. TrainingCommands.All]))
 {
     return;
 }
@@ -32,6 +32,7 @@ app.MapBotFrameworkChannel();
 app.MapDirectLine();
 app.MapStaffAccess();
 app.MapJobStaff();
+app.MapTrainingStaff();
 app.MapScheduling();
 app.Run();
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pingtang.Bot.Hosting;
+using Pingtang.Bot.Training;
 using Pingtang.Domain;
 using Pingtang.Domain.Jobs;
 
@@ -22,11 +23,22 @@ public static class JobCommands
     [
         new("import-jobs", "import-jobs FILE            导入站点的岗位表（.xlsx 或 UTF-8 .csv），按外部编号新增或更新", args =>
             args is [var file] && !file.StartsWith('-') ? (services, console, ct) => ImportAsync(file, services, console, ct) : null),
-        new("seed-demo", $"seed-demo [--jobs N]        生成 N 条演示岗位（默认 {DefaultDemoJobs}），再次运行会更新而不是重复", args =>
+        new("seed-demo", $"seed-demo [--jobs N]        生成 N 条演示岗位（默认 {DefaultDemoJobs}）和每门课程的近期培训班，再次运行会更新而不是重复", args =>
             DemoCount(args) is { } count ? (services, console, ct) => SeedAsync(count, services, console, ct) : null),
     ];
 
-    private static async Task<int> ImportAsync(string file, IServiceProvider services, CommandConsole console, CancellationToken cancellationToken)
+    private static Task<int> ImportAsync(string file, IServiceProvider services, CommandConsole console, CancellationToken cancellationToken) =>
+        WithFileAsync(file, console, async (stream, path) =>
+        {
+            var progress = new ImportProgressBar(console);
+            var report = await Import(services).ImportFileAsync(stream, path, progress, cancellationToken);
+            progress.Done();
+            await WriteReportAsync(report, console);
+            return report.FileError is null ? 0 : CommandLine.Failed;
+        });
+
+    /// <summary>Opens the FILE a command names, relative to the shell's folder, and imports it; says so when it cannot be opened.</summary>
+    internal static async Task<int> WithFileAsync(string file, CommandConsole console, Func<FileStream, string, Task<int>> import)
     {
         var path = Path.GetFullPath(file, ShellDirectory());
         FileStream stream;
@@ -42,11 +54,7 @@ public static class JobCommands
 
         await using (stream)
         {
-            var progress = new ImportProgressBar(console);
-            var report = await Import(services).ImportFileAsync(stream, path, progress, cancellationToken);
-            progress.Done();
-            await WriteReportAsync(report, console);
-            return report.FileError is null ? 0 : CommandLine.Failed;
+            return await import(stream, path);
         }
     }
 
@@ -57,13 +65,15 @@ public static class JobCommands
         var report = await Import(services).ImportDraftsAsync(DemoJobs.Generate(count, today), count, DemoJobs.Source, progress, cancellationToken);
         progress.Done();
         await WriteReportAsync(report, console);
+        await TrainingCommands.SeedDemoAsync(services, console, cancellationToken);
         return 0;
     }
 
     private static JobImport Import(IServiceProvider services) =>
         new(services.GetRequiredService<PingtangDb>(), services.GetRequiredService<TimeProvider>());
 
-    private static async Task WriteReportAsync(JobImportReport report, CommandConsole console)
+    /// <summary>An import's report on the command line: the summary, then the rows not imported by line and column.</summary>
+    internal static async Task WriteReportAsync(JobImportReport report, CommandConsole console)
     {
         var output = console.Out;
         if (report.FileError is { } error)

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
 using MiniExcelLibs.Attributes;
 using Pingtang.Bot.Staff;
 using Pingtang.Domain;
@@ -16,8 +15,6 @@ public static class JobStaffEndpoints
 {
     public const string Path = "/staff/jobs";
 
-    public const long MaxUploadBytes = 50L * 1024 * 1024;
-
     public const int ListedPostings = 50;
 
     public static WebApplication MapJobStaff(this WebApplication app)
@@ -32,8 +29,7 @@ public static class JobStaffEndpoints
             });
         jobs.MapGet("/", ListAsync);
 
-        // The staff cookie is SameSite=Strict, so another site cannot post an upload in an administrator's name.
-        jobs.MapPost("/import", ImportAsync).DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes));
+        jobs.MapPost("/import", ImportAsync).DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(StaffUpload.MaxBytes));
         jobs.MapGet("/template.xlsx", TemplateAsync);
         jobs.MapGet("/{id:int}", PostingAsync);
         jobs.MapGet("/{id:int}/applications.xlsx", ExportAsync);
@@ -60,34 +56,10 @@ public static class JobStaffEndpoints
 
     private static async Task<IResult> ImportAsync(HttpContext http, JobImport import, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        IFormFile? file;
-        try
+        var (file, problem) = await StaffUpload.ReadAsync(http, Path, JobStaffPages.BackText, cancellationToken);
+        if (file is null)
         {
-            file = (await http.Request.ReadFormAsync(cancellationToken)).Files.GetFile("file");
-        }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return JobStaffPages.UploadProblem(JobStaffPages.TooLarge, StatusCodes.Status413PayloadTooLarge);
-        }
-        catch (InvalidDataException)
-        {
-            // The form reader's own limits (multipart length, header size) or a malformed multipart body.
-            return JobStaffPages.UploadProblem(JobStaffPages.BadUpload, StatusCodes.Status400BadRequest);
-        }
-
-        if (file is null || file.Length == 0)
-        {
-            return JobStaffPages.UploadProblem(JobStaffPages.NoFile, StatusCodes.Status400BadRequest);
-        }
-
-        if (file.Length > MaxUploadBytes)
-        {
-            return JobStaffPages.UploadProblem(JobStaffPages.TooLarge, StatusCodes.Status413PayloadTooLarge);
-        }
-
-        if (!JobSheet.IsSupported(file.FileName))
-        {
-            return JobStaffPages.UploadProblem(JobImportTexts.WrongExtension, StatusCodes.Status400BadRequest);
+            return problem!;
         }
 
         await using var stream = file.OpenReadStream();
@@ -99,14 +71,14 @@ public static class JobStaffEndpoints
             report.Updated,
             report.Skipped,
             report.FileError is not null);
-        return JobStaffPages.Report(report);
+        return JobStaffPages.Report(report, Path, JobStaffPages.BackText);
     }
 
     /// <summary>An empty sheet with the headers and one example row, to fill in.</summary>
     private static async Task<IResult> TemplateAsync(TimeProvider time, CancellationToken cancellationToken)
     {
         var example = DemoJobs.Generate(1, ChinaTime.Today(time)).Single() with { ExternalId = "BY-2027-001" };
-        return await XlsxAsync(new[] { JobSheet.CellsOf(example) }, "岗位导入模板.xlsx", cancellationToken);
+        return await XlsxDownload.FileAsync(new[] { JobSheet.CellsOf(example) }, "岗位导入模板.xlsx", cancellationToken);
     }
 
     private static async Task<IResult> PostingAsync(int id, PingtangDb db, JobApplications applications, CancellationToken cancellationToken)
@@ -128,15 +100,7 @@ public static class JobStaffEndpoints
         var applicants = await applications.ListAsync(id, cancellationToken);
         loggers.CreateLogger(typeof(JobStaffEndpoints)).LogInformation("Exported the {Count} applicants of posting {PostingId}", applicants.Count, id);
         var rows = applicants.Select(a => new ApplicantRow(a.Name, a.Mobile, a.BirthYear, a.HomeTownship, JobStaffPages.ChinaTimeText(a.AppliedAt)));
-        return await XlsxAsync(rows, $"报名表-{externalId}.xlsx", cancellationToken);
-    }
-
-    private static async Task<IResult> XlsxAsync(object rows, string fileName, CancellationToken cancellationToken)
-    {
-        var file = new MemoryStream();
-        await MiniExcel.SaveAsAsync(file, rows, cancellationToken: cancellationToken);
-        file.Position = 0;
-        return Results.File(file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName);
+        return await XlsxDownload.FileAsync(rows, $"报名表-{externalId}.xlsx", cancellationToken);
     }
 
     /// <summary>One applicant in the export; the mobile stays text so Excel keeps all eleven digits.</summary>

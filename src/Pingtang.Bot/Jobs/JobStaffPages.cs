@@ -12,11 +12,7 @@ internal static class JobStaffPages
 {
     public const string Title = "岗位管理";
 
-    public const string NoFile = "请选择要导入的 .xlsx 或 .csv 文件。";
-
-    public const string TooLarge = "文件太大：最多 50 MB。请把表格拆成几个文件分别导入。";
-
-    public const string BadUpload = "上传没有完成，请重新选择文件导入。";
+    public const string BackText = "返回岗位管理";
 
     public const string NotFoundText = "没有这个岗位，可能编号有误。";
 
@@ -56,10 +52,11 @@ internal static class JobStaffPages
         return StaffPage.Html(Title, body.ToString());
     }
 
-    public static IResult Report(JobImportReport report)
+    /// <summary>An import's report, for jobs and training sessions alike; <paramref name="back"/> is the page it came from.</summary>
+    public static IResult Report(JobImportReport report, string back, string backText)
     {
         var body = new StringBuilder();
-        body.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{JobStaffEndpoints.Path}\">← 返回岗位管理</a></p><p>文件：{E(report.Source)}</p>");
+        body.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{back}\">← {backText}</a></p><p>文件：{E(report.Source)}</p>");
         if (report.FileError is { } error)
         {
             body.Append(CultureInfo.InvariantCulture, $"<p class=\"error\">无法导入：{E(error)}</p>");
@@ -96,11 +93,6 @@ internal static class JobStaffPages
 
         return StaffPage.Html("导入结果", body.ToString());
     }
-
-    public static IResult UploadProblem(string message, int statusCode) => StaffPage.Html(
-        "导入失败",
-        $"<p class=\"error\">{E(message)}</p><p><a href=\"{JobStaffEndpoints.Path}\">← 返回岗位管理</a></p>",
-        statusCode);
 
     public static IResult Posting(JobPosting posting, IReadOnlyList<Applicant> applicants)
     {

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Pingtang.Bot.Hosting;
 using Pingtang.Bot.Jobs;
+using Pingtang.Bot.Training;
 
 namespace Pingtang.Bot.Staff;
 
@@ -55,6 +56,7 @@ public static class StaffAccess
             $"""
             <ul>
               <li><a href="{JobStaffEndpoints.Path}">岗位管理</a>：导入站点的岗位表，查看岗位的报名，导出报名表</li>
+              <li><a href="{TrainingStaffEndpoints.Path}">培训管理</a>：培训班的新建、调整、停课和导入，花名册、到课与结业，各课程统计</li>
             </ul>
             <form method="post" action="{LogoutPath}"><button type="submit">退出登录</button></form>
             """)).RequireAuthorization(AdminPolicy);

@@ -474,6 +474,38 @@ namespace Pingtang.Domain.Migrations
                     b.ToTable("Enrolments");
                 });
 
+            modelBuilder.Entity("Pingtang.Domain.Training.TrainingNotice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkerId");
+
+                    b.HasIndex("SessionId", "SentAt");
+
+                    b.ToTable("TrainingNotices");
+                });
+
             modelBuilder.Entity("Pingtang.Domain.Training.TrainingSession", b =>
                 {
                     b.Property<int>("Id")
@@ -501,6 +533,10 @@ namespace Pingtang.Domain.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("EnrolBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Fee")
@@ -537,6 +573,9 @@ namespace Pingtang.Domain.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
 
                     b.HasIndex("CourseId", "StartsOn");
 
@@ -677,6 +716,21 @@ namespace Pingtang.Domain.Migrations
                     b.Navigation("Session");
 
                     b.Navigation("Worker");
+                });
+
+            modelBuilder.Entity("Pingtang.Domain.Training.TrainingNotice", b =>
+                {
+                    b.HasOne("Pingtang.Domain.Training.TrainingSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pingtang.Domain.Workers.Worker", null)
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Pingtang.Domain.Training.TrainingSession", b =>

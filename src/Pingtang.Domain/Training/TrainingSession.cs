@@ -13,6 +13,7 @@ public sealed class TrainingSession
 {
     public const int PlaceMaxLength = 64;
     public const int TextMaxLength = 200;
+    public const int ExternalIdMaxLength = 64;
 
     private TrainingSession()
     {
@@ -23,6 +24,9 @@ public sealed class TrainingSession
     public int CourseId { get; private set; }
 
     public Course? Course { get; private set; }
+
+    /// <summary>外部编号 from the county's sheet, so a re-import updates the session; null for one made on the staff page.</summary>
+    public string? ExternalId { get; private set; }
 
     /// <summary>Where it runs, e.g. 平塘县公共实训基地 or 广州市白云区技师学院.</summary>
     public string Place { get; private set; } = "";
@@ -64,9 +68,9 @@ public sealed class TrainingSession
 
     public int SeatsLeft => Math.Max(0, Seats - SeatsTaken);
 
-    public static TrainingSession Plan(int courseId, TrainingSessionDetails details)
+    public static TrainingSession Plan(int courseId, TrainingSessionDetails details, string? externalId = null)
     {
-        var session = new TrainingSession { CourseId = courseId };
+        var session = new TrainingSession { CourseId = courseId, ExternalId = externalId };
         session.Change(details);
         return session;
     }
@@ -100,6 +104,30 @@ public sealed class TrainingSession
     }
 
     public void Cancel(DateTimeOffset now) => CancelledAt ??= now;
+
+    /// <summary>Whether <paramref name="details"/> change where or when the session is: what enrolled workers must be told.</summary>
+    public bool IsMovedBy(TrainingSessionDetails details)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        return details.Place.Trim() != Place || details.StartsOn != StartsOn || details.EndsOn != EndsOn || details.Schedule.Trim() != Schedule;
+    }
+
+    /// <summary>The session's current details, to fill the staff's edit form.</summary>
+    public TrainingSessionDetails Details() => new()
+    {
+        Place = Place,
+        StartsOn = StartsOn,
+        EndsOn = EndsOn,
+        Schedule = Schedule,
+        Seats = Seats,
+        Fee = Fee,
+        Bring = Bring,
+        AgeMin = AgeMin,
+        AgeMax = AgeMax,
+        Townships = Townships,
+        Prerequisites = Prerequisites,
+        EnrolBy = EnrolBy,
+    };
 
     /// <summary>Open for enrolment on <paramref name="today"/> (China time).</summary>
     public bool IsOpen(DateOnly today) => !IsCancelled && today <= EnrolBy && today < StartsOn;
@@ -203,6 +231,8 @@ internal sealed class TrainingSessionConfiguration : IEntityTypeConfiguration<Tr
         builder.Property(s => s.Bring).HasMaxLength(TrainingSession.TextMaxLength);
         builder.Property(s => s.Prerequisites).HasMaxLength(TrainingSession.TextMaxLength);
         builder.PrimitiveCollection(s => s.Townships);
+        builder.Property(s => s.ExternalId).HasMaxLength(TrainingSession.ExternalIdMaxLength);
+        builder.HasIndex(s => s.ExternalId).IsUnique();
         builder.HasOne(s => s.Course).WithMany().HasForeignKey(s => s.CourseId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(s => new { s.CourseId, s.StartsOn });
         builder.Ignore(s => s.IsCancelled);

@@ -3,8 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using Pingtang.Bot.Hosting;
 using Pingtang.Bot.Jobs;
+using Pingtang.Bot.Training;
 using Pingtang.Domain;
 using Pingtang.Domain.Jobs;
+using Pingtang.Domain.Training;
 
 namespace Pingtang.Bot.Tests.Jobs;
 
@@ -34,6 +36,38 @@ public sealed class JobCommandsTests : IDisposable
         Assert.Contains("新增 0 条，更新 1,500 条", second.Output, StringComparison.Ordinal);
         await using var db = OpenDatabase();
         Assert.Equal(1500, await db.JobPostings.CountAsync());
+    }
+
+    [Fact]
+    public async Task Seed_demo_adds_upcoming_sessions_of_every_course_once()
+    {
+        await RunAsync("seed-demo", "--jobs", "10");
+        await RunAsync("seed-demo", "--jobs", "10");
+
+        await using var db = OpenDatabase();
+        var courses = await db.TrainingSessions.Select(s => s.CourseId).Distinct().CountAsync();
+        Assert.Equal(Course.Catalogue.Count, courses);
+        Assert.Equal(DemoSessions.Generate(ChinaTime.Today(TimeProvider.System)).Count(), await db.TrainingSessions.CountAsync());
+    }
+
+    [Fact]
+    public async Task Import_sessions_adds_good_rows_skips_bad_ones_and_updates_on_reimport()
+    {
+        var rows = DemoSessions.Generate(ChinaTime.Today(TimeProvider.System)).Take(3).ToList();
+        var file = Path.Combine(Directory.CreateDirectory(_dataFolder).FullName, "培训班.xlsx");
+        await MiniExcel.SaveAsAsync(file, rows.Select((r, i) => (i == 1 ? r with { Course = "厨师" } : r).Cells()));
+
+        var first = await RunAsync("import-sessions", file);
+        File.Delete(file);
+        await MiniExcel.SaveAsAsync(file, new[] { (rows[0] with { Details = rows[0].Details with { Seats = 40 } }).Cells() });
+        var second = await RunAsync("import-sessions", file);
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("新增 2 条，更新 0 条，跳过 1 行（1 个问题）", first.Output, StringComparison.Ordinal);
+        Assert.Contains("第 3 行「课程」：「厨师」不是开设的课程", first.Output, StringComparison.Ordinal);
+        Assert.Contains("新增 0 条，更新 1 条", second.Output, StringComparison.Ordinal);
+        await using var db = OpenDatabase();
+        Assert.Equal(40, await db.TrainingSessions.Where(s => s.ExternalId == rows[0].ExternalId).Select(s => s.Seats).SingleAsync());
     }
 
     [Fact]
@@ -111,7 +145,7 @@ public sealed class JobCommandsTests : IDisposable
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exitCode = await CommandLine.RunAsync([.. args, $"--Storage:DataFolder={_dataFolder}"], JobCommands.All, new CommandConsole(output, error, IsTerminal: false), CancellationToken.None);
+        var exitCode = await CommandLine.RunAsync([.. args, $"--Storage:DataFolder={_dataFolder}"], [.. JobCommands.All, .. TrainingCommands.All], new CommandConsole(output, error, IsTerminal: false), CancellationToken.None);
         return (exitCode, output.ToString(), error.ToString());
     }
 

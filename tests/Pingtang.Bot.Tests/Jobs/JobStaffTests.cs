@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MiniExcelLibs;
 using Pingtang.Bot.Jobs;
+using Pingtang.Bot.Staff;
 using Pingtang.Bot.Tests.Support;
 using Pingtang.Domain;
 using Pingtang.Domain.Jobs;
@@ -63,8 +64,8 @@ public sealed class JobStaffTests : IDisposable
 
     [Theory]
     [InlineData("jobs.txt", 100, HttpStatusCode.BadRequest, JobImportTexts.WrongExtension)]
-    [InlineData("jobs.xlsx", 0, HttpStatusCode.BadRequest, JobStaffPages.NoFile)]
-    [InlineData("jobs.xlsx", (int)JobStaffEndpoints.MaxUploadBytes + 1, HttpStatusCode.RequestEntityTooLarge, JobStaffPages.TooLarge)]
+    [InlineData("jobs.xlsx", 0, HttpStatusCode.BadRequest, StaffUpload.NoFile)]
+    [InlineData("jobs.xlsx", (int)StaffUpload.MaxBytes + 1, HttpStatusCode.RequestEntityTooLarge, StaffUpload.TooLarge)]
     [InlineData("jobs.xlsx", 100, HttpStatusCode.BadRequest, JobImportTexts.UnreadableXlsx)]
     public async Task A_wrong_upload_gets_a_clear_answer_and_changes_nothing(string fileName, int size, HttpStatusCode status, string message)
     {

@@ -1,10 +1,10 @@
 using System.Text;
 using MiniExcelLibs.Csv;
 
-namespace Pingtang.Domain.Jobs;
+namespace Pingtang.Domain.Sheets;
 
 /// <summary>
-/// How MiniExcel reads the stations' CSV files. Its defaults would misread them: it drops blank lines (shifting
+/// How MiniExcel reads the CSV files staff make. Its defaults would misread them: it drops blank lines (shifting
 /// every later line number away from the row Excel shows), splits cells at tabs inside text, throws for a row with
 /// fewer cells than the header, and splits with a slow regular expression. So a CSV is read as strict UTF-8 by a
 /// reader that keeps blank lines, and split here by RFC 4180: commas, quoted cells, "" for a quote.

@@ -1,0 +1,53 @@
+using System.Net;
+using Pingtang.Domain.Jobs;
+using Pingtang.Domain.Sheets;
+
+namespace Pingtang.Bot.Staff;
+
+/// <summary>
+/// A spreadsheet uploaded on a staff page (field <c>file</c>): read from the form, or the page that says what was wrong
+/// with the upload. The staff cookie is SameSite=Strict, so another site cannot post an upload in an administrator's name.
+/// </summary>
+public static class StaffUpload
+{
+    public const long MaxBytes = 50L * 1024 * 1024;
+
+    public const string NoFile = "请选择要导入的 .xlsx 或 .csv 文件。";
+
+    public const string TooLarge = "文件太大：最多 50 MB。请把表格拆成几个文件分别导入。";
+
+    public const string BadUpload = "上传没有完成，请重新选择文件导入。";
+
+    /// <summary>The uploaded sheet, or the problem page (linking back to <paramref name="back"/>) when there is none to import.</summary>
+    public static async Task<(IFormFile? File, IResult? Problem)> ReadAsync(HttpContext http, string back, string backText, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        IFormFile? file;
+        try
+        {
+            file = (await http.Request.ReadFormAsync(cancellationToken)).Files.GetFile("file");
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, Problem(TooLarge, StatusCodes.Status413PayloadTooLarge, back, backText));
+        }
+        catch (InvalidDataException)
+        {
+            // The form reader's own limits (multipart length, header size) or a malformed multipart body.
+            return (null, Problem(BadUpload, StatusCodes.Status400BadRequest, back, backText));
+        }
+
+        return file switch
+        {
+            null or { Length: 0 } => (null, Problem(NoFile, StatusCodes.Status400BadRequest, back, backText)),
+            { Length: > MaxBytes } => (null, Problem(TooLarge, StatusCodes.Status413PayloadTooLarge, back, backText)),
+            _ when !Sheet.IsSupported(file.FileName) => (null, Problem(JobImportTexts.WrongExtension, StatusCodes.Status400BadRequest, back, backText)),
+            _ => (file, null),
+        };
+    }
+
+    private static IResult Problem(string message, int statusCode, string back, string backText) => StaffPage.Html(
+        "导入失败",
+        $"<p class=\"error\">{WebUtility.HtmlEncode(message)}</p><p><a href=\"{back}\">← {backText}</a></p>",
+        statusCode);
+}

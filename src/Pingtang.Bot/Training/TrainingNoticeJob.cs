@@ -1,0 +1,81 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Pingtang.Bot.Channels.Addresses;
+using Pingtang.Domain;
+using Pingtang.Domain.Training;
+
+namespace Pingtang.Bot.Training;
+
+/// <summary>
+/// Tells the workers of a session staff cancelled or moved, queued by the staff page so the request does not wait
+/// on every send. Reentrant: each notice is claimed in the database before it is sent and given back when the send
+/// fails, so a retry tells only those not yet told.
+/// </summary>
+public sealed class TrainingNoticeJob(PingtangDb db, TimeProvider time, ProactiveMessenger messenger, ILogger<TrainingNoticeJob> logger)
+{
+    public async Task RunAsync(int sessionId, CancellationToken cancellationToken)
+    {
+        var changes = new TrainingSessionChanges(db, time);
+        var session = await db.TrainingSessions.AsNoTracking().Include(s => s.Course).SingleAsync(s => s.Id == sessionId, cancellationToken);
+        var sent = 0;
+        var failed = 0;
+        foreach (var notice in await changes.UnsentAsync(sessionId, cancellationToken))
+        {
+            if (!await changes.ClaimAsync(notice.Id, cancellationToken))
+            {
+                continue;
+            }
+
+            var done = false;
+            try
+            {
+                done = await messenger.SendTextAsync(notice.WorkerId, TrainingNoticeTexts.Message(notice.Kind, session), cancellationToken) == ProactiveOutcome.Sent;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // One unreachable worker must not hold up the others' notices.
+                logger.LogWarning(exception, "Training notice {NoticeId} to worker {WorkerId} failed", notice.Id, notice.WorkerId);
+            }
+            finally
+            {
+                if (!done)
+                {
+                    // Not the job's token: a job stopped mid-send must still give its notice back.
+                    await changes.ReleaseAsync(notice.Id, CancellationToken.None);
+                }
+            }
+
+            if (done)
+            {
+                sent++;
+            }
+            else
+            {
+                failed++;
+            }
+        }
+
+        logger.LogInformation("Training notices of session {SessionId}: {Sent} sent, {Failed} not sent", sessionId, sent, failed);
+        if (failed > 0)
+        {
+            // Hangfire retries the job with back-off; the notices already sent stay sent.
+            throw new InvalidOperationException($"{failed} training notices of session {sessionId} were not sent.");
+        }
+    }
+}
+
+/// <summary>What workers are told when staff cancel or move their session.</summary>
+public static class TrainingNoticeTexts
+{
+    public static string Message(TrainingNoticeKind kind, TrainingSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var course = session.Course?.Name ?? "";
+        return kind == TrainingNoticeKind.Cancelled
+            ? $"【培训停课通知】很抱歉，{course}培训（{Dates(session)}，{session.Place}）已取消，您的报名也随之取消。可以回复“培训”报名其他班次。"
+            : $"【培训调整通知】您报名的{course}培训有变动，现为：{Dates(session)}，{session.Schedule}，地点：{session.Place}。如不能参加，请回复“我的报名”取消。";
+    }
+
+    private static string Dates(TrainingSession session) =>
+        string.Create(CultureInfo.InvariantCulture, $"{session.StartsOn:M月d日}至{session.EndsOn:M月d日}");
+}

@@ -1,0 +1,221 @@
+using Microsoft.EntityFrameworkCore;
+using Pingtang.Domain.Jobs;
+using Pingtang.Domain.Sheets;
+
+namespace Pingtang.Domain.Training;
+
+/// <summary>
+/// Loads sessions from the county's sheet (one row a session, the headers of <see cref="Columns"/>): a new 外部编号
+/// plans a session, a known one changes it — through <see cref="TrainingSessionChanges"/>, so workers of a session
+/// whose place or dates changed get their notice. Bad rows are skipped and reported by line and column in the
+/// report the job import uses, so staff read both the same way.
+/// </summary>
+public sealed class TrainingSessionImport(PingtangDb db, TimeProvider time)
+{
+    public async Task<TrainingSessionImportResult> ImportFileAsync(Stream file, string fileName, CancellationToken cancellationToken)
+    {
+        var source = Path.GetFileName(fileName);
+        try
+        {
+            using var sheet = Sheet.Open(file, fileName, Columns.Required, Columns.All);
+            return await ImportAsync(sheet.Rows().Select(Read), source, sheet.UnknownColumns, cancellationToken);
+        }
+        catch (DomainException e)
+        {
+            return new(new JobImportReport { Source = source, FileError = e.Message }, []);
+        }
+    }
+
+    /// <summary>Imports rows made in code (the demo sessions) by the same rules as a sheet's.</summary>
+    public Task<TrainingSessionImportResult> ImportRowsAsync(IEnumerable<TrainingSessionRow> rows, string source, CancellationToken cancellationToken) =>
+        ImportAsync(rows.Select((row, i) => (i + 2, row, new List<JobImportProblem>())), source, [], cancellationToken);
+
+    private async Task<TrainingSessionImportResult> ImportAsync(
+        IEnumerable<(int Line, TrainingSessionRow Row, List<JobImportProblem> Problems)> rows,
+        string source,
+        IReadOnlyList<string> unknownColumns,
+        CancellationToken cancellationToken)
+    {
+        var courses = await db.Courses.AsNoTracking().ToDictionaryAsync(c => c.Name, c => c.Id, cancellationToken);
+        var firstLines = new Dictionary<string, int>(StringComparer.Ordinal);
+        var changes = new TrainingSessionChanges(db, time);
+        var problems = new List<JobImportProblem>();
+        var moved = new List<int>();
+        int added = 0, updated = 0, skipped = 0;
+        foreach (var (line, row, rowProblems) in rows)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Problem(Columns.ExternalId, row.ExternalId.Length is 0 or > TrainingSession.ExternalIdMaxLength ? $"应为1到{TrainingSession.ExternalIdMaxLength}个字" : null);
+            Problem(Columns.ExternalId, row.ExternalId.Length > 0 && !firstLines.TryAdd(row.ExternalId, line) ? string.Format(JobImportTexts.DuplicateExternalId, row.ExternalId, firstLines[row.ExternalId]) : null);
+            Problem(Columns.Course, courses.ContainsKey(row.Course) ? null : $"「{row.Course}」不是开设的课程，可选：{string.Join("、", courses.Keys)}");
+            if (rowProblems.Count == 0 && row.Details.Validate() is { } invalid)
+            {
+                Problem(ColumnOf(invalid), invalid);
+            }
+
+            if (rowProblems.Count > 0)
+            {
+                skipped++;
+                problems.AddRange(rowProblems);
+                continue;
+            }
+
+            var existing = await db.TrainingSessions.AsNoTracking().Where(s => s.ExternalId == row.ExternalId).Select(s => (int?)s.Id).SingleOrDefaultAsync(cancellationToken);
+            if (existing is { } id)
+            {
+                try
+                {
+                    if ((await changes.ChangeAsync(id, row.Details, cancellationToken))!.Count > 0)
+                    {
+                        moved.Add(id);
+                    }
+
+                    updated++;
+                }
+                catch (DomainException e)
+                {
+                    db.ChangeTracker.Clear();
+                    skipped++;
+                    problems.Add(new(line, Columns.Seats, e.Message));
+                }
+            }
+            else
+            {
+                db.TrainingSessions.Add(TrainingSession.Plan(courses[row.Course], row.Details, row.ExternalId));
+                await db.SaveChangesAsync(cancellationToken);
+                added++;
+            }
+
+            db.ChangeTracker.Clear();
+
+            void Problem(string column, string? message)
+            {
+                if (message is not null)
+                {
+                    rowProblems.Add(new(line, column, message));
+                }
+            }
+        }
+
+        var report = new JobImportReport
+        {
+            Source = source,
+            Added = added,
+            Updated = updated,
+            Skipped = skipped,
+            ProblemCount = problems.Count,
+            Problems = problems,
+            UnknownColumns = unknownColumns,
+        };
+        return new(report, moved);
+    }
+
+    /// <summary>The column to point staff at for a rule <see cref="TrainingSessionDetails.Validate"/> names in words.</summary>
+    private static string ColumnOf(string problem) =>
+        problem.StartsWith("地点", StringComparison.Ordinal) ? Columns.Place
+        : problem.StartsWith("结束日期", StringComparison.Ordinal) ? Columns.EndsOn
+        : problem.StartsWith("报名截止", StringComparison.Ordinal) ? Columns.EnrolBy
+        : problem.StartsWith("名额", StringComparison.Ordinal) ? Columns.Seats
+        : problem.StartsWith("年龄", StringComparison.Ordinal) ? Columns.AgeMin
+        : problem.Contains("乡镇", StringComparison.Ordinal) ? Columns.Townships
+        : Columns.Schedule;
+
+    private static (int, TrainingSessionRow, List<JobImportProblem>) Read(SheetRow row)
+    {
+        var problems = new List<JobImportProblem>();
+        string Text(string column) => JobCells.Text(row.Cell(column));
+        T Check<T>(string column, T value, string? problem)
+        {
+            if (problem is not null)
+            {
+                problems.Add(new(row.Line, column, problem));
+            }
+
+            return value;
+        }
+
+        int? Number(string column) => Check(column, JobCells.WholeNumber(row.Cell(column), out var problem), problem);
+        DateOnly Date(string column)
+        {
+            var date = Check(column, JobCells.Date(row.Cell(column), out var problem), problem);
+            if (date is null && problem is null)
+            {
+                problems.Add(new(row.Line, column, JobImportTexts.EmptyCell));
+            }
+
+            // The row is skipped for its date problem; the placeholder only lets the other cells be checked too.
+            return date ?? DateOnly.MinValue;
+        }
+
+        var details = new TrainingSessionDetails
+        {
+            Place = Text(Columns.Place),
+            StartsOn = Date(Columns.StartsOn),
+            EndsOn = Date(Columns.EndsOn),
+            Schedule = Text(Columns.Schedule),
+            Seats = Number(Columns.Seats) ?? Check(Columns.Seats, 0, JobImportTexts.EmptyCell),
+            Fee = Text(Columns.Fee) is { Length: > 0 } fee ? fee : "免费",
+            Bring = Text(Columns.Bring) is { Length: > 0 } bring ? bring : "身份证",
+            AgeMin = Number(Columns.AgeMin),
+            AgeMax = Number(Columns.AgeMax),
+            Townships = TrainingSessionRow.SplitList(Text(Columns.Townships)),
+            Prerequisites = Text(Columns.Prerequisites),
+            EnrolBy = Date(Columns.EnrolBy),
+        };
+        return (row.Line, new TrainingSessionRow(Text(Columns.ExternalId), Text(Columns.Course), details), problems);
+    }
+
+    /// <summary>The sheet's headers; 年龄上下限、限户籍乡镇 (several separated by 、 or ,) left empty mean no limit.</summary>
+    public static class Columns
+    {
+        public const string ExternalId = "外部编号";
+        public const string Course = "课程";
+        public const string Place = "地点";
+        public const string StartsOn = "开班日期";
+        public const string EndsOn = "结业日期";
+        public const string Schedule = "上课时间";
+        public const string Seats = "名额";
+        public const string Fee = "费用";
+        public const string Bring = "需带物品";
+        public const string AgeMin = "年龄下限";
+        public const string AgeMax = "年龄上限";
+        public const string Townships = "限户籍乡镇";
+        public const string Prerequisites = "报名条件";
+        public const string EnrolBy = "报名截止";
+
+        public static readonly IReadOnlyList<string> All =
+            [ExternalId, Course, Place, StartsOn, EndsOn, Schedule, Seats, Fee, Bring, AgeMin, AgeMax, Townships, Prerequisites, EnrolBy];
+
+        public static readonly IReadOnlyList<string> Required = [ExternalId, Course, Place, StartsOn, EndsOn, Seats, EnrolBy];
+    }
+}
+
+/// <summary>One session of the sheet: its 外部编号, the course's name and what staff set.</summary>
+public sealed record TrainingSessionRow(string ExternalId, string Course, TrainingSessionDetails Details)
+{
+    /// <summary>掌布镇、通州镇 or 掌布镇,通州镇 as a list.</summary>
+    public static IReadOnlyList<string> SplitList(string text) =>
+        text.Split(['、', ',', '，', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>The session as a row of the sheet, keyed by header: for the template, the demo and test files.</summary>
+    public Dictionary<string, object?> Cells() => new()
+    {
+        [TrainingSessionImport.Columns.ExternalId] = ExternalId,
+        [TrainingSessionImport.Columns.Course] = Course,
+        [TrainingSessionImport.Columns.Place] = Details.Place,
+        [TrainingSessionImport.Columns.StartsOn] = Details.StartsOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        [TrainingSessionImport.Columns.EndsOn] = Details.EndsOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        [TrainingSessionImport.Columns.Schedule] = Details.Schedule,
+        [TrainingSessionImport.Columns.Seats] = Details.Seats,
+        [TrainingSessionImport.Columns.Fee] = Details.Fee,
+        [TrainingSessionImport.Columns.Bring] = Details.Bring,
+        [TrainingSessionImport.Columns.AgeMin] = Details.AgeMin,
+        [TrainingSessionImport.Columns.AgeMax] = Details.AgeMax,
+        [TrainingSessionImport.Columns.Townships] = string.Join("、", Details.Townships),
+        [TrainingSessionImport.Columns.Prerequisites] = Details.Prerequisites,
+        [TrainingSessionImport.Columns.EnrolBy] = Details.EnrolBy.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+    };
+}
+
+/// <summary>An import's report, and the sessions whose workers now have a notice to be sent.</summary>
+public sealed record TrainingSessionImportResult(JobImportReport Report, IReadOnlyList<int> MovedSessions);

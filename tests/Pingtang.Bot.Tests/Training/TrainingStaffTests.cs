@@ -1,0 +1,154 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using MiniExcelLibs;
+using Pingtang.Bot.Channels.Addresses;
+using Pingtang.Bot.Tests.Jobs;
+using Pingtang.Bot.Tests.Support;
+using Pingtang.Bot.Training;
+using Pingtang.Domain;
+using Pingtang.Domain.Training;
+using Pingtang.Domain.Workers;
+
+namespace Pingtang.Bot.Tests.Training;
+
+/// <summary>The 培训管理 pages through the real host; the notice job resolved from it and run directly.</summary>
+[Collection(HangfireCollection.Name)]
+public sealed class TrainingStaffTests : IDisposable
+{
+    private const string Password = "test-admin-password";
+
+    private readonly RecordingChannel _channel = new();
+
+    private readonly PingtangFactory _factory;
+
+    public TrainingStaffTests() => _factory = new PingtangFactory(
+        new Dictionary<string, string?> { ["Staff:AdminPassword"] = Password },
+        new FakeTimeProvider(Postings.Now),
+        services: services => services.AddSingleton<IProactiveChannel>(_channel));
+
+    public void Dispose() => _factory.Dispose();
+
+    [Fact]
+    public async Task Anonymous_visitors_are_sent_to_the_login()
+    {
+        using var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        using var response = await client.GetAsync(TrainingStaffEndpoints.Path);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/staff/login", response.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Admin_creates_a_session_after_a_validation_problem_and_sees_it_listed()
+    {
+        using var staff = await SignInAsync();
+        var form = new Dictionary<string, string>
+        {
+            ["course"] = "2", ["place"] = "平塘县公共实训基地", ["startsOn"] = "2026-12-10", ["endsOn"] = "2026-12-01",
+            ["enrolBy"] = "2026-12-08", ["seats"] = "20", ["fee"] = "免费", ["bring"] = "身份证",
+        };
+
+        using var refused = await staff.PostAsync($"{TrainingStaffEndpoints.Path}/new", new FormUrlEncodedContent(form));
+        form["endsOn"] = "2026-12-24";
+        using var created = await staff.PostAsync($"{TrainingStaffEndpoints.Path}/new", new FormUrlEncodedContent(form));
+        var list = await staff.GetStringAsync(TrainingStaffEndpoints.Path);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("结束日期早于开始日期", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        Assert.Contains("<h3>焊工</h3>", list, StringComparison.Ordinal);
+        Assert.Contains("2026-12-10 至 2026-12-24", list, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cancelling_tells_the_enrolled_and_the_waiting_worker_once_each()
+    {
+        var session = await SessionWithWorkersAsync("worker-a", "worker-b");
+        using var staff = await SignInAsync();
+
+        using var response = await staff.PostAsync($"{TrainingStaffEndpoints.Path}/{session}/cancel", null);
+        await RunNoticesAsync(session);
+        await RunNoticesAsync(session);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(2, _channel.Texts.Count);
+        Assert.All(_channel.Texts, text => Assert.StartsWith("【培训停课通知】", text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Roster_lists_and_exports_workers_and_staff_mark_attendance_and_completion()
+    {
+        var session = await SessionWithWorkersAsync("worker-a", "worker-b");
+        using var staff = await SignInAsync();
+        int enrolment;
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            enrolment = await scope.ServiceProvider.GetRequiredService<PingtangDb>().Enrolments.OrderBy(e => e.Id).Select(e => e.Id).FirstAsync();
+        }
+
+        using var attended = await staff.PostAsync($"{TrainingStaffEndpoints.Path}/enrolments/{enrolment}/attended", null);
+        using var completed = await staff.PostAsync($"{TrainingStaffEndpoints.Path}/enrolments/{enrolment}/completed", null);
+        var page = await staff.GetStringAsync($"{TrainingStaffEndpoints.Path}/{session}");
+        var export = MiniExcel.Query(new MemoryStream(await staff.GetByteArrayAsync($"{TrainingStaffEndpoints.Path}/{session}/roster.xlsx")), useHeaderRow: true)
+            .Cast<IDictionary<string, object?>>().ToList();
+        var counts = await staff.GetStringAsync($"{TrainingStaffEndpoints.Path}/counts");
+
+        Assert.Equal(HttpStatusCode.Redirect, completed.StatusCode);
+        Assert.Contains("<td>13800000001</td>", page, StringComparison.Ordinal);
+        Assert.Equal(["已结业", "候补"], export.Select(r => r["状态"]?.ToString()));
+        Assert.Equal("13800000002", export[1]["手机号"]?.ToString());
+        Assert.Equal("1", export[1]["候补位次"]?.ToString());
+        Assert.Contains("<tr><td>焊工</td><td>1</td><td>1</td><td>1</td><td>1</td><td>1</td></tr>", counts, StringComparison.Ordinal);
+    }
+
+    /// <summary>A one-seat welding session: the first worker confirmed, the second waiting.</summary>
+    private async Task<int> SessionWithWorkersAsync(params string[] users)
+    {
+        var workers = new List<int>();
+        foreach (var (user, i) in users.Select((u, i) => (u, i)))
+        {
+            await Conversation.Start(_factory, user).Send("你好").StartTestAsync();
+            await Postings.SetProfileAsync(_factory, user, WorkerProfile.Empty with { Name = $"学员{i + 1}", Mobile = $"1380000000{i + 1}", BirthYear = 1990, HomeTownship = "掌布镇" });
+            workers.Add(await Postings.WorkerIdAsync(_factory, user));
+        }
+
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PingtangDb>();
+        var session = TrainingSession.Plan(await db.Courses.Where(c => c.Name == "焊工").Select(c => c.Id).SingleAsync(), new TrainingSessionDetails
+        {
+            Place = "平塘县公共实训基地",
+            StartsOn = new(2026, 12, 10),
+            EndsOn = new(2026, 12, 24),
+            Seats = 1,
+            EnrolBy = new(2026, 12, 8),
+        });
+        db.TrainingSessions.Add(session);
+        await db.SaveChangesAsync();
+        var enrolments = new Enrolments(db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
+        foreach (var worker in workers)
+        {
+            await enrolments.EnrolAsync(worker, session.Id, default);
+        }
+
+        return session.Id;
+    }
+
+    private async Task RunNoticesAsync(int session)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        await ActivatorUtilities.CreateInstance<TrainingNoticeJob>(scope.ServiceProvider).RunAsync(session, default);
+    }
+
+    private async Task<HttpClient> SignInAsync()
+    {
+        var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["password"] = Password, ["returnUrl"] = TrainingStaffEndpoints.Path });
+        using var response = await client.PostAsync("/staff/login", form);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+}
