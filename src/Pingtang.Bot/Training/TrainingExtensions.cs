@@ -6,12 +6,15 @@ namespace Pingtang.Bot.Training;
 
 public static class TrainingExtensions
 {
-    /// <summary>培训报名 and 我的报名: their dialogs, the domain services they use, and 「我的报名」 typed at the menu.</summary>
+    /// <summary>培训报名 and 我的报名: their dialogs, the domain services they and the staff pages use, and 「我的报名」 typed at the menu.</summary>
     public static WebApplicationBuilder AddTraining(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddScoped<TrainingCalendar>();
         services.AddScoped<Enrolments>();
+        services.AddScoped<TrainingSessionChanges>();
+        services.AddScoped<TrainingSessionImport>();
+        services.AddScoped<TrainingNoticeJob>();
         services.AddSingleton<Dialog, TrainingDialog>();
         services.AddSingleton<Dialog, MyEnrolmentsDialog>();
         services.AddSingleton<IMenuShortcut, TypedMyEnrolments>();

@@ -11,11 +11,10 @@ namespace Pingtang.Bot.Training;
 /// on every send. Reentrant: each notice is claimed in the database before it is sent and given back when the send
 /// fails, so a retry tells only those not yet told.
 /// </summary>
-public sealed class TrainingNoticeJob(PingtangDb db, TimeProvider time, ProactiveMessenger messenger, ILogger<TrainingNoticeJob> logger)
+public sealed class TrainingNoticeJob(PingtangDb db, TrainingSessionChanges changes, ProactiveMessenger messenger, ILogger<TrainingNoticeJob> logger)
 {
     public async Task RunAsync(int sessionId, CancellationToken cancellationToken)
     {
-        var changes = new TrainingSessionChanges(db, time);
         var session = await db.TrainingSessions.AsNoTracking().Include(s => s.Course).SingleAsync(s => s.Id == sessionId, cancellationToken);
         var sent = 0;
         var failed = 0;

@@ -82,7 +82,7 @@ public static class TrainingStaffEndpoints
             : TrainingStaffPages.NotFound();
 
     /// <summary>Saves the edit form; a new place, date or time is a move, and the session's workers are told.</summary>
-    private static async Task<IResult> ChangeAsync(int id, HttpContext http, PingtangDb db, TimeProvider time, IBackgroundJobClient jobs, CancellationToken cancellationToken)
+    private static async Task<IResult> ChangeAsync(int id, HttpContext http, PingtangDb db, TrainingSessionChanges changes, IBackgroundJobClient jobs, CancellationToken cancellationToken)
     {
         var form = TrainingStaffPages.SessionForm.Read(await http.Request.ReadFormAsync(cancellationToken));
         var (details, problem) = form.Details();
@@ -91,7 +91,7 @@ public static class TrainingStaffEndpoints
         {
             try
             {
-                told = await new TrainingSessionChanges(db, time).ChangeAsync(id, details!, cancellationToken);
+                told = await changes.ChangeAsync(id, details!, cancellationToken);
             }
             catch (DomainException e)
             {
@@ -118,9 +118,9 @@ public static class TrainingStaffEndpoints
         return Results.Redirect($"{Path}/{id}?told={told.Count}");
     }
 
-    private static async Task<IResult> CancelAsync(int id, PingtangDb db, TimeProvider time, IBackgroundJobClient jobs, CancellationToken cancellationToken)
+    private static async Task<IResult> CancelAsync(int id, TrainingSessionChanges changes, IBackgroundJobClient jobs, CancellationToken cancellationToken)
     {
-        var told = await new TrainingSessionChanges(db, time).CancelAsync(id, cancellationToken);
+        var told = await changes.CancelAsync(id, cancellationToken);
         if (told is null)
         {
             return TrainingStaffPages.NotFound();
@@ -183,7 +183,7 @@ public static class TrainingStaffEndpoints
         return await XlsxDownload.FileAsync(rows, "培训统计.xlsx", cancellationToken);
     }
 
-    private static async Task<IResult> ImportAsync(HttpContext http, PingtangDb db, TimeProvider time, IBackgroundJobClient jobs, CancellationToken cancellationToken)
+    private static async Task<IResult> ImportAsync(HttpContext http, TrainingSessionImport import, IBackgroundJobClient jobs, CancellationToken cancellationToken)
     {
         var (file, problem) = await StaffUpload.ReadAsync(http, Path, TrainingStaffPages.BackText, cancellationToken);
         if (file is null)
@@ -192,7 +192,7 @@ public static class TrainingStaffEndpoints
         }
 
         await using var stream = file.OpenReadStream();
-        var result = await new TrainingSessionImport(db, time).ImportFileAsync(stream, file.FileName, cancellationToken);
+        var result = await import.ImportFileAsync(stream, file.FileName, cancellationToken);
         foreach (var sessionId in result.MovedSessions)
         {
             jobs.Enqueue<TrainingNoticeJob>(job => job.RunAsync(sessionId, CancellationToken.None));
