@@ -6,17 +6,7 @@ namespace Pingtang.Domain.Tests.Training;
 
 public sealed class EnrolmentsTests : IAsyncLifetime
 {
-    private static readonly TrainingSessionDetails Welding = new()
-    {
-        Place = "平塘县公共实训基地",
-        StartsOn = new DateOnly(2026, 12, 10),
-        EndsOn = new DateOnly(2026, 12, 24),
-        Schedule = "每天 8:30-17:30",
-        Seats = 2,
-        AgeMin = 18,
-        AgeMax = 55,
-        EnrolBy = new DateOnly(2026, 12, 8),
-    };
+    private static readonly TrainingSessionDetails Welding = TrainingData.Welding;
 
     private TestDatabase _database = null!;
 
@@ -144,25 +134,13 @@ public sealed class EnrolmentsTests : IAsyncLifetime
     private async Task<int> PlanAsync(TrainingSessionDetails details)
     {
         await using var db = _database.Open();
-        var session = TrainingSession.Plan(db.Courses.Single(c => c.Name == "焊工").Id, details);
-        db.TrainingSessions.Add(session);
-        await db.SaveChangesAsync();
-        return session.Id;
+        return await TrainingData.PlanAsync(db, details);
     }
 
     private async Task<List<int>> WorkersAsync(int count, WorkerProfile? profile = null)
     {
         await using var db = _database.Open();
-        var registry = new WorkerRegistry(db, _database.Clock);
-        var ids = new List<int>();
-        for (var i = 0; i < count; i++)
-        {
-            var worker = await registry.RegisterAsync(default);
-            await registry.SaveProfileAsync(worker.Id, profile ?? WorkerProfile.Empty with { BirthYear = 1990, HomeTownship = "掌布镇" }, default);
-            ids.Add(worker.Id);
-        }
-
-        return ids;
+        return await TrainingData.WorkersAsync(db, _database.Clock, count, profile);
     }
 
     private async Task<EnrolResult> EnrolAsync(int worker, int session)
