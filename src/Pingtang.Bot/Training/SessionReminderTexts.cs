@@ -6,16 +6,6 @@ namespace Pingtang.Bot.Training;
 /// <summary>What the day-before reminder of a training session says: short lines that read well in WeChat.</summary>
 public static class SessionReminderTexts
 {
-    public const string Heading = "【培训提醒】您报名的「{0}」明天开班，请准时参加：";
-
-    public const string Time = "时间：{0}开始";
-
-    public const string Place = "地点：{0}";
-
-    public const string Bring = "请带：{0}";
-
-    public const string Code = "报名码：{0}（报到时告诉工作人员）";
-
     public const string HowToCancel = "来不了请回复「我的报名」取消，把名额让给候补的学员。";
 
     private const string Weekdays = "日一二三四五六";
@@ -24,22 +14,20 @@ public static class SessionReminderTexts
     {
         ArgumentNullException.ThrowIfNull(reminder);
         var session = reminder.Session;
-        var starts = string.Format(CultureInfo.InvariantCulture, "{0:M月d日}（星期{1}）", session.StartsOn, Weekdays[(int)session.StartsOn.DayOfWeek]);
+        var starts = string.Create(CultureInfo.InvariantCulture, $"{session.StartsOn:M月d日}（星期{Weekdays[(int)session.StartsOn.DayOfWeek]}）开始");
         List<string> lines =
         [
-            Format(Heading, session.Course?.Name ?? ""),
-            session.Schedule.Length == 0 ? Format(Time, starts) : $"{Format(Time, starts)}，{session.Schedule}",
-            Format(Place, session.Place),
+            $"【培训提醒】您报名的「{session.Course?.Name}」明天开班，请准时参加：",
+            session.Schedule.Length == 0 ? $"时间：{starts}" : $"时间：{starts}，{session.Schedule}",
+            $"地点：{session.Place}",
         ];
         if (session.Bring.Length > 0)
         {
-            lines.Add(Format(Bring, session.Bring));
+            lines.Add($"请带：{session.Bring}");
         }
 
-        lines.Add(Format(Code, reminder.Code));
+        lines.Add($"报名码：{reminder.Code}（报到时告诉工作人员）");
         lines.Add(HowToCancel);
         return string.Join('\n', lines);
     }
-
-    private static string Format(string template, string value) => string.Format(CultureInfo.InvariantCulture, template, value);
 }

@@ -32,12 +32,7 @@ public sealed class SessionReminders(PingtangDb db, TimeProvider time)
             return [];
         }
 
-        return await Unreminded(startsOn)
-            .Where(e => e.Id > afterEnrolmentId)
-            .OrderBy(e => e.Id)
-            .Select(e => e.Id)
-            .Take(count)
-            .ToListAsync(cancellationToken);
+        return await Unreminded(startsOn).Select(e => e.Id).NextBatchAsync(afterEnrolmentId, count, cancellationToken);
     }
 
     /// <summary>

@@ -59,6 +59,17 @@ public sealed class SessionReminderJobTests : IDisposable
     }
 
     [Fact]
+    public void Without_a_schedule_or_anything_to_bring_those_parts_are_left_out()
+    {
+        var session = TrainingSession.Plan(1, TrainingData.Welding with { Schedule = "", Bring = "" });
+
+        var lines = SessionReminderTexts.Message(new PendingSessionReminder(1, 1, session, "ABC234")).Split('\n');
+
+        Assert.Contains("时间：12月10日（星期四）开始", lines);
+        Assert.DoesNotContain(lines, line => line.StartsWith("请带", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Nothing_at_8_59_one_reminder_at_9_and_none_again_on_the_next_runs()
     {
         await EnrolTalkingWorkerAsync(TrainingData.Welding);
@@ -69,12 +80,9 @@ public sealed class SessionReminderJobTests : IDisposable
 
         _clock.SetUtcNow(DayBefore0900);
         await RunAsync();
-        _clock.Advance(TimeSpan.FromHours(1));
-        await RunAsync();
-        await RunAsync();
 
         Assert.Single(_channel.Texts);
-        Assert.Equal(1, await RemindersSentAsync());
+        await AssertTheNextRunsAddNothingAsync();
     }
 
     [Fact]
@@ -92,10 +100,9 @@ public sealed class SessionReminderJobTests : IDisposable
         _channel.Broken = false;
         _clock.Advance(TimeSpan.FromHours(1));
         await RunAsync();
-        await RunAsync();
 
         Assert.Single(_channel.Texts);
-        Assert.Equal(1, await RemindersSentAsync());
+        await AssertTheNextRunsAddNothingAsync();
     }
 
     [Fact]
@@ -149,6 +156,17 @@ public sealed class SessionReminderJobTests : IDisposable
     {
         await using var scope = _factory.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<SessionReminderJob>().RunAsync(0, default);
+    }
+
+    /// <summary>The hour's next runs, and the one after, send nothing more: one message and one sent row in all.</summary>
+    private async Task AssertTheNextRunsAddNothingAsync()
+    {
+        await RunAsync();
+        _clock.Advance(TimeSpan.FromHours(1));
+        await RunAsync();
+
+        Assert.Single(_channel.Texts);
+        Assert.Equal(1, await RemindersSentAsync());
     }
 
     private async Task<int> RemindersSentAsync()

@@ -53,8 +53,7 @@ public sealed class SessionRemindersTests : IAsyncLifetime
     [InlineData(11, 10, 0)]
     public async Task Nothing_goes_out_two_days_before_or_on_the_session_day(int day, int hour, int minute)
     {
-        var session = await PlanAsync(TrainingData.Welding);
-        var enrolment = (await EnrolAllAsync(session, await WorkersAsync(1)))[0].Enrolment;
+        var (_, enrolment) = await EnrolOneAsync();
 
         _database.Clock.SetUtcNow(China(day, hour, minute));
 
@@ -65,8 +64,7 @@ public sealed class SessionRemindersTests : IAsyncLifetime
     [Fact]
     public async Task A_server_down_at_9_still_reminds_late_that_evening()
     {
-        var session = await PlanAsync(TrainingData.Welding);
-        var enrolment = (await EnrolAllAsync(session, await WorkersAsync(1)))[0].Enrolment;
+        var (_, enrolment) = await EnrolOneAsync();
 
         _database.Clock.SetUtcNow(China(9, 23, 30));
 
@@ -76,8 +74,7 @@ public sealed class SessionRemindersTests : IAsyncLifetime
     [Fact]
     public async Task A_cancelled_session_reminds_nobody()
     {
-        var session = await PlanAsync(TrainingData.Welding);
-        var enrolment = (await EnrolAllAsync(session, await WorkersAsync(1)))[0].Enrolment;
+        var (session, enrolment) = await EnrolOneAsync();
         await using (var db = _database.Open())
         {
             (await db.TrainingSessions.SingleAsync(s => s.Id == session)).Cancel(_database.Clock.GetUtcNow());
@@ -125,8 +122,7 @@ public sealed class SessionRemindersTests : IAsyncLifetime
     [Fact]
     public async Task A_claimed_reminder_is_never_claimed_again_and_a_released_one_is()
     {
-        var session = await PlanAsync(TrainingData.Welding);
-        var enrolment = (await EnrolAllAsync(session, await WorkersAsync(1)))[0].Enrolment;
+        var (_, enrolment) = await EnrolOneAsync();
         _database.Clock.SetUtcNow(China(9, 9, 0));
 
         var first = await ClaimAsync(enrolment);
@@ -147,8 +143,7 @@ public sealed class SessionRemindersTests : IAsyncLifetime
     [Fact]
     public async Task The_database_refuses_a_second_reminder_for_the_same_enrolment_and_date()
     {
-        var session = await PlanAsync(TrainingData.Welding);
-        var enrolment = (await EnrolAllAsync(session, await WorkersAsync(1)))[0].Enrolment;
+        var (_, enrolment) = await EnrolOneAsync();
         _database.Clock.SetUtcNow(China(9, 9, 0));
         Assert.NotNull(await ClaimAsync(enrolment));
 
@@ -161,8 +156,7 @@ public sealed class SessionRemindersTests : IAsyncLifetime
     [Fact]
     public async Task A_session_moved_after_its_reminder_is_reminded_again_the_day_before_the_new_date()
     {
-        var session = await PlanAsync(TrainingData.Welding);
-        var enrolment = (await EnrolAllAsync(session, await WorkersAsync(1)))[0].Enrolment;
+        var (session, enrolment) = await EnrolOneAsync();
         _database.Clock.SetUtcNow(China(9, 9, 0));
         Assert.NotNull(await ClaimAsync(enrolment));
         await using (var db = _database.Open())
@@ -192,6 +186,13 @@ public sealed class SessionRemindersTests : IAsyncLifetime
     }
 
     private static DateTimeOffset China(int day, int hour, int minute) => new(2026, 12, day, hour, minute, 0, TimeSpan.FromHours(8));
+
+    /// <summary>A 焊工 session and one confirmed worker's enrolment in it.</summary>
+    private async Task<(int Session, int Enrolment)> EnrolOneAsync()
+    {
+        var session = await PlanAsync(TrainingData.Welding);
+        return (session, (await EnrolAllAsync(session, await WorkersAsync(1)))[0].Enrolment);
+    }
 
     private async Task<int> PlanAsync(TrainingSessionDetails details, string course = "焊工")
     {
