@@ -22,6 +22,7 @@ builder.AddMenu();
 builder.AddProfile();
 builder.AddJobs();
 builder.AddTraining();
+builder.AddSessionReminders();
 builder.AddBotFrameworkChannel();
 builder.AddDirectLine();
 builder.AddStaffAccess();

@@ -30,6 +30,8 @@ public sealed class PingtangDb(DbContextOptions<PingtangDb> options) : DbContext
 
     public DbSet<TrainingNotice> TrainingNotices => Set<TrainingNotice>();
 
+    public DbSet<SessionReminder> SessionReminders => Set<SessionReminder>();
+
     public DbSet<JobPosting> JobPostings => Set<JobPosting>();
 
     public DbSet<JobApplication> JobApplications => Set<JobApplication>();

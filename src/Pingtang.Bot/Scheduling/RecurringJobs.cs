@@ -1,5 +1,6 @@
 using Hangfire;
 using Pingtang.Bot.Jobs;
+using Pingtang.Bot.Training;
 using Pingtang.Domain;
 
 namespace Pingtang.Bot.Scheduling;
@@ -14,5 +15,6 @@ internal static class RecurringJobs
     {
         var inChina = new RecurringJobOptions { TimeZone = ChinaTime.Zone };
         jobs.AddOrUpdate<JobAlertJob>(JobAlertJob.RecurringJobId, job => job.RunAsync(0, CancellationToken.None), Cron.Hourly(), inChina);
+        jobs.AddOrUpdate<SessionReminderJob>(SessionReminderJob.RecurringJobId, job => job.RunAsync(0, CancellationToken.None), Cron.Hourly(), inChina);
     }
 }

@@ -40,13 +40,11 @@ public sealed class JobAlerts(PingtangDb db, TimeProvider time)
 
         var today = ChinaTime.DateOf(now);
         return await db.Workers
-            .Where(w => w.Id > afterWorkerId && w.AcceptsReminders)
+            .Where(w => w.AcceptsReminders)
             .Where(w => db.SavedSearches.Any(s => s.WorkerId == w.Id))
             .Where(w => !db.JobAlerts.Any(a => a.WorkerId == w.Id && a.SentOn == today))
-            .OrderBy(w => w.Id)
             .Select(w => w.Id)
-            .Take(count)
-            .ToListAsync(cancellationToken);
+            .NextBatchAsync(afterWorkerId, count, cancellationToken);
     }
 
     /// <summary>

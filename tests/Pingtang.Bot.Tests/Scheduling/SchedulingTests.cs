@@ -9,6 +9,7 @@ using Pingtang.Bot.Scheduling;
 using Pingtang.Bot.Staff;
 using Pingtang.Bot.Tests.Jobs;
 using Pingtang.Bot.Tests.Support;
+using Pingtang.Bot.Training;
 using Pingtang.Domain.Jobs;
 using Pingtang.Domain.Tests.Jobs;
 using Pingtang.Domain.Workers;
@@ -60,6 +61,7 @@ public sealed class SchedulingTests
         Assert.Contains("平塘就业助手 · 定时任务", await dashboard.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var recurring = await client.GetStringAsync(SchedulingExtensions.DashboardPath + "/recurring");
         Assert.Contains(JobAlertJob.RecurringJobId, recurring, StringComparison.Ordinal);
+        Assert.Contains(SessionReminderJob.RecurringJobId, recurring, StringComparison.Ordinal);
     }
 
     [Fact]

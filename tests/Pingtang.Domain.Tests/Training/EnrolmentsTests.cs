@@ -131,11 +131,23 @@ public sealed class EnrolmentsTests : IAsyncLifetime
         Assert.Null(Welding.Validate());
     }
 
-    private Task<int> PlanAsync(TrainingSessionDetails details) => TrainingData.PlanAsync(_database, details);
+    private async Task<int> PlanAsync(TrainingSessionDetails details)
+    {
+        await using var db = _database.Open();
+        return await TrainingData.PlanAsync(db, details);
+    }
 
-    private Task<List<int>> WorkersAsync(int count, WorkerProfile? profile = null) => TrainingData.WorkersAsync(_database, count, profile);
+    private async Task<List<int>> WorkersAsync(int count, WorkerProfile? profile = null)
+    {
+        await using var db = _database.Open();
+        return await TrainingData.WorkersAsync(db, _database.Clock, count, profile);
+    }
 
-    private Task<EnrolResult> EnrolAsync(int worker, int session) => TrainingData.EnrolAsync(_database, worker, session);
+    private async Task<EnrolResult> EnrolAsync(int worker, int session)
+    {
+        await using var db = _database.Open();
+        return await new Enrolments(db, _database.Clock).EnrolAsync(worker, session, default);
+    }
 
     private async Task<int> SeatsTakenAsync(int session)
     {

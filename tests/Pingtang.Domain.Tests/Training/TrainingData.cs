@@ -3,9 +3,10 @@ using Pingtang.Domain.Workers;
 
 namespace Pingtang.Domain.Tests.Training;
 
-/// <summary>Sessions, workers and enrolments put in a test database, as the training tests of both projects need them.</summary>
+/// <summary>Sessions, workers and enrolments put into a test database, for the training tests of both projects.</summary>
 public static class TrainingData
 {
+    /// <summary>A 焊工 session starting 2026-12-10, with two seats.</summary>
     public static readonly TrainingSessionDetails Welding = new()
     {
         Place = "平塘县公共实训基地",
@@ -18,36 +19,29 @@ public static class TrainingData
         EnrolBy = new DateOnly(2026, 12, 8),
     };
 
-    public static async Task<int> PlanAsync(TestDatabase database, TrainingSessionDetails details, string course = "焊工")
+    /// <summary>An adult of 掌布镇 who has not agreed to reminders.</summary>
+    public static readonly WorkerProfile Worker = WorkerProfile.Empty with { BirthYear = 1990, HomeTownship = "掌布镇" };
+
+    public static async Task<int> PlanAsync(PingtangDb db, TrainingSessionDetails details, string course = "焊工")
     {
-        ArgumentNullException.ThrowIfNull(database);
-        await using var db = database.Open();
+        ArgumentNullException.ThrowIfNull(db);
         var session = TrainingSession.Plan(db.Courses.Single(c => c.Name == course).Id, details);
         db.TrainingSessions.Add(session);
         await db.SaveChangesAsync();
         return session.Id;
     }
 
-    public static async Task<List<int>> WorkersAsync(TestDatabase database, int count, WorkerProfile? profile = null)
+    public static async Task<List<int>> WorkersAsync(PingtangDb db, TimeProvider time, int count, WorkerProfile? profile = null)
     {
-        ArgumentNullException.ThrowIfNull(database);
-        await using var db = database.Open();
-        var registry = new WorkerRegistry(db, database.Clock);
+        var registry = new WorkerRegistry(db, time);
         var ids = new List<int>();
         for (var i = 0; i < count; i++)
         {
             var worker = await registry.RegisterAsync(default);
-            await registry.SaveProfileAsync(worker.Id, profile ?? WorkerProfile.Empty with { BirthYear = 1990, HomeTownship = "掌布镇" }, default);
+            await registry.SaveProfileAsync(worker.Id, profile ?? Worker, default);
             ids.Add(worker.Id);
         }
 
         return ids;
-    }
-
-    public static async Task<EnrolResult> EnrolAsync(TestDatabase database, int worker, int session)
-    {
-        ArgumentNullException.ThrowIfNull(database);
-        await using var db = database.Open();
-        return await new Enrolments(db, database.Clock).EnrolAsync(worker, session, default);
     }
 }

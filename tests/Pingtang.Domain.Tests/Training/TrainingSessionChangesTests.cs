@@ -89,11 +89,12 @@ public sealed class TrainingSessionChangesTests : IAsyncLifetime
     /// <summary>Two seats taken and one worker waiting.</summary>
     private async Task<(int Session, List<int> Workers)> FullSessionAsync()
     {
-        var session = await TrainingData.PlanAsync(_database, TrainingData.Welding);
-        var workers = await TrainingData.WorkersAsync(_database, 3);
+        await using var db = _database.Open();
+        var session = await TrainingData.PlanAsync(db, TrainingData.Welding);
+        var workers = await TrainingData.WorkersAsync(db, _database.Clock, 3);
         foreach (var worker in workers)
         {
-            await TrainingData.EnrolAsync(_database, worker, session);
+            await new Enrolments(db, _database.Clock).EnrolAsync(worker, session, default);
         }
 
         return (session, workers);
