@@ -25,7 +25,7 @@ public sealed partial class EnrolmentConcurrencyTests : IDisposable
     /// <summary>These workers tap 「是」 twice in a row, as people do when the answer is slow.</summary>
     private const int DoubleSenders = 20;
 
-    private readonly PingtangFactory _factory = new(clock: new FakeTimeProvider(Sessions.Now));
+    private readonly PingtangFactory _factory = new(clock: new FakeTimeProvider(Postings.Now));
 
     public void Dispose() => _factory.Dispose();
 

@@ -19,7 +19,7 @@ public sealed class TrainingDialogTests : IDisposable
     private readonly PingtangFactory _factory;
 
     public TrainingDialogTests() =>
-        _factory = new PingtangFactory(clock: new FakeTimeProvider(Sessions.Now), services: s => s.AddSingleton<IProactiveChannel>(_channel));
+        _factory = new PingtangFactory(clock: new FakeTimeProvider(Postings.Now), services: s => s.AddSingleton<IProactiveChannel>(_channel));
 
     public void Dispose() => _factory.Dispose();
 
