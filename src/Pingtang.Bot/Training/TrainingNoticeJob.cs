@@ -13,7 +13,31 @@ namespace Pingtang.Bot.Training;
 /// </summary>
 public sealed class TrainingNoticeJob(PingtangDb db, TrainingSessionChanges changes, ProactiveMessenger messenger, ILogger<TrainingNoticeJob> logger)
 {
+    public const string RecurringJobId = "training-notices";
+
     public async Task RunAsync(int sessionId, CancellationToken cancellationToken)
+    {
+        if (await SendAsync(sessionId, cancellationToken) is var failed and > 0)
+        {
+            // Hangfire retries the job with back-off; the notices already sent stay sent.
+            throw new InvalidOperationException($"{failed} training notices of session {sessionId} were not sent.");
+        }
+    }
+
+    /// <summary>
+    /// Every few minutes, sends what no queued run has: notices of sessions an <c>import-sessions</c> run moved (the
+    /// command line has no Hangfire server to queue on) and notices given back after a failed send.
+    /// </summary>
+    public async Task SweepAsync(CancellationToken cancellationToken)
+    {
+        foreach (var sessionId in await changes.SessionsWithUnsentAsync(cancellationToken))
+        {
+            await SendAsync(sessionId, cancellationToken);
+        }
+    }
+
+    /// <summary>Sends the session's unsent notices; returns how many could not be sent.</summary>
+    private async Task<int> SendAsync(int sessionId, CancellationToken cancellationToken)
     {
         var session = await db.TrainingSessions.AsNoTracking().Include(s => s.Course).SingleAsync(s => s.Id == sessionId, cancellationToken);
         var sent = 0;
@@ -55,11 +79,7 @@ public sealed class TrainingNoticeJob(PingtangDb db, TrainingSessionChanges chan
         }
 
         logger.LogInformation("Training notices of session {SessionId}: {Sent} sent, {Failed} not sent", sessionId, sent, failed);
-        if (failed > 0)
-        {
-            // Hangfire retries the job with back-off; the notices already sent stay sent.
-            throw new InvalidOperationException($"{failed} training notices of session {sessionId} were not sent.");
-        }
+        return failed;
     }
 }
 
@@ -71,8 +91,8 @@ public static class TrainingNoticeTexts
         ArgumentNullException.ThrowIfNull(session);
         var course = session.Course?.Name ?? "";
         return kind == TrainingNoticeKind.Cancelled
-            ? $"【培训停课通知】很抱歉，{course}培训（{Dates(session)}，{session.Place}）已取消，您的报名也随之取消。可以回复“培训”报名其他班次。"
-            : $"【培训调整通知】您报名的{course}培训有变动，现为：{Dates(session)}，{session.Schedule}，地点：{session.Place}。如不能参加，请回复“我的报名”取消。";
+            ? $"【培训停课通知】很抱歉，{course}培训（{Dates(session)}，{session.Place}）已取消，您的报名也随之取消。可以回复「培训报名」报名其他班次。"
+            : $"【培训调整通知】您报名的{course}培训有变动，现为：{Dates(session)}，{session.Schedule}，地点：{session.Place}。如不能参加，请回复「我的报名」取消。";
     }
 
     private static string Dates(TrainingSession session) =>

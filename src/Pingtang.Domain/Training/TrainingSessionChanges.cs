@@ -70,6 +70,10 @@ public sealed class TrainingSessionChanges(PingtangDb db, TimeProvider time)
             .OrderBy(n => n.Id)
             .ToListAsync(cancellationToken);
 
+    /// <summary>The sessions that have notices not yet sent.</summary>
+    public async Task<IReadOnlyList<int>> SessionsWithUnsentAsync(CancellationToken cancellationToken) =>
+        await db.TrainingNotices.Where(n => n.SentAt == null).Select(n => n.SessionId).Distinct().ToListAsync(cancellationToken);
+
     /// <summary>Marks the notice sent before it is sent; false when another run already has it.</summary>
     public async Task<bool> ClaimAsync(int noticeId, CancellationToken cancellationToken) =>
         await db.TrainingNotices

@@ -9,6 +9,7 @@ using Pingtang.Bot.Tests.Jobs;
 using Pingtang.Bot.Tests.Support;
 using Pingtang.Bot.Training;
 using Pingtang.Domain;
+using Pingtang.Domain.Tests.Training;
 using Pingtang.Domain.Training;
 using Pingtang.Domain.Workers;
 
@@ -80,6 +81,25 @@ public sealed class TrainingStaffTests : IDisposable
     }
 
     [Fact]
+    public async Task A_move_recorded_without_a_queued_job_goes_out_on_the_next_sweep_once()
+    {
+        var session = await SessionWithWorkersAsync("worker-a", "worker-b");
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            // As import-sessions does from the command line, where there is no Hangfire server to queue on.
+            var changes = scope.ServiceProvider.GetRequiredService<TrainingSessionChanges>();
+            var moved = TrainingData.Welding with { Seats = 1, Place = "平塘县职业技术学校", StartsOn = new(2026, 12, 12), EndsOn = new(2026, 12, 26) };
+            Assert.Equal(2, (await changes.ChangeAsync(session, moved, default))!.Count);
+        }
+
+        await SweepAsync();
+        await SweepAsync();
+
+        Assert.Equal(2, _channel.Texts.Count);
+        Assert.All(_channel.Texts, text => Assert.Contains("地点：平塘县职业技术学校", text, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Roster_lists_and_exports_workers_and_staff_mark_attendance_and_completion()
     {
         var session = await SessionWithWorkersAsync("worker-a", "worker-b");
@@ -141,6 +161,12 @@ public sealed class TrainingStaffTests : IDisposable
     {
         await using var scope = _factory.Services.CreateAsyncScope();
         await ActivatorUtilities.CreateInstance<TrainingNoticeJob>(scope.ServiceProvider).RunAsync(session, default);
+    }
+
+    private async Task SweepAsync()
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<TrainingNoticeJob>().SweepAsync(default);
     }
 
     private async Task<HttpClient> SignInAsync()
