@@ -5,7 +5,7 @@ public static class JobImportTexts
 {
     public const string WrongExtension = "只能导入 .xlsx（Excel 表格）或 .csv（UTF-8 编码）文件。";
 
-    public const string EmptyFile = "文件是空的：第一行应是表头，从第二行起每行一个岗位。";
+    public const string EmptyFile = "文件是空的：第一行应是表头，从第二行起每行一条（一个岗位或一期培训班）。";
 
     public const string NotUtf8 = "CSV 文件不是 UTF-8 编码，中文会读错。请在 Excel 中“另存为”选择「CSV UTF-8（逗号分隔）」，或直接导入 .xlsx 文件。";
 
