@@ -81,6 +81,54 @@ public sealed class TrainingStaffTests : IDisposable
     }
 
     [Fact]
+    public async Task Moving_a_session_on_its_page_tells_its_workers_the_new_place()
+    {
+        var session = await SessionWithWorkersAsync("worker-a", "worker-b");
+        using var staff = await SignInAsync();
+
+        using var response = await staff.PostAsync($"{TrainingStaffEndpoints.Path}/{session}", new FormUrlEncodedContent(EditForm(seats: "1", place: "平塘县职业技术学校")));
+        await RunNoticesAsync(session);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(2, _channel.Texts.Count);
+        Assert.All(_channel.Texts, text => Assert.StartsWith("【培训调整通知】", text, StringComparison.Ordinal));
+        Assert.All(_channel.Texts, text => Assert.Contains("地点：平塘县职业技术学校", text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Fewer_seats_than_workers_confirmed_is_refused_on_the_page_and_nobody_is_told()
+    {
+        var session = await SessionWithWorkersAsync(seats: 2, "worker-a", "worker-b");
+        using var staff = await SignInAsync();
+
+        using var response = await staff.PostAsync($"{TrainingStaffEndpoints.Path}/{session}", new FormUrlEncodedContent(EditForm(seats: "1", place: "平塘县职业技术学校")));
+        await RunNoticesAsync(session);
+
+        Assert.Contains("已有2人报名确认，名额不能少于2", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(_channel.Texts);
+        await using var scope = _factory.Services.CreateAsyncScope();
+        Assert.Equal("平塘县公共实训基地", (await scope.ServiceProvider.GetRequiredService<PingtangDb>().TrainingSessions.SingleAsync()).Place);
+    }
+
+    [Fact]
+    public async Task Uploading_a_sheet_adds_good_rows_and_reports_bad_ones_by_line()
+    {
+        using var staff = await SignInAsync();
+        var csv = "外部编号,课程,地点,开班日期,结业日期,名额,报名截止\n" +
+            "PT-2027-01,焊工,平塘县公共实训基地,2027-01-10,2027-01-20,20,2027-01-08\n" +
+            "PT-2027-02,宇航员,平塘县公共实训基地,2027-01-10,2027-01-20,20,2027-01-08\n";
+        using var content = new MultipartFormDataContent { { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv)), "file", "培训班.csv" } };
+
+        using var response = await staff.PostAsync($"{TrainingStaffEndpoints.Path}/import", content);
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Contains("新增 1 条", page, StringComparison.Ordinal);
+        Assert.Contains("<td>3</td><td>课程</td>", page, StringComparison.Ordinal);
+        await using var scope = _factory.Services.CreateAsyncScope();
+        Assert.Equal("PT-2027-01", (await scope.ServiceProvider.GetRequiredService<PingtangDb>().TrainingSessions.SingleAsync()).ExternalId);
+    }
+
+    [Fact]
     public async Task A_move_recorded_without_a_queued_job_goes_out_on_the_next_sweep_once()
     {
         var session = await SessionWithWorkersAsync("worker-a", "worker-b");
@@ -126,7 +174,10 @@ public sealed class TrainingStaffTests : IDisposable
     }
 
     /// <summary>A one-seat welding session: the first worker confirmed, the second waiting.</summary>
-    private async Task<int> SessionWithWorkersAsync(params string[] users)
+    /// <summary>A one-seat session: the first user confirmed, the others waiting.</summary>
+    private Task<int> SessionWithWorkersAsync(params string[] users) => SessionWithWorkersAsync(seats: 1, users);
+
+    private async Task<int> SessionWithWorkersAsync(int seats, params string[] users)
     {
         var workers = new List<int>();
         foreach (var (user, i) in users.Select((u, i) => (u, i)))
@@ -143,7 +194,7 @@ public sealed class TrainingStaffTests : IDisposable
             Place = "平塘县公共实训基地",
             StartsOn = new(2026, 12, 10),
             EndsOn = new(2026, 12, 24),
-            Seats = 1,
+            Seats = seats,
             EnrolBy = new(2026, 12, 8),
         });
         db.TrainingSessions.Add(session);
@@ -162,6 +213,12 @@ public sealed class TrainingStaffTests : IDisposable
         await using var scope = _factory.Services.CreateAsyncScope();
         await ActivatorUtilities.CreateInstance<TrainingNoticeJob>(scope.ServiceProvider).RunAsync(session, default);
     }
+
+    private static Dictionary<string, string> EditForm(string seats, string place) => new()
+    {
+        ["place"] = place, ["startsOn"] = "2026-12-10", ["endsOn"] = "2026-12-24", ["enrolBy"] = "2026-12-08",
+        ["seats"] = seats, ["fee"] = "免费", ["bring"] = "身份证",
+    };
 
     private async Task SweepAsync()
     {
