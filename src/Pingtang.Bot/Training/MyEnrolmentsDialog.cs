@@ -1,4 +1,3 @@
-using Pingtang.Bot.Channels.Addresses;
 using Pingtang.Bot.Dialogs;
 using Pingtang.Domain.Training;
 
@@ -14,7 +13,7 @@ public sealed class MyEnrolmentsFlow
 
 /// <summary>
 /// 我的报名: the worker's enrolments and waiting places; picking one cancels it after a yes. A freed seat goes to
-/// the first worker waiting, who is told at once on their own channel.
+/// the first worker waiting, who is told at once on their own channel (or by the notices sweep if that fails).
 /// </summary>
 public sealed class MyEnrolmentsDialog : WaterfallDialog<MyEnrolmentsFlow>
 {
@@ -66,12 +65,10 @@ public sealed class MyEnrolmentsDialog : WaterfallDialog<MyEnrolmentsFlow>
         var services = step.Dialog.Services;
         var result = await services.GetRequiredService<Enrolments>().CancelAsync(step.Dialog.WorkerId, step.State.EnrolmentId, cancellationToken);
         await step.Dialog.SendAsync(result is null ? TrainingTexts.AlreadyGone : TrainingTexts.Cancelled, cancellationToken);
-        if (result is { PromotedWorkerId: { } promoted, PromotedCode: { } code })
+        if (result?.PromotedWorkerId is not null)
         {
-            var session = (await services.GetRequiredService<TrainingCalendar>().FindAsync(result.SessionId, cancellationToken))!;
-            var text = TrainingTexts.Format(TrainingTexts.Promoted, session.Course!.Name, code, TrainingTexts.When(session), session.Place);
-            // The seat is theirs in the database already; if their channel is down, 我的报名 shows it when they come back.
-            await services.GetRequiredService<ProactiveMessenger>().SendTextAsync(promoted, text, cancellationToken);
+            // Told now, in this turn; a send that fails stays recorded and the notices sweep tries it again.
+            await services.GetRequiredService<TrainingNoticeJob>().SendAsync(result.SessionId, cancellationToken);
         }
 
         return await step.EndAsync(null, cancellationToken);

@@ -36,8 +36,11 @@ public sealed class TrainingNoticeJob(PingtangDb db, TrainingSessionChanges chan
         }
     }
 
-    /// <summary>Sends the session's unsent notices; returns how many could not be sent.</summary>
-    private async Task<int> SendAsync(int sessionId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends the session's unsent notices now, e.g. in the turn that freed a seat; returns how many could not be
+    /// sent, which the sweep tries again.
+    /// </summary>
+    public async Task<int> SendAsync(int sessionId, CancellationToken cancellationToken)
     {
         var session = await db.TrainingSessions.AsNoTracking().Include(s => s.Course).SingleAsync(s => s.Id == sessionId, cancellationToken);
         var sent = 0;
@@ -52,7 +55,10 @@ public sealed class TrainingNoticeJob(PingtangDb db, TrainingSessionChanges chan
             var done = false;
             try
             {
-                done = await messenger.SendTextAsync(notice.WorkerId, TrainingNoticeTexts.Message(notice.Kind, session), cancellationToken) == ProactiveOutcome.Sent;
+                var code = notice.Kind == TrainingNoticeKind.Promoted
+                    ? await db.Enrolments.Where(e => e.SessionId == sessionId && e.WorkerId == notice.WorkerId && e.Status == EnrolmentStatus.Confirmed).Select(e => e.Code).FirstOrDefaultAsync(cancellationToken)
+                    : null;
+                done = await messenger.SendTextAsync(notice.WorkerId, TrainingNoticeTexts.Message(notice.Kind, session, code), cancellationToken) == ProactiveOutcome.Sent;
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -86,13 +92,17 @@ public sealed class TrainingNoticeJob(PingtangDb db, TrainingSessionChanges chan
 /// <summary>What workers are told when staff cancel or move their session.</summary>
 public static class TrainingNoticeTexts
 {
-    public static string Message(TrainingNoticeKind kind, TrainingSession session)
+    /// <param name="code">The worker's confirmation code, for <see cref="TrainingNoticeKind.Promoted"/>.</param>
+    public static string Message(TrainingNoticeKind kind, TrainingSession session, string? code)
     {
         ArgumentNullException.ThrowIfNull(session);
         var course = session.Course?.Name ?? "";
-        return kind == TrainingNoticeKind.Cancelled
-            ? $"【培训停课通知】很抱歉，{course}培训（{Dates(session)}，{session.Place}）已取消，您的报名也随之取消。可以回复「培训报名」报名其他班次。"
-            : $"【培训调整通知】您报名的{course}培训有变动，现为：{Dates(session)}，{session.Schedule}，地点：{session.Place}。如不能参加，请回复「我的报名」取消。";
+        return kind switch
+        {
+            TrainingNoticeKind.Cancelled => $"【培训停课通知】很抱歉，{course}培训（{Dates(session)}，{session.Place}）已取消，您的报名也随之取消。可以回复「培训报名」报名其他班次。",
+            TrainingNoticeKind.Moved => $"【培训调整通知】您报名的{course}培训有变动，现为：{Dates(session)}，{session.Schedule}，地点：{session.Place}。如不能参加，请回复「我的报名」取消。",
+            _ => $"好消息！您候补的「{course}」有名额了，已经为您确认，确认码：{code}。\n时间：{TrainingTexts.When(session)}\n地点：{session.Place}\n不能去了请发「我的报名」取消。",
+        };
     }
 
     private static string Dates(TrainingSession session) =>

@@ -50,8 +50,6 @@ public static class TrainingTexts
 
     public const string AlreadyGone = "这个报名已经取消或结束了。";
 
-    public const string Promoted = "好消息！您候补的「{0}」有名额了，已经为您确认，确认码：{1}。\n时间：{2}\n地点：{3}\n不能去了请发「我的报名」取消。";
-
     public static string Format(string template, params object[] args) => string.Format(CultureInfo.InvariantCulture, template, args);
 
     /// <summary>One line of the course list: 焊工（2期）.</summary>

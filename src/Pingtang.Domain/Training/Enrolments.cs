@@ -60,8 +60,8 @@ public sealed class Enrolments(PingtangDb db, TimeProvider time)
     }
 
     /// <summary>
-    /// Cancels the worker's enrolment. A freed seat goes to the first worker waiting, in the same transaction;
-    /// the result names them so they can be told.
+    /// Cancels the worker's enrolment. A freed seat goes to the first worker waiting, in the same transaction, with a
+    /// notice to tell them (<see cref="TrainingNoticeKind.Promoted"/>); the result names them.
     /// </summary>
     public async Task<CancelResult?> CancelAsync(int workerId, int enrolmentId, CancellationToken cancellationToken)
     {
@@ -90,12 +90,13 @@ public sealed class Enrolments(PingtangDb db, TimeProvider time)
             else
             {
                 promoted.Promote();
+                db.TrainingNotices.Add(TrainingNotice.Create(promoted.SessionId, promoted.WorkerId, TrainingNoticeKind.Promoted, time.GetUtcNow()));
             }
         }
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new CancelResult(enrolment.SessionId, promoted?.WorkerId, promoted?.Code);
+        return new CancelResult(enrolment.SessionId, promoted?.WorkerId);
     }
 
     /// <summary>The worker's enrolments that are not over, soonest session first, with waiting positions.</summary>
@@ -154,7 +155,7 @@ public abstract record EnrolResult
 }
 
 /// <summary>A cancellation, and the waiting worker who got the seat, if one did.</summary>
-public sealed record CancelResult(int SessionId, int? PromotedWorkerId, string? PromotedCode);
+public sealed record CancelResult(int SessionId, int? PromotedWorkerId);
 
 /// <summary>One line of 我的报名.</summary>
 public sealed record MyEnrolment(int EnrolmentId, TrainingSession Session, EnrolmentStatus Status, string Code, int? Position);

@@ -11,11 +11,14 @@ public enum TrainingNoticeKind
 
     /// <summary>调整: its place, dates or times changed.</summary>
     Moved,
+
+    /// <summary>候补转正: a worker who cancelled gave this worker, first on the waiting list, the seat.</summary>
+    Promoted,
 }
 
 /// <summary>
-/// One worker to be told that staff cancelled or moved their session. Recorded in the same save as the change, and
-/// marked sent by the job that sends it, so a retried job never tells a worker twice.
+/// One worker to be told that their session changed for them: staff cancelled or moved it, or a seat came free.
+/// Recorded in the same save as the change, and marked sent by whoever sends it, so a retry never tells twice.
 /// </summary>
 public sealed class TrainingNotice
 {

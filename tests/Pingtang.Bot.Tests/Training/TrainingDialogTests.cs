@@ -74,6 +74,31 @@ public sealed class TrainingDialogTests : IDisposable
     }
 
     [Fact]
+    public async Task A_promoted_worker_whose_channel_is_down_is_told_by_the_notices_sweep()
+    {
+        await Sessions.PlanAsync(_factory, "焊工", Sessions.Welding with { Seats = 1 });
+        await EnrolAsync("worker-1", TrainingTexts.Confirm, "报名成功");
+        await EnrolAsync("worker-2", TrainingTexts.Format(TrainingTexts.ConfirmWaiting, 1), "已为您排上候补，第1位");
+        _channel.Broken = true;
+
+        await Conversation.Start(_factory, "worker-1")
+            .Send("我的报名").Expect(TrainingTexts.PickToCancel)
+            .Send("1").Expect("确定取消")
+            .Send("是").Expect(TrainingTexts.Cancelled)
+            .StartTestAsync();
+        Assert.Empty(_channel.Texts);
+
+        _channel.Broken = false;
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<TrainingNoticeJob>().SweepAsync(default);
+            await scope.ServiceProvider.GetRequiredService<TrainingNoticeJob>().SweepAsync(default);
+        }
+
+        Assert.StartsWith("好消息！您候补的「焊工」有名额了，已经为您确认，确认码：", Assert.Single(_channel.Texts), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ineligible_worker_is_told_why_and_can_pick_a_session_they_may_take()
     {
         await Sessions.PlanAsync(_factory, "焊工", Sessions.Welding with { AgeMax = 45 });
