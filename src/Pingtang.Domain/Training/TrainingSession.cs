@@ -183,42 +183,49 @@ public sealed record TrainingSessionDetails
     public required DateOnly EnrolBy { get; init; }
 
     /// <summary>The first broken rule, in words staff can read; null when the details are valid.</summary>
-    public string? Validate()
+    public string? Validate() => Problem()?.Message;
+
+    /// <summary>The first broken rule and the detail it is about (an import names that column); null when valid.</summary>
+    public SessionProblem? Problem()
     {
         if (string.IsNullOrWhiteSpace(Place) || Place.Trim().Length > TrainingSession.PlaceMaxLength)
         {
-            return $"地点应为1到{TrainingSession.PlaceMaxLength}个字";
+            return new(nameof(Place), $"地点应为1到{TrainingSession.PlaceMaxLength}个字");
         }
 
         if (EndsOn < StartsOn)
         {
-            return "结束日期早于开始日期";
+            return new(nameof(EndsOn), "结束日期早于开始日期");
         }
 
         if (EnrolBy > StartsOn)
         {
-            return "报名截止日期晚于开班日期";
+            return new(nameof(EnrolBy), "报名截止日期晚于开班日期");
         }
 
         if (Seats is < 1 or > 1000)
         {
-            return "名额应为1到1000之间";
+            return new(nameof(Seats), "名额应为1到1000之间");
         }
 
         if (AgeMin > AgeMax)
         {
-            return "年龄下限高于上限";
+            return new(nameof(AgeMax), "年龄下限高于上限");
         }
 
-        if (new[] { Schedule, Fee, Bring, Prerequisites }.Any(t => t.Length > TrainingSession.TextMaxLength))
+        var texts = new[] { (nameof(Schedule), Schedule), (nameof(Fee), Fee), (nameof(Bring), Bring), (nameof(Prerequisites), Prerequisites) };
+        if (texts.FirstOrDefault(t => t.Item2.Length > TrainingSession.TextMaxLength) is ({ } tooLong, _))
         {
-            return $"说明文字不能超过{TrainingSession.TextMaxLength}个字";
+            return new(tooLong, $"说明文字不能超过{TrainingSession.TextMaxLength}个字");
         }
 
         var unknown = Townships.FirstOrDefault(t => !Pingtang.Domain.Townships.Township.IsKnown(t));
-        return unknown is null ? null : $"「{unknown}」不是平塘县的乡镇";
+        return unknown is null ? null : new(nameof(Townships), $"「{unknown}」不是平塘县的乡镇");
     }
 }
+
+/// <summary>A broken rule of <see cref="TrainingSessionDetails"/>: the property it is about, and what staff read.</summary>
+public sealed record SessionProblem(string Detail, string Message);
 
 internal sealed class TrainingSessionConfiguration : IEntityTypeConfiguration<TrainingSession>
 {

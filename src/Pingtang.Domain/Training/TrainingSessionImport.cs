@@ -48,9 +48,9 @@ public sealed class TrainingSessionImport(PingtangDb db, TimeProvider time)
             Problem(Columns.ExternalId, row.ExternalId.Length is 0 or > TrainingSession.ExternalIdMaxLength ? $"应为1到{TrainingSession.ExternalIdMaxLength}个字" : null);
             Problem(Columns.ExternalId, row.ExternalId.Length > 0 && !firstLines.TryAdd(row.ExternalId, line) ? string.Format(JobImportTexts.DuplicateExternalId, row.ExternalId, firstLines[row.ExternalId]) : null);
             Problem(Columns.Course, courses.ContainsKey(row.Course) ? null : $"「{row.Course}」不是开设的课程，可选：{string.Join("、", courses.Keys)}");
-            if (rowProblems.Count == 0 && row.Details.Validate() is { } invalid)
+            if (rowProblems.Count == 0 && row.Details.Problem() is { } invalid)
             {
-                Problem(ColumnOf(invalid), invalid);
+                Problem(ColumnOf(invalid.Detail), invalid.Message);
             }
 
             if (rowProblems.Count > 0)
@@ -111,14 +111,21 @@ public sealed class TrainingSessionImport(PingtangDb db, TimeProvider time)
     }
 
     /// <summary>The column to point staff at for a rule <see cref="TrainingSessionDetails.Validate"/> names in words.</summary>
-    private static string ColumnOf(string problem) =>
-        problem.StartsWith("地点", StringComparison.Ordinal) ? Columns.Place
-        : problem.StartsWith("结束日期", StringComparison.Ordinal) ? Columns.EndsOn
-        : problem.StartsWith("报名截止", StringComparison.Ordinal) ? Columns.EnrolBy
-        : problem.StartsWith("名额", StringComparison.Ordinal) ? Columns.Seats
-        : problem.StartsWith("年龄", StringComparison.Ordinal) ? Columns.AgeMin
-        : problem.Contains("乡镇", StringComparison.Ordinal) ? Columns.Townships
-        : Columns.Schedule;
+    /// <summary>The sheet's column for a property of <see cref="TrainingSessionDetails"/>.</summary>
+    private static string ColumnOf(string detail) => detail switch
+    {
+        nameof(TrainingSessionDetails.Place) => Columns.Place,
+        nameof(TrainingSessionDetails.EndsOn) => Columns.EndsOn,
+        nameof(TrainingSessionDetails.EnrolBy) => Columns.EnrolBy,
+        nameof(TrainingSessionDetails.Seats) => Columns.Seats,
+        nameof(TrainingSessionDetails.AgeMax) => Columns.AgeMax,
+        nameof(TrainingSessionDetails.Fee) => Columns.Fee,
+        nameof(TrainingSessionDetails.Bring) => Columns.Bring,
+        nameof(TrainingSessionDetails.Prerequisites) => Columns.Prerequisites,
+        nameof(TrainingSessionDetails.Townships) => Columns.Townships,
+        nameof(TrainingSessionDetails.Schedule) => Columns.Schedule,
+        _ => throw new ArgumentOutOfRangeException(nameof(detail), detail, "A rule of TrainingSessionDetails without a column."),
+    };
 
     private static (int, TrainingSessionRow, List<JobImportProblem>) Read(SheetRow row)
     {

@@ -53,9 +53,14 @@ public sealed class JobCommandsTests : IDisposable
     [Fact]
     public async Task Import_sessions_adds_good_rows_skips_bad_ones_and_updates_on_reimport()
     {
-        var rows = DemoSessions.Generate(ChinaTime.Today(TimeProvider.System)).Take(3).ToList();
+        var rows = DemoSessions.Generate(ChinaTime.Today(TimeProvider.System)).Take(4).ToList();
         var file = Path.Combine(Directory.CreateDirectory(_dataFolder).FullName, "培训班.xlsx");
-        await MiniExcel.SaveAsAsync(file, rows.Select((r, i) => (i == 1 ? r with { Course = "厨师" } : r).Cells()));
+        await MiniExcel.SaveAsAsync(file, rows.Select((r, i) => i switch
+        {
+            1 => r with { Course = "厨师" },
+            3 => r with { Details = r.Details with { EndsOn = r.Details.StartsOn.AddDays(-1) } },
+            _ => r,
+        }).Select(r => r.Cells()));
 
         var first = await RunAsync("import-sessions", file);
         File.Delete(file);
@@ -63,8 +68,9 @@ public sealed class JobCommandsTests : IDisposable
         var second = await RunAsync("import-sessions", file);
 
         Assert.Equal(0, first.ExitCode);
-        Assert.Contains("新增 2 条，更新 0 条，跳过 1 行（1 个问题）", first.Output, StringComparison.Ordinal);
+        Assert.Contains("新增 2 条，更新 0 条，跳过 2 行（2 个问题）", first.Output, StringComparison.Ordinal);
         Assert.Contains("第 3 行「课程」：「厨师」不是开设的课程", first.Output, StringComparison.Ordinal);
+        Assert.Contains("第 5 行「结业日期」：结束日期早于开始日期", first.Output, StringComparison.Ordinal);
         Assert.Contains("新增 0 条，更新 1 条", second.Output, StringComparison.Ordinal);
         await using var db = OpenDatabase();
         Assert.Equal(40, await db.TrainingSessions.Where(s => s.ExternalId == rows[0].ExternalId).Select(s => s.Seats).SingleAsync());
