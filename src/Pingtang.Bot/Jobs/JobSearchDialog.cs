@@ -6,31 +6,6 @@ using Pingtang.Domain.Workers;
 
 namespace Pingtang.Bot.Jobs;
 
-/// <summary>What the job search remembers between messages.</summary>
-public sealed class JobSearchFlow
-{
-    /// <summary>Set when the search starts from words the worker typed; the questions are then skipped.</summary>
-    public JobQuery? Query { get; set; }
-
-    public int Page { get; set; }
-
-    /// <summary>The postings on the page the worker sees, so that 「2」 opens the second.</summary>
-    public List<int> PageIds { get; set; } = [];
-
-    public bool HasNextPage { get; set; }
-
-    public int? PostingId { get; set; }
-
-    /// <summary>What the worker was last asked from the results: a posting's next step, or consent for alerts.</summary>
-    public JobQuestion Asked { get; set; }
-}
-
-public enum JobQuestion
-{
-    PostingAction,
-    AlertConsent,
-}
-
 /// <summary>
 /// 岗位查询: region → trade → lowest pay → results five at a time; a number opens a posting, and 我要报名 applies.
 /// The worker may instead just say what they want, here or at the main menu, and see results at once; and may ask to
@@ -49,7 +24,7 @@ public sealed class JobSearchDialog : WaterfallDialog<JobSearchFlow>
     private const int MinimumPayNumber = 50;
 
     public JobSearchDialog()
-        : base(DialogId, StartAsync, AskTradeAsync, AskPayAsync, ShowResultsAsync, HandleReplyAsync, HandleAnswerAsync, ApplyAsync)
+        : base(DialogId, StartAsync, AskTradeAsync, AskPayAsync, ShowResultsAsync, HandleReplyAsync, HandleDetailAsync, BackToResultsAsync)
     {
     }
 
@@ -121,7 +96,7 @@ public sealed class JobSearchDialog : WaterfallDialog<JobSearchFlow>
 
         flow.PageIds = results.Items.Select(j => j.Id).ToList();
         flow.HasNextPage = results.HasNext;
-        return await step.PromptAsync(BrowsePromptId, ResultsMessage(note, results, OffersSeasonalWork(age, flow.Query)), cancellationToken);
+        return await step.PromptAsync(BrowsePromptId, JobTexts.Results(note, results, OffersSeasonalWork(age, flow.Query)), cancellationToken);
     }
 
     private static async Task<DialogTurnResult> HandleReplyAsync(WaterfallStepContext<JobSearchFlow> step, CancellationToken cancellationToken)
@@ -139,7 +114,8 @@ public sealed class JobSearchDialog : WaterfallDialog<JobSearchFlow>
                 flow.Page = 0;
                 return await step.GoToAsync(StartAsync, null, cancellationToken);
             case JobTexts.Subscribe or "通知我" or "订阅":
-                return await SubscribeAsync(step, cancellationToken);
+                // The search ends here: the saving dialog takes its place, and the menu follows.
+                return await step.Dialog.ReplaceAsync(JobSubscribeDialog.DialogId, new JobSubscribeFlow { Query = flow.Query ?? JobQuery.Anything }, cancellationToken);
             case JobTexts.Seasonal:
                 flow.Query = new JobQuery { TradeGroup = TradeSynonyms.Seasonal };
                 flow.Page = 0;
@@ -169,27 +145,12 @@ public sealed class JobSearchDialog : WaterfallDialog<JobSearchFlow>
         return await step.GoToAsync(ShowResultsAsync, null, cancellationToken);
     }
 
-    private static async Task<DialogTurnResult> HandleAnswerAsync(WaterfallStepContext<JobSearchFlow> step, CancellationToken cancellationToken)
+    private static async Task<DialogTurnResult> HandleDetailAsync(WaterfallStepContext<JobSearchFlow> step, CancellationToken cancellationToken)
     {
-        if (step.State.Asked == JobQuestion.AlertConsent)
-        {
-            if (step.Answer is not true)
-            {
-                await step.Dialog.SendAsync(JobTexts.NotSubscribed, cancellationToken);
-                return await step.EndAsync(null, cancellationToken);
-            }
-
-            await step.Dialog.Services.GetRequiredService<WorkerRegistry>().SetRemindersAsync(step.Dialog.WorkerId, accepts: true, cancellationToken);
-            return await SubscribeAsync(step, cancellationToken);
-        }
-
         switch (JobTexts.DetailChoices[(int)step.Answer!])
         {
             case JobTexts.Apply:
-                var worker = await step.Dialog.Services.GetRequiredService<WorkerRegistry>().FindAsync(step.Dialog.WorkerId, cancellationToken);
-                return worker?.Mobile is null
-                    ? await step.PromptAsync(StandardPrompts.Mobile, new() { Text = JobTexts.AskMobile }, cancellationToken)
-                    : await step.NextAsync(null, cancellationToken);
+                return await step.Dialog.BeginAsync(JobApplyDialog.DialogId, new JobApplyFlow { PostingId = step.State.PostingId!.Value }, cancellationToken);
             case JobTexts.SearchAgain:
                 step.State.Query = null;
                 step.State.Page = 0;
@@ -199,33 +160,9 @@ public sealed class JobSearchDialog : WaterfallDialog<JobSearchFlow>
         }
     }
 
-    private static async Task<DialogTurnResult> ApplyAsync(WaterfallStepContext<JobSearchFlow> step, CancellationToken cancellationToken)
-    {
-        var services = step.Dialog.Services;
-        var workerId = step.Dialog.WorkerId;
-        var registry = services.GetRequiredService<WorkerRegistry>();
-        if (step.Answer is string mobile)
-        {
-            var worker = await registry.FindAsync(workerId, cancellationToken);
-            await registry.SaveProfileAsync(workerId, worker!.Profile with { Mobile = mobile }, cancellationToken);
-        }
-
-        var postingId = step.State.PostingId!.Value;
-        var outcome = await services.GetRequiredService<JobApplications>().ApplyAsync(workerId, postingId, cancellationToken);
-        var posting = await services.GetRequiredService<JobSearch>().FindOpenAsync(postingId, cancellationToken);
-        var reply = (outcome, posting) switch
-        {
-            (ApplyOutcome.Applied, { Station: { } station }) => JobTexts.Format(
-                JobTexts.Applied,
-                station.Name,
-                MobileNumber.Mask((await registry.FindAsync(workerId, cancellationToken))!.Mobile!),
-                station.Location),
-            (ApplyOutcome.AlreadyApplied, _) => JobTexts.AlreadyApplied,
-            _ => JobTexts.PostingGone,
-        };
-        await step.Dialog.SendAsync(reply, cancellationToken);
-        return await step.GoToAsync(ShowResultsAsync, null, cancellationToken);
-    }
+    /// <summary>After applying, the worker sees the list again to look further.</summary>
+    private static Task<DialogTurnResult> BackToResultsAsync(WaterfallStepContext<JobSearchFlow> step, CancellationToken cancellationToken) =>
+        step.GoToAsync(ShowResultsAsync, null, cancellationToken);
 
     private static async Task<DialogTurnResult> ShowDetailAsync(WaterfallStepContext<JobSearchFlow> step, int index, CancellationToken cancellationToken)
     {
@@ -237,30 +174,7 @@ public sealed class JobSearchDialog : WaterfallDialog<JobSearchFlow>
         }
 
         step.State.PostingId = posting.Id;
-        step.State.Asked = JobQuestion.PostingAction;
         return await step.PromptAsync(StandardPrompts.Choice, new() { Text = JobTexts.Detail(posting, index + 1), Choices = JobTexts.DetailChoices }, cancellationToken);
-    }
-
-    /// <summary>Saves the search for alerts, once the worker has agreed to receive reminders; then the search ends.</summary>
-    private static async Task<DialogTurnResult> SubscribeAsync(WaterfallStepContext<JobSearchFlow> step, CancellationToken cancellationToken)
-    {
-        var services = step.Dialog.Services;
-        var worker = await services.GetRequiredService<WorkerRegistry>().FindAsync(step.Dialog.WorkerId, cancellationToken);
-        if (worker?.AcceptsReminders != true)
-        {
-            step.State.Asked = JobQuestion.AlertConsent;
-            return await step.PromptAsync(StandardPrompts.Confirm, new() { Text = JobTexts.AskConsent }, cancellationToken);
-        }
-
-        var query = step.State.Query ?? JobQuery.Anything;
-        var reply = await services.GetRequiredService<SavedSearches>().SaveAsync(worker.Id, query, cancellationToken) switch
-        {
-            SaveSearchOutcome.Saved => JobTexts.Format(JobTexts.Subscribed, JobTexts.Describe(query)),
-            SaveSearchOutcome.AlreadySaved => JobTexts.AlreadySubscribed,
-            _ => JobTexts.Format(JobTexts.SubscriptionLimit, SavedSearch.MaxPerWorker),
-        };
-        await step.Dialog.SendAsync(reply, cancellationToken);
-        return await step.EndAsync(null, cancellationToken);
     }
 
     private static async Task<DialogTurnResult> TurnPageAsync(WaterfallStepContext<JobSearchFlow> step, int direction, CancellationToken cancellationToken)
@@ -277,39 +191,6 @@ public sealed class JobSearchDialog : WaterfallDialog<JobSearchFlow>
         }
 
         return await step.GoToAsync(ShowResultsAsync, null, cancellationToken);
-    }
-
-    private static PromptOptions ResultsMessage(string note, JobResults results, bool offerSeasonal)
-    {
-        var lines = results.Items.Select((job, i) => $"{i + 1}. {JobTexts.Line(job)}");
-        var found = results.MoreThanTotal
-            ? JobTexts.Format(JobTexts.FoundMany, results.Total, results.Page + 1)
-            : JobTexts.Format(JobTexts.Found, results.Total, results.Page + 1, results.PageCount);
-        var text = $"{note}{found}\n{string.Join('\n', lines)}\n{JobTexts.BrowseHint}";
-        if (offerSeasonal)
-        {
-            text += $"\n{JobTexts.SeasonalOffer}";
-        }
-
-        var buttons = Enumerable.Range(1, results.Items.Count).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        if (results.Page > 0)
-        {
-            buttons.Add(JobTexts.PreviousPage);
-        }
-
-        if (results.HasNext)
-        {
-            buttons.Add(JobTexts.NextPage);
-        }
-
-        buttons.Add(JobTexts.SearchAgain);
-        buttons.Add(JobTexts.Subscribe);
-        if (offerSeasonal)
-        {
-            buttons.Add(JobTexts.Seasonal);
-        }
-
-        return new PromptOptions { Text = text, Buttons = buttons };
     }
 
     /// <summary>好的, 谢谢, 不用了: the worker has seen enough, which is not a search for those words.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pingtang.Bot.Dialogs;
 using System.Text;
 using Pingtang.Domain.Jobs;
 
@@ -169,4 +170,38 @@ public static class JobTexts
     };
 
     public static string Format(string template, params object[] args) => string.Format(CultureInfo.InvariantCulture, template, args);
+
+    /// <summary>A page of results as one message: numbered lines, what to reply, and the replies as buttons.</summary>
+    public static PromptOptions Results(string note, JobResults results, bool offerSeasonal)
+    {
+        var lines = results.Items.Select((job, i) => $"{i + 1}. {Line(job)}");
+        var found = results.MoreThanTotal
+            ? Format(FoundMany, results.Total, results.Page + 1)
+            : Format(Found, results.Total, results.Page + 1, results.PageCount);
+        var text = $"{note}{found}\n{string.Join('\n', lines)}\n{BrowseHint}";
+        if (offerSeasonal)
+        {
+            text += $"\n{SeasonalOffer}";
+        }
+
+        var buttons = Enumerable.Range(1, results.Items.Count).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        if (results.Page > 0)
+        {
+            buttons.Add(PreviousPage);
+        }
+
+        if (results.HasNext)
+        {
+            buttons.Add(NextPage);
+        }
+
+        buttons.Add(SearchAgain);
+        buttons.Add(Subscribe);
+        if (offerSeasonal)
+        {
+            buttons.Add(Seasonal);
+        }
+
+        return new PromptOptions { Text = text, Buttons = buttons };
+    }
 }

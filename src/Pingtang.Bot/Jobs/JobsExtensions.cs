@@ -17,6 +17,8 @@ public static class JobsExtensions
         services.AddScoped<JobAlertJob>();
         services.AddScoped<JobImport>();
         services.AddSingleton<Dialog, JobSearchDialog>();
+        services.AddSingleton<Dialog, JobApplyDialog>();
+        services.AddSingleton<Dialog, JobSubscribeDialog>();
         services.AddSingleton<Dialog>(new PayPrompt(JobSearchDialog.PayPromptId));
         services.AddSingleton<Dialog>(new TextPrompt(JobSearchDialog.BrowsePromptId, JobSearchDialog.BrowseMaxLength));
         services.AddSingleton<IMenuShortcut, TypedJobSearch>();

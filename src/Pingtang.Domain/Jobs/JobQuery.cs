@@ -6,7 +6,8 @@ namespace Pingtang.Domain.Jobs;
 /// </summary>
 public sealed record JobQuery
 {
-    public static JobQuery Anything { get; } = new();
+    /// <summary>A new empty query each time: saved dialog state is read back into objects, so a shared instance could be changed.</summary>
+    public static JobQuery Anything => new();
 
     public string? Province { get; init; }
 

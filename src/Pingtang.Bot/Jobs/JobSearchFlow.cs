@@ -1,0 +1,19 @@
+using Pingtang.Domain.Jobs;
+
+namespace Pingtang.Bot.Jobs;
+
+/// <summary>What the job search remembers between messages.</summary>
+public sealed class JobSearchFlow
+{
+    /// <summary>Set when the search starts from words the worker typed; the questions are then skipped.</summary>
+    public JobQuery? Query { get; set; }
+
+    public int Page { get; set; }
+
+    /// <summary>The postings on the page the worker sees, so that 「2」 opens the second.</summary>
+    public List<int> PageIds { get; set; } = [];
+
+    public bool HasNextPage { get; set; }
+
+    public int? PostingId { get; set; }
+}
