@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Pingtang.Bot.Channels.Addresses;
+using Pingtang.Bot.Scheduling;
 using Pingtang.Domain;
 using Pingtang.Domain.Training;
 
@@ -47,34 +48,16 @@ public sealed class TrainingNoticeJob(PingtangDb db, TrainingSessionChanges chan
         var failed = 0;
         foreach (var notice in await changes.UnsentAsync(sessionId, cancellationToken))
         {
+            var code = notice.Kind == TrainingNoticeKind.Promoted
+                ? await db.Enrolments.Where(e => e.SessionId == sessionId && e.WorkerId == notice.WorkerId && e.Status == EnrolmentStatus.Confirmed).Select(e => e.Code).FirstOrDefaultAsync(cancellationToken)
+                : null;
+            var text = TrainingNoticeTexts.Message(notice.Kind, session, code);
             if (!await changes.ClaimAsync(notice.Id, cancellationToken))
             {
                 continue;
             }
 
-            var done = false;
-            try
-            {
-                var code = notice.Kind == TrainingNoticeKind.Promoted
-                    ? await db.Enrolments.Where(e => e.SessionId == sessionId && e.WorkerId == notice.WorkerId && e.Status == EnrolmentStatus.Confirmed).Select(e => e.Code).FirstOrDefaultAsync(cancellationToken)
-                    : null;
-                done = await messenger.SendTextAsync(notice.WorkerId, TrainingNoticeTexts.Message(notice.Kind, session, code), cancellationToken) == ProactiveOutcome.Sent;
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                // One unreachable worker must not hold up the others' notices.
-                logger.LogWarning(exception, "Training notice {NoticeId} to worker {WorkerId} failed", notice.Id, notice.WorkerId);
-            }
-            finally
-            {
-                if (!done)
-                {
-                    // Not the job's token: a job stopped mid-send must still give its notice back.
-                    await changes.ReleaseAsync(notice.Id, CancellationToken.None);
-                }
-            }
-
-            if (done)
+            if (await messenger.SendClaimedAsync(notice.WorkerId, text, ct => changes.ReleaseAsync(notice.Id, ct), logger, cancellationToken))
             {
                 sent++;
             }
