@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Pingtang.Bot.Dialogs;
 
 /// <summary>What the dialog engine itself says: re-prompts and recoveries. Reviewed together.</summary>
@@ -26,4 +28,7 @@ public static class DialogTexts
     public const string No = "否";
 
     public const string NeedAttachment = "请发送图片或文件。";
+
+    /// <summary>Fills a text's {0} {1}… placeholders, the same on every machine whatever its culture.</summary>
+    public static string Format(string template, params object[] args) => string.Format(CultureInfo.InvariantCulture, template, args);
 }

@@ -14,7 +14,7 @@ public sealed class TextPrompt(string id, int maxLength, Func<string, DialogCont
         return text.Length switch
         {
             0 => Recognition<string>.Reject(DialogTexts.NeedText),
-            _ when text.Length > maxLength => Recognition<string>.Reject(string.Format(null, DialogTexts.TooLong, maxLength)),
+            _ when text.Length > maxLength => Recognition<string>.Reject(DialogTexts.Format(DialogTexts.TooLong, maxLength)),
             _ => Recognition<string>.Accept(text),
         };
     }

@@ -1,3 +1,4 @@
+using Pingtang.Bot.Dialogs;
 using Pingtang.Domain.Jobs;
 
 namespace Pingtang.Bot.Jobs;
@@ -12,6 +13,6 @@ public static class JobAlertTexts
     public static string Message(IReadOnlyList<JobSummary> postings)
     {
         ArgumentNullException.ThrowIfNull(postings);
-        return string.Join('\n', [JobTexts.Format(Heading, postings.Count), .. postings.Select((p, i) => $"{i + 1}. {JobTexts.Line(p)}"), HowToOpen]);
+        return string.Join('\n', [DialogTexts.Format(Heading, postings.Count), .. postings.Select((p, i) => $"{i + 1}. {JobTexts.Line(p)}"), HowToOpen]);
     }
 }

@@ -37,10 +37,10 @@ public sealed class JobApplyDialog : WaterfallDialog<JobApplyFlow>
         var services = step.Dialog.Services;
         var workerId = step.Dialog.WorkerId;
         var registry = services.GetRequiredService<WorkerRegistry>();
+        var worker = (await registry.FindAsync(workerId, cancellationToken))!;
         if (step.Answer is string mobile)
         {
-            var worker = await registry.FindAsync(workerId, cancellationToken);
-            await registry.SaveProfileAsync(workerId, worker!.Profile with { Mobile = mobile }, cancellationToken);
+            worker = await registry.SaveProfileAsync(workerId, worker.Profile with { Mobile = mobile }, cancellationToken);
         }
 
         var postingId = step.State.PostingId;
@@ -48,10 +48,10 @@ public sealed class JobApplyDialog : WaterfallDialog<JobApplyFlow>
         var posting = await services.GetRequiredService<JobSearch>().FindOpenAsync(postingId, cancellationToken);
         var reply = (outcome, posting) switch
         {
-            (ApplyOutcome.Applied, { Station: { } station }) => JobTexts.Format(
+            (ApplyOutcome.Applied, { Station: { } station }) => DialogTexts.Format(
                 JobTexts.Applied,
                 station.Name,
-                MobileNumber.Mask((await registry.FindAsync(workerId, cancellationToken))!.Mobile!),
+                MobileNumber.Mask(worker.Mobile!),
                 station.Location),
             (ApplyOutcome.AlreadyApplied, _) => JobTexts.AlreadyApplied,
             _ => JobTexts.PostingGone,

@@ -28,15 +28,16 @@ public sealed class JobSearchDialog : WaterfallDialog<JobSearchFlow>
     {
     }
 
-    private static Task<DialogTurnResult> StartAsync(WaterfallStepContext<JobSearchFlow> step, CancellationToken cancellationToken)
+    private static async Task<DialogTurnResult> StartAsync(WaterfallStepContext<JobSearchFlow> step, CancellationToken cancellationToken)
     {
+        step.State.Age = await WorkerAgeAsync(step.Dialog, cancellationToken);
         if (step.State.Query is not null)
         {
-            return step.GoToAsync(ShowResultsAsync, null, cancellationToken);
+            return await step.GoToAsync(ShowResultsAsync, null, cancellationToken);
         }
 
         var regions = JobTexts.Regions.Select(r => r.Title).ToList();
-        return step.PromptAsync(StandardPrompts.Choice, new() { Text = JobTexts.AskRegion, Choices = regions }, cancellationToken);
+        return await step.PromptAsync(StandardPrompts.Choice, new() { Text = JobTexts.AskRegion, Choices = regions }, cancellationToken);
     }
 
     private static Task<DialogTurnResult> AskTradeAsync(WaterfallStepContext<JobSearchFlow> step, CancellationToken cancellationToken)
@@ -64,7 +65,7 @@ public sealed class JobSearchDialog : WaterfallDialog<JobSearchFlow>
 
         var services = step.Dialog.Services;
         var search = services.GetRequiredService<JobSearch>();
-        var age = await WorkerAgeAsync(step.Dialog, cancellationToken);
+        var age = flow.Age;
         var query = flow.Query ?? JobQuery.Anything;
         var results = await search.FindAsync(query, age, flow.Page, cancellationToken);
         if (results.Items.Count == 0 && flow.Page > 0)
@@ -81,7 +82,7 @@ public sealed class JobSearchDialog : WaterfallDialog<JobSearchFlow>
                 results = await search.FindAsync(wider, age, 0, cancellationToken);
                 if (results.Total > 0)
                 {
-                    note = JobTexts.Format(JobTexts.NoExactMatch, JobTexts.Describe(wider)) + "\n";
+                    note = DialogTexts.Format(JobTexts.NoExactMatch, JobTexts.Describe(wider)) + "\n";
                     flow.Query = wider;
                     break;
                 }
@@ -141,7 +142,7 @@ public sealed class JobSearchDialog : WaterfallDialog<JobSearchFlow>
             return await step.GoToAsync(ShowResultsAsync, null, cancellationToken);
         }
 
-        await step.Dialog.SendAsync(isItemNumber ? JobTexts.Format(JobTexts.NoSuchItem, flow.PageIds.Count) : JobTexts.NotUnderstood, cancellationToken);
+        await step.Dialog.SendAsync(isItemNumber ? DialogTexts.Format(JobTexts.NoSuchItem, flow.PageIds.Count) : JobTexts.NotUnderstood, cancellationToken);
         return await step.GoToAsync(ShowResultsAsync, null, cancellationToken);
     }
 

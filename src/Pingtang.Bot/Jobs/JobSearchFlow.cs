@@ -16,4 +16,7 @@ public sealed class JobSearchFlow
     public bool HasNextPage { get; set; }
 
     public int? PostingId { get; set; }
+
+    /// <summary>The worker's age, looked up once when the search starts rather than for every page.</summary>
+    public int? Age { get; set; }
 }

@@ -45,9 +45,9 @@ public sealed class JobSubscribeDialog : WaterfallDialog<JobSubscribeFlow>
         var query = step.State.Query ?? JobQuery.Anything;
         var reply = await services.GetRequiredService<SavedSearches>().SaveAsync(workerId, query, cancellationToken) switch
         {
-            SaveSearchOutcome.Saved => JobTexts.Format(JobTexts.Subscribed, JobTexts.Describe(query)),
+            SaveSearchOutcome.Saved => DialogTexts.Format(JobTexts.Subscribed, JobTexts.Describe(query)),
             SaveSearchOutcome.AlreadySaved => JobTexts.AlreadySubscribed,
-            _ => JobTexts.Format(JobTexts.SubscriptionLimit, SavedSearch.MaxPerWorker),
+            _ => DialogTexts.Format(JobTexts.SubscriptionLimit, SavedSearch.MaxPerWorker),
         };
         await step.Dialog.SendAsync(reply, cancellationToken);
         return await step.EndAsync(null, cancellationToken);

@@ -169,15 +169,13 @@ public static class JobTexts
         _ => "",
     };
 
-    public static string Format(string template, params object[] args) => string.Format(CultureInfo.InvariantCulture, template, args);
-
     /// <summary>A page of results as one message: numbered lines, what to reply, and the replies as buttons.</summary>
     public static PromptOptions Results(string note, JobResults results, bool offerSeasonal)
     {
         var lines = results.Items.Select((job, i) => $"{i + 1}. {Line(job)}");
         var found = results.MoreThanTotal
-            ? Format(FoundMany, results.Total, results.Page + 1)
-            : Format(Found, results.Total, results.Page + 1, results.PageCount);
+            ? DialogTexts.Format(FoundMany, results.Total, results.Page + 1)
+            : DialogTexts.Format(Found, results.Total, results.Page + 1, results.PageCount);
         var text = $"{note}{found}\n{string.Join('\n', lines)}\n{BrowseHint}";
         if (offerSeasonal)
         {

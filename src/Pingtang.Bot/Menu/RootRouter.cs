@@ -78,7 +78,7 @@ public sealed class RootRouter(DialogSet dialogs, IEnumerable<IMenuShortcut> sho
             return await dc.BeginAsync(item.DialogId, null, cancellationToken);
         }
 
-        await dc.SendAsync(string.Format(null, MenuTexts.ComingSoon, item.Title), cancellationToken);
+        await dc.SendAsync(DialogTexts.Format(MenuTexts.ComingSoon, item.Title), cancellationToken);
         return new DialogTurnResult(DialogTurnStatus.Complete);
     }
 

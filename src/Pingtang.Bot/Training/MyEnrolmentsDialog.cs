@@ -8,6 +8,9 @@ public sealed class MyEnrolmentsFlow
 {
     public List<int> EnrolmentIds { get; set; } = [];
 
+    /// <summary>How each listed enrolment is named in the cancel question: 焊工 12月10日开班.</summary>
+    public List<string> Names { get; set; } = [];
+
     public int EnrolmentId { get; set; }
 }
 
@@ -34,24 +37,18 @@ public sealed class MyEnrolmentsDialog : WaterfallDialog<MyEnrolmentsFlow>
         }
 
         step.State.EnrolmentIds = enrolments.Select(e => e.EnrolmentId).ToList();
+        step.State.Names = enrolments.Select(e => $"{e.Session.Course?.Name} {e.Session.StartsOn:M月d日}开班").ToList();
         var lines = enrolments.Select(TrainingTexts.EnrolmentLine).ToList();
         return await step.PromptAsync(StandardPrompts.Choice, new() { Text = TrainingTexts.PickToCancel, Choices = lines }, cancellationToken);
     }
 
-    private static async Task<DialogTurnResult> ConfirmCancelAsync(WaterfallStepContext<MyEnrolmentsFlow> step, CancellationToken cancellationToken)
+    /// <summary>An enrolment gone meanwhile (staff cancelled the session) is caught by the cancellation itself.</summary>
+    private static Task<DialogTurnResult> ConfirmCancelAsync(WaterfallStepContext<MyEnrolmentsFlow> step, CancellationToken cancellationToken)
     {
         var flow = step.State;
-        flow.EnrolmentId = flow.EnrolmentIds[(int)step.Answer!];
-        var enrolment = (await step.Dialog.Services.GetRequiredService<Enrolments>().ListAsync(step.Dialog.WorkerId, cancellationToken))
-            .FirstOrDefault(e => e.EnrolmentId == flow.EnrolmentId);
-        if (enrolment is null)
-        {
-            await step.Dialog.SendAsync(TrainingTexts.AlreadyGone, cancellationToken);
-            return await step.EndAsync(null, cancellationToken);
-        }
-
-        var name = $"{enrolment.Session.Course?.Name} {enrolment.Session.StartsOn:M月d日}开班";
-        return await step.PromptAsync(StandardPrompts.Confirm, new() { Text = TrainingTexts.Format(TrainingTexts.ConfirmCancel, name) }, cancellationToken);
+        var picked = (int)step.Answer!;
+        flow.EnrolmentId = flow.EnrolmentIds[picked];
+        return step.PromptAsync(StandardPrompts.Confirm, new() { Text = DialogTexts.Format(TrainingTexts.ConfirmCancel, flow.Names[picked]) }, cancellationToken);
     }
 
     private static async Task<DialogTurnResult> CancelAsync(WaterfallStepContext<MyEnrolmentsFlow> step, CancellationToken cancellationToken)

@@ -54,7 +54,6 @@ public sealed class TrainingDialog : WaterfallDialog<EnrolFlow>
     {
         var flow = step.State;
         var calendar = step.Dialog.Services.GetRequiredService<TrainingCalendar>();
-        string heading;
         if (step.Answer is int picked)
         {
             if (picked == flow.CourseIds.Count)
@@ -64,21 +63,14 @@ public sealed class TrainingDialog : WaterfallDialog<EnrolFlow>
 
             var sessions = await calendar.OpenSessionsAsync(flow.CourseIds[picked], cancellationToken);
             flow.SessionIds = sessions.Select(s => s.Id).ToList();
-            heading = TrainingTexts.Format(TrainingTexts.AskSession, sessions[0].Course!.Name);
-        }
-        else
-        {
-            heading = TrainingTexts.Instead;
+            var heading = DialogTexts.Format(TrainingTexts.AskSession, sessions[0].Course!.Name);
+            return await step.PromptAsync(StandardPrompts.Choice, new() { Text = heading, Choices = sessions.Select(TrainingTexts.SessionLine).ToList() }, cancellationToken);
         }
 
-        var lines = new List<string>();
-        foreach (var id in flow.SessionIds)
-        {
-            var session = (await calendar.FindAsync(id, cancellationToken))!;
-            lines.Add(step.Answer is int ? TrainingTexts.SessionLine(session) : $"{session.Course!.Name} · {TrainingTexts.SessionLine(session)}");
-        }
-
-        return await step.PromptAsync(StandardPrompts.Choice, new() { Text = heading, Choices = lines }, cancellationToken);
+        // Sessions of any course the worker may take instead: each line names its course.
+        var instead = await calendar.FindAsync(flow.SessionIds, cancellationToken);
+        var lines = instead.Select(s => $"{s.Course!.Name} · {TrainingTexts.SessionLine(s)}").ToList();
+        return await step.PromptAsync(StandardPrompts.Choice, new() { Text = TrainingTexts.Instead, Choices = lines }, cancellationToken);
     }
 
     private static async Task<DialogTurnResult> ShowSessionAsync(WaterfallStepContext<EnrolFlow> step, CancellationToken cancellationToken)
@@ -91,7 +83,7 @@ public sealed class TrainingDialog : WaterfallDialog<EnrolFlow>
         var today = ChinaTime.Today(services.GetRequiredService<TimeProvider>());
         if (session?.Refusal(worker!, today) is { } refusal)
         {
-            await step.Dialog.SendAsync(TrainingTexts.Format(TrainingTexts.Refused, refusal), cancellationToken);
+            await step.Dialog.SendAsync(DialogTexts.Format(TrainingTexts.Refused, refusal), cancellationToken);
             var instead = await services.GetRequiredService<TrainingCalendar>().EligibleAsync(worker!, flow.SessionId, count: 5, cancellationToken);
             if (instead.Count == 0)
             {
@@ -105,7 +97,7 @@ public sealed class TrainingDialog : WaterfallDialog<EnrolFlow>
 
         var question = session!.SeatsLeft > 0
             ? TrainingTexts.Confirm
-            : TrainingTexts.Format(TrainingTexts.ConfirmWaiting, 1 + await services.GetRequiredService<Enrolments>().WaitingCountAsync(session.Id, cancellationToken));
+            : DialogTexts.Format(TrainingTexts.ConfirmWaiting, 1 + await services.GetRequiredService<Enrolments>().WaitingCountAsync(session.Id, cancellationToken));
         return await step.PromptAsync(StandardPrompts.Confirm, new() { Text = $"{TrainingTexts.Details(session)}\n{question}" }, cancellationToken);
     }
 
@@ -149,11 +141,11 @@ public sealed class TrainingDialog : WaterfallDialog<EnrolFlow>
         var session = (await services.GetRequiredService<TrainingCalendar>().FindAsync(flow.SessionId, cancellationToken))!;
         var reply = result switch
         {
-            EnrolResult.Confirmed confirmed => TrainingTexts.Format(TrainingTexts.Confirmed, confirmed.Code, TrainingTexts.When(session), session.Place),
-            EnrolResult.Waiting waiting => TrainingTexts.Format(TrainingTexts.Waiting, waiting.Position, waiting.Code),
-            EnrolResult.AlreadyEnrolled { Position: { } position } already => TrainingTexts.Format(TrainingTexts.AlreadyWaiting, position, already.Code),
-            EnrolResult.AlreadyEnrolled already => TrainingTexts.Format(TrainingTexts.AlreadyConfirmed, already.Code),
-            EnrolResult.Refused refused => TrainingTexts.Format(TrainingTexts.Refused, refused.Reason),
+            EnrolResult.Confirmed confirmed => DialogTexts.Format(TrainingTexts.Confirmed, confirmed.Code, TrainingTexts.When(session), session.Place),
+            EnrolResult.Waiting waiting => DialogTexts.Format(TrainingTexts.Waiting, waiting.Position, waiting.Code),
+            EnrolResult.AlreadyEnrolled { Position: { } position } already => DialogTexts.Format(TrainingTexts.AlreadyWaiting, position, already.Code),
+            EnrolResult.AlreadyEnrolled already => DialogTexts.Format(TrainingTexts.AlreadyConfirmed, already.Code),
+            EnrolResult.Refused refused => DialogTexts.Format(TrainingTexts.Refused, refused.Reason),
             _ => throw new InvalidOperationException($"Unknown enrolment result {result}"),
         };
         await step.Dialog.SendAsync(reply, cancellationToken);

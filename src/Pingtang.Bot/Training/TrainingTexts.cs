@@ -50,8 +50,6 @@ public static class TrainingTexts
 
     public const string AlreadyGone = "这个报名已经取消或结束了。";
 
-    public static string Format(string template, params object[] args) => string.Format(CultureInfo.InvariantCulture, template, args);
-
     /// <summary>One line of the course list: 焊工（2期）.</summary>
     public static string CourseLine(Course course, int sessions) => $"{course.Name}（{sessions}期）";
 

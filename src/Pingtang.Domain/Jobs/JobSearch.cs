@@ -58,6 +58,12 @@ public sealed class JobSearch(PingtangDb db, TimeProvider time)
         var (province, city, district, trade, pay, meals, housing) = (query.Province, query.City, query.District, query.TradeGroup, query.MinMonthlyPay, query.NeedsMeals, query.NeedsHousing);
         var total = await CountFitting(db, today, province, city, district, trade, pay, meals, housing, age, match, 0);
         var items = new List<JobSummary>(PageSize);
+        if (total <= Math.Min(CountCap, page * PageSize))
+        {
+            // Nothing on this page: a search that finds nothing (the dialog then tries wider ones) costs one query.
+            return new(items, total, false, page);
+        }
+
         await foreach (var item in PageFitting(db, today, province, city, district, trade, pay, meals, housing, age, match, page * PageSize).WithCancellation(cancellationToken))
         {
             items.Add(item);

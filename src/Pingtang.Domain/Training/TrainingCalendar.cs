@@ -9,13 +9,20 @@ public sealed class TrainingCalendar(PingtangDb db, TimeProvider time)
     /// <summary>The courses that have a session open for enrolment, in catalogue order, with how many.</summary>
     public async Task<IReadOnlyList<(Course Course, int Sessions)>> OpenCoursesAsync(CancellationToken cancellationToken)
     {
-        var open = await Open().GroupBy(s => s.CourseId).Select(g => new { CourseId = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var courses = await db.Courses.AsNoTracking().OrderBy(c => c.Id).ToListAsync(cancellationToken);
-        return courses.Where(c => open.Any(o => o.CourseId == c.Id)).Select(c => (c, open.Single(o => o.CourseId == c.Id).Count)).ToList();
+        var open = await Open().GroupBy(s => s.CourseId).Select(g => new { g.Key, Sessions = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Sessions, cancellationToken);
+        var courses = await db.Courses.AsNoTracking().Where(c => open.Keys.Contains(c.Id)).OrderBy(c => c.Id).ToListAsync(cancellationToken);
+        return courses.Select(c => (c, open[c.Id])).ToList();
     }
 
     public async Task<IReadOnlyList<TrainingSession>> OpenSessionsAsync(int courseId, CancellationToken cancellationToken) =>
         await Open().Where(s => s.CourseId == courseId).OrderBy(s => s.StartsOn).ThenBy(s => s.Id).ToListAsync(cancellationToken);
+
+    /// <summary>These sessions with their courses, in the order given.</summary>
+    public async Task<IReadOnlyList<TrainingSession>> FindAsync(IReadOnlyList<int> sessionIds, CancellationToken cancellationToken)
+    {
+        var sessions = await db.TrainingSessions.AsNoTracking().Include(s => s.Course).Where(s => sessionIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
+        return sessionIds.Where(sessions.ContainsKey).Select(id => sessions[id]).ToList();
+    }
 
     public Task<TrainingSession?> FindAsync(int sessionId, CancellationToken cancellationToken) =>
         db.TrainingSessions.AsNoTracking().Include(s => s.Course).SingleOrDefaultAsync(s => s.Id == sessionId, cancellationToken);

@@ -1,3 +1,4 @@
+using Pingtang.Bot.Dialogs;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,7 +44,7 @@ public sealed class JobAlertJobTests : IDisposable
 
         var text = Assert.Single(_channel.Texts);
         Assert.Equal(
-            [JobTexts.Format(JobAlertTexts.Heading, 2), "1. 电子厂普工 · 东莞市大朗镇 · 5000-6500元/月 · 包吃住", "2. 仓库打包员 · 东莞市大朗镇 · 4800元起/月 · 包吃", JobAlertTexts.HowToOpen],
+            [DialogTexts.Format(JobAlertTexts.Heading, 2), "1. 电子厂普工 · 东莞市大朗镇 · 5000-6500元/月 · 包吃住", "2. 仓库打包员 · 东莞市大朗镇 · 4800元起/月 · 包吃", JobAlertTexts.HowToOpen],
             text.Split('\n'));
         await Conversation.Start(_factory, UserId).Send("岗位").Expect(JobTexts.AskRegion).StartTestAsync();
     }
@@ -56,7 +57,7 @@ public sealed class JobAlertJobTests : IDisposable
         await Conversation.Start(_factory, UserId)
             .Send("东莞").Expect("找到1个岗位", "电子厂普工")
             .Send(JobTexts.Subscribe).Expect(JobTexts.AskConsent)
-            .Send("好的").Expect(JobTexts.Format(JobTexts.Subscribed, "东莞市 · 工种不限 · 工资不限"))
+            .Send("好的").Expect(DialogTexts.Format(JobTexts.Subscribed, "东莞市 · 工种不限 · 工资不限"))
             .Expect(MenuTexts.AnythingElse)
             .StartTestAsync();
         _clock.Advance(TimeSpan.FromMinutes(10));

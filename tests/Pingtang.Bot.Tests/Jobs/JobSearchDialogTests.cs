@@ -51,7 +51,7 @@ public sealed class JobSearchDialogTests : IDisposable
             .Send("下一页").Expect("找到6个岗位（第2/2页）", "1. 电子厂普工 · 东莞市大朗镇 · 5000-6100元/月")
             .Send("下一页").Expect(JobTexts.LastPage).Expect("第2/2页")
             .Send("上一页").Expect("第1/2页")
-            .Send("6").Expect(JobTexts.Format(JobTexts.NoSuchItem, 5)).Expect("第1/2页")
+            .Send("6").Expect(DialogTexts.Format(JobTexts.NoSuchItem, 5)).Expect("第1/2页")
             .Send("第二个").Expect("【2】电子厂普工", "单位：东莞某电子有限公司", "工资：5000-6500元/月", "食宿：包吃住", "年龄：18-45岁", "3月31日截止", "联系：东莞市大朗镇劳务协作站", "1. 我要报名")
             .Send("我要报名").Expect(JobTexts.AskMobile)
             .Send("13812345678").Expect("报名成功", "东莞市大朗镇劳务协作站的工作人员", "138****5678")
@@ -94,7 +94,7 @@ public sealed class JobSearchDialogTests : IDisposable
             .Send("重新搜索").Expect(JobTexts.AskRegion)
             .Send("1").Expect(JobTexts.AskTrade)
             .Send("不限").Expect(JobTexts.AskPay)
-            .Send("八千以上").Expect(JobTexts.Format(JobTexts.NoExactMatch, "平塘县 · 工种不限 · 工资不限"), "辣椒采摘")
+            .Send("八千以上").Expect(DialogTexts.Format(JobTexts.NoExactMatch, "平塘县 · 工种不限 · 工资不限"), "辣椒采摘")
             .StartTestAsync();
     }
 
@@ -104,8 +104,8 @@ public sealed class JobSearchDialogTests : IDisposable
         await Postings.AddAsync(_factory, Factory, Electrician, Baiyun);
 
         await Conversation.Start(_factory)
-            .Send("大朗 电工 包吃").Expect(JobTexts.Format(JobTexts.NoExactMatch, "大朗镇 · 电工 · 工资不限"), "找到1个岗位", "厂区电工")
-            .Send("杭州 焊工").Expect(JobTexts.Format(JobTexts.NoExactMatch, "地点不限 · 工种不限 · 工资不限"), "找到3个岗位")
+            .Send("大朗 电工 包吃").Expect(DialogTexts.Format(JobTexts.NoExactMatch, "大朗镇 · 电工 · 工资不限"), "找到1个岗位", "厂区电工")
+            .Send("杭州 焊工").Expect(DialogTexts.Format(JobTexts.NoExactMatch, "地点不限 · 工种不限 · 工资不限"), "找到3个岗位")
             .StartTestAsync();
     }
 
@@ -198,7 +198,7 @@ public sealed class JobSearchDialogTests : IDisposable
             .Expect(MenuTexts.AnythingElse)
             .Send("东莞 普工").Expect("找到1个岗位")
             .Send("通知我").Expect(JobTexts.AskConsent)
-            .Send("好").Expect(JobTexts.Format(JobTexts.Subscribed, "东莞市 · 普工 · 工资不限"))
+            .Send("好").Expect(DialogTexts.Format(JobTexts.Subscribed, "东莞市 · 普工 · 工资不限"))
             .Expect(MenuTexts.AnythingElse)
             .Send("东莞 普工").Expect("找到1个岗位")
             .Send("有新岗位通知我").Expect(JobTexts.AlreadySubscribed)

@@ -1,3 +1,4 @@
+using Pingtang.Bot.Dialogs;
 using System.Net;
 using System.Net.Http.Json;
 using Hangfire;
@@ -103,7 +104,7 @@ public sealed class SchedulingTests
 
         var text = Assert.Single(connector.Texts());
         Assert.Equal(
-            string.Join('\n', JobTexts.Format(JobAlertTexts.Heading, 1), "1. 电子厂普工 · 东莞市大朗镇 · 5000-6500元/月 · 包吃住", JobAlertTexts.HowToOpen),
+            string.Join('\n', DialogTexts.Format(JobAlertTexts.Heading, 1), "1. 电子厂普工 · 东莞市大朗镇 · 5000-6500元/月 · 包吃住", JobAlertTexts.HowToOpen),
             text);
     }
 

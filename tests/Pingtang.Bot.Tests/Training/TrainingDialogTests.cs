@@ -31,7 +31,7 @@ public sealed class TrainingDialogTests : IDisposable
 
         await Conversation.Start(_factory)
             .Send("培训报名").Expect(TrainingTexts.AskCourse, "1. 焊工（1期）", "2. 电工（1期）", "3. 我的报名")
-            .Send("焊工").Expect(TrainingTexts.Format(TrainingTexts.AskSession, "焊工"), "1. 12月10日开班 · 平塘县公共实训基地 · 剩30个名额")
+            .Send("焊工").Expect(DialogTexts.Format(TrainingTexts.AskSession, "焊工"), "1. 12月10日开班 · 平塘县公共实训基地 · 剩30个名额")
             .Send("1").Expect("【焊工】", "时间：12月10日至12月24日，每天 8:30-17:30", "费用：免费（政府补贴）", "报名截止：12月8日", "需带：身份证、一寸照片2张", TrainingTexts.Confirm)
             .Send("是").Expect(TrainingTexts.AskName)
             .Send("王师傅").Expect(TrainingTexts.AskMobile)
@@ -53,15 +53,15 @@ public sealed class TrainingDialogTests : IDisposable
     {
         await Sessions.PlanAsync(_factory, "焊工", Sessions.Welding with { Seats = 1 });
         await EnrolAsync("worker-1", TrainingTexts.Confirm, "报名成功");
-        await EnrolAsync("worker-2", TrainingTexts.Format(TrainingTexts.ConfirmWaiting, 1), "已为您排上候补，第1位");
-        await EnrolAsync("worker-3", TrainingTexts.Format(TrainingTexts.ConfirmWaiting, 2), "已为您排上候补，第2位");
+        await EnrolAsync("worker-2", DialogTexts.Format(TrainingTexts.ConfirmWaiting, 1), "已为您排上候补，第1位");
+        await EnrolAsync("worker-3", DialogTexts.Format(TrainingTexts.ConfirmWaiting, 2), "已为您排上候补，第2位");
 
         await Conversation.Start(_factory, "worker-3")
             .Send("我的报名").Expect("候补第2位")
             .StartTestAsync();
         await Conversation.Start(_factory, "worker-1")
             .Send("我的报名").Expect("1. 焊工 · 12月10日开班 · 平塘县公共实训基地 · 已确认")
-            .Send("1").Expect(TrainingTexts.Format(TrainingTexts.ConfirmCancel, "焊工 12月10日开班"))
+            .Send("1").Expect(DialogTexts.Format(TrainingTexts.ConfirmCancel, "焊工 12月10日开班"))
             .Send("是").Expect(TrainingTexts.Cancelled)
             .Expect(MenuTexts.AnythingElse)
             .Send("我的报名").Expect(TrainingTexts.NoEnrolments)
@@ -78,7 +78,7 @@ public sealed class TrainingDialogTests : IDisposable
     {
         await Sessions.PlanAsync(_factory, "焊工", Sessions.Welding with { Seats = 1 });
         await EnrolAsync("worker-1", TrainingTexts.Confirm, "报名成功");
-        await EnrolAsync("worker-2", TrainingTexts.Format(TrainingTexts.ConfirmWaiting, 1), "已为您排上候补，第1位");
+        await EnrolAsync("worker-2", DialogTexts.Format(TrainingTexts.ConfirmWaiting, 1), "已为您排上候补，第1位");
         _channel.Broken = true;
 
         await Conversation.Start(_factory, "worker-1")
@@ -109,7 +109,7 @@ public sealed class TrainingDialogTests : IDisposable
         await Conversation.Start(_factory, "lao-li")
             .Send("2").Expect(TrainingTexts.AskCourse)
             .Send("1").Expect("焊工")
-            .Send("1").Expect(TrainingTexts.Format(TrainingTexts.Refused, "这一期要求年龄16到45岁，您今年56岁"))
+            .Send("1").Expect(DialogTexts.Format(TrainingTexts.Refused, "这一期要求年龄16到45岁，您今年56岁"))
             .Expect(TrainingTexts.Instead, "1. 家政服务员 · 12月15日开班")
             .Send("1").Expect("【家政服务员】", TrainingTexts.Confirm)
             .Send("好").Expect("报名成功")
