@@ -42,7 +42,8 @@ public sealed class TurnErrorHandler(ConversationState conversationState, ILogge
             await conversationState.DeleteAsync(turnContext);
             await turnContext.SendActivityAsync(Apology);
         }
-        catch (Exception inner) when (inner is not OperationCanceledException)
+        // A connector's timeout is a failure like any other; only the service stopping cancels for real.
+        catch (Exception inner) when (inner is not OperationCanceledException || inner.InnerException is TimeoutException)
         {
             logger.LogError(inner, "Could not apologise on channel {ChannelId}", turnContext.Activity.ChannelId);
         }

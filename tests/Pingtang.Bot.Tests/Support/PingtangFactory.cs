@@ -1,3 +1,5 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
@@ -37,10 +39,17 @@ public sealed class PingtangFactory : WebApplicationFactory<Program>
 
     public bool KeepData { get; set; }
 
+    /// <summary>
+    /// Where requests through the test server come from. TestServer leaves the client address empty; a real socket
+    /// from the test process would be loopback, so that is the default. Set another to knock from outside.
+    /// </summary>
+    public IPAddress ClientAddress { get; set; } = IPAddress.Loopback;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new ClientAddressFilter(this)));
         if (Clock is not null)
         {
             builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
@@ -50,6 +59,19 @@ public sealed class PingtangFactory : WebApplicationFactory<Program>
         {
             builder.ConfigureServices(_services);
         }
+    }
+
+    private sealed class ClientAddressFilter(PingtangFactory factory) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((http, nextMiddleware) =>
+            {
+                http.Connection.RemoteIpAddress ??= factory.ClientAddress;
+                return nextMiddleware(http);
+            });
+            next(app);
+        };
     }
 
     protected override void Dispose(bool disposing)

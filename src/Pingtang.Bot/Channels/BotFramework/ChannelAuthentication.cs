@@ -5,19 +5,27 @@ using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
 using Microsoft.IdentityModel.Tokens;
 using Microsoft.Rest.Serialization;
+using Pingtang.Bot.Hosting;
 
 namespace Pingtang.Bot.Channels.BotFramework;
 
 /// <summary>
-/// The Bot Framework's own authentication with two corrections:
+/// The Bot Framework's own authentication with these corrections:
 /// <list type="bullet">
+/// <item>replies go only to a service URL the request's authentication vouched for — the <c>serviceurl</c> claim of
+/// a channel's token — or to one on this machine (the Emulator). Stock, a caller without an app id names any URL and
+/// the bot POSTs its replies, with what they hold, there;</item>
+/// <item>a caller that proved nothing (no app id is set) may speak only as the Emulator's channel, never as a worker
+/// of another channel;</item>
+/// <item>every connector call gives up after <c>connectorTimeout</c>, not HttpClient's 100 s, so a channel that never
+/// answers cannot hold a conversation's turns;</item>
 /// <item>every <see cref="ConnectorClient"/> shares one JSON contract resolver. Stock, each turn's client gets a fresh
 /// resolver, so Newtonsoft rebuilds its serialization contracts on every reply: measured here, over half of a turn's
 /// CPU. The resolver is the same type the client uses by default, so replies are serialised exactly as before;</item>
 /// <item>a malformed channel token gets the 401 any other invalid token gets, not a 500.</item>
 /// </list>
 /// </summary>
-internal sealed class ChannelAuthentication(BotFrameworkAuthentication inner) : BotFrameworkAuthentication
+internal sealed class ChannelAuthentication(BotFrameworkAuthentication inner, TimeSpan connectorTimeout) : BotFrameworkAuthentication
 {
     private static readonly ReadOnlyJsonContractResolver Shared = new();
 
@@ -34,19 +42,30 @@ internal sealed class ChannelAuthentication(BotFrameworkAuthentication inner) : 
             throw new UnauthorizedAccessException("The channel token is malformed.", e);
         }
 
-        result.ConnectorFactory = new Factory(result.ConnectorFactory);
+        ArgumentNullException.ThrowIfNull(activity);
+        if (!Vouches(result.ClaimsIdentity, activity.ServiceUrl) && !ThisMachine.IsLoopbackUrl(activity.ServiceUrl))
+        {
+            throw new UnauthorizedAccessException("The serviceUrl is neither the one the channel token names nor on this machine.");
+        }
+
+        if (result.ClaimsIdentity.AuthenticationType == AuthenticationConstants.AnonymousAuthType && activity.ChannelId != Microsoft.Bot.Connector.Channels.Emulator)
+        {
+            throw new UnauthorizedAccessException("Without an app id, only the Bot Framework Emulator's channel is served.");
+        }
+
+        result.ConnectorFactory = new Factory(result.ConnectorFactory, connectorTimeout);
         return result;
     }
 
     public override async Task<AuthenticateRequestResult> AuthenticateStreamingRequestAsync(string authHeader, string channelIdHeader, CancellationToken cancellationToken)
     {
         var result = await inner.AuthenticateStreamingRequestAsync(authHeader, channelIdHeader, cancellationToken);
-        result.ConnectorFactory = new Factory(result.ConnectorFactory);
+        result.ConnectorFactory = new Factory(result.ConnectorFactory, connectorTimeout);
         return result;
     }
 
     public override ConnectorFactory CreateConnectorFactory(ClaimsIdentity claimsIdentity) =>
-        new Factory(inner.CreateConnectorFactory(claimsIdentity));
+        new Factory(inner.CreateConnectorFactory(claimsIdentity), connectorTimeout);
 
     public override Task<UserTokenClient> CreateUserTokenClientAsync(ClaimsIdentity claimsIdentity, CancellationToken cancellationToken) =>
         inner.CreateUserTokenClientAsync(claimsIdentity, cancellationToken);
@@ -58,7 +77,11 @@ internal sealed class ChannelAuthentication(BotFrameworkAuthentication inner) : 
     public override Task<ClaimsIdentity> AuthenticateChannelRequestAsync(string authHeader, CancellationToken cancellationToken) =>
         inner.AuthenticateChannelRequestAsync(authHeader, cancellationToken);
 
-    private sealed class Factory(ConnectorFactory inner) : ConnectorFactory
+    private static bool Vouches(ClaimsIdentity identity, string? serviceUrl) =>
+        identity.FindFirst(AuthenticationConstants.ServiceUrlClaim)?.Value is { } vouched
+        && string.Equals(vouched, serviceUrl, StringComparison.OrdinalIgnoreCase);
+
+    private sealed class Factory(ConnectorFactory inner, TimeSpan timeout) : ConnectorFactory
     {
         public override async Task<IConnectorClient> CreateAsync(string serviceUrl, string audience, CancellationToken cancellationToken)
         {
@@ -67,6 +90,7 @@ internal sealed class ChannelAuthentication(BotFrameworkAuthentication inner) : 
             {
                 connector.SerializationSettings.ContractResolver = Shared;
                 connector.DeserializationSettings.ContractResolver = Shared;
+                connector.HttpClient.Timeout = timeout;
             }
 
             return client;

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Bot.Schema;
+using Pingtang.Bot.Hosting;
 
 namespace Pingtang.Bot.Channels.DirectLine;
 
@@ -335,28 +336,14 @@ internal static class DirectLineApi
     /// <summary>Reads at most <paramref name="limit"/> bytes of body; more is refused with 413, never buffered.</summary>
     private static async Task<(string Text, JsonHttpResult<ApiErrorResponse>? TooLarge)> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
     {
-        var tooLarge = Error(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", $"The body is larger than {limit} bytes.");
-        if (request.ContentLength > limit)
+        if (await RequestBody.ReadAtMostAsync(request, limit, cancellationToken) is not { } body)
         {
-            return (string.Empty, tooLarge);
-        }
-
-        var buffer = new byte[limit + 1];
-        var read = 0;
-        int n;
-        while (read < buffer.Length && (n = await request.Body.ReadAsync(buffer.AsMemory(read), cancellationToken)) > 0)
-        {
-            read += n;
-        }
-
-        if (read > limit)
-        {
-            return (string.Empty, tooLarge);
+            return (string.Empty, Error(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", $"The body is larger than {limit} bytes."));
         }
 
         try
         {
-            return (new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer, 0, read), null);
+            return (new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(body), null);
         }
         catch (DecoderFallbackException)
         {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Pingtang.Bot.Tests.Support;
 
 namespace Pingtang.Bot.Tests.Channels.DirectLine;
@@ -11,7 +12,7 @@ internal sealed class DirectLineKit(HttpClient http)
 {
     public const string Secret = "test-secret-0123456789-abcdefghijklmnopqrstuvwxyz";
 
-    public static PingtangFactory Host(TimeProvider? clock = null, string? dataFolder = null, Dictionary<string, string?>? settings = null)
+    public static PingtangFactory Host(TimeProvider? clock = null, string? dataFolder = null, Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var all = new Dictionary<string, string?> { ["DirectLine:Secret"] = Secret };
         foreach (var (key, value) in settings ?? [])
@@ -19,7 +20,7 @@ internal sealed class DirectLineKit(HttpClient http)
             all[key] = value;
         }
 
-        return new PingtangFactory(all, clock, dataFolder);
+        return new PingtangFactory(all, clock, dataFolder, services);
     }
 
     public HttpClient Http => http;

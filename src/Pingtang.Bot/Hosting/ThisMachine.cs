@@ -1,0 +1,56 @@
+using System.Net;
+using System.Net.NetworkInformation;
+
+namespace Pingtang.Bot.Hosting;
+
+/// <summary>
+/// What counts as this machine: for doors that stay open only to programs running on it (the Bot Framework Emulator),
+/// and for addresses the service may put in the URLs it hands out.
+/// </summary>
+public static class ThisMachine
+{
+    /// <summary>Headers a reverse proxy adds: a request that carries one came from elsewhere, whatever its socket says.</summary>
+    private static readonly string[] ProxyHeaders = ["Forwarded", "X-Forwarded-For", "X-Forwarded-Host", "X-Real-IP"];
+
+    public static bool IsLoopback(IPAddress? address) =>
+        address is not null && IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
+
+    /// <summary>A request from a program on this machine, not one that a proxy on this machine passes on.</summary>
+    public static bool IsLocalRequest(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return IsLoopback(http.Connection.RemoteIpAddress) && !ProxyHeaders.Any(http.Request.Headers.ContainsKey);
+    }
+
+    /// <summary>An http(s) URL on this machine's loopback (<c>localhost</c>, 127.0.0.0/8, <c>[::1]</c>).</summary>
+    public static bool IsLoopbackUrl(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.IsLoopback;
+
+    /// <summary>
+    /// A host name or address this machine answers to: loopback, its own name, or an address of one of its network
+    /// interfaces. Read afresh each time, because addresses change (DHCP) and the callers are not on a hot path.
+    /// </summary>
+    public static bool IsOwnHost(string host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (IPAddress.TryParse(host.Trim('[', ']'), out var address))
+        {
+            return IsLoopback(address) || InterfaceAddresses().Contains(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
+        }
+
+        return host.Equals(Dns.GetHostName(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static HashSet<IPAddress> InterfaceAddresses() =>
+    [
+        .. NetworkInterface.GetAllNetworkInterfaces()
+            .Where(i => i.OperationalStatus == OperationalStatus.Up)
+            .SelectMany(i => i.GetIPProperties().UnicastAddresses)
+            .Select(a => a.Address),
+    ];
+}
