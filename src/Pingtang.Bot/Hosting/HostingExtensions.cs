@@ -24,13 +24,21 @@ public static class HostingExtensions
         builder.Services.AddSingleton<IInterceptor, SqliteTuning>();
         // Pooled: a turn's unit of work is leased and reset rather than built, which the job search's benchmark shows.
         // Interceptors registered in the container join in (the benchmark records the SQL that way).
-        builder.Services.AddDbContextPool<PingtangDb>((sp, o) => o.UseSqlite(ConnectionString(sp)).AddInterceptors(sp.GetServices<IInterceptor>()));
+        builder.Services.AddDbContextPool<PingtangDb>((sp, o) => QuietAboutRaces(o.UseSqlite(ConnectionString(sp)).AddInterceptors(sp.GetServices<IInterceptor>())));
         builder.Services.AddDbContextFactory<BotDb>(
-            (sp, o) => o.UseSqlite(ConnectionString(sp), s => s.MigrationsHistoryTable(BotDb.MigrationsHistoryTable)));
+            (sp, o) => QuietAboutRaces(o.UseSqlite(ConnectionString(sp), s => s.MigrationsHistoryTable(BotDb.MigrationsHistoryTable))));
         builder.Services.AddScoped<WorkerRegistry>();
         builder.Services.AddHostedService<DatabaseMigrator>();
         return builder;
     }
+
+    /// <summary>
+    /// EF Core logs every failed command as an error, with its stack, before the caller sees the exception. Our
+    /// callers expect some (a unique index refusing the second of two racing inserts, which they retry or read back)
+    /// and log the rest themselves, so these are debug lines: an error in the log is something to act on.
+    /// </summary>
+    private static DbContextOptionsBuilder QuietAboutRaces(DbContextOptionsBuilder options) =>
+        options.ConfigureWarnings(w => w.Log((RelationalEventId.CommandError, LogLevel.Debug), (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
 
     private static string ConnectionString(IServiceProvider services) =>
         services.GetRequiredService<IConfiguration>().GetConnectionString("Pingtang")
@@ -46,6 +54,7 @@ public static class HostingExtensions
         builder.Services.AddSingleton<AddressBook>();
         builder.Services.AddSingleton<TurnErrorHandler>();
         builder.Services.AddSingleton<ProactiveMessenger>();
+        builder.Services.AddSingleton<PublicAddress>();
         return builder;
     }
 }

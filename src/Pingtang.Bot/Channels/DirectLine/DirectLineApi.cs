@@ -112,11 +112,17 @@ internal static class DirectLineApi
     /// conversation, started on the first call (201) and merely described on later ones (200).
     /// </summary>
     private static async Task<Results<Created<ConversationResponse>, Ok<ConversationResponse>, JsonHttpResult<ApiErrorResponse>>> StartConversationAsync(
-        HttpRequest request, DirectLineTokens tokens, DirectLineStore store, DirectLineConversations conversations, CancellationToken cancellationToken)
+        HttpRequest request, DirectLineTokens tokens, DirectLineStore store, DirectLineConversations conversations, PublicAddress address,
+        ILogger<DirectLineConversations> logger, CancellationToken cancellationToken)
     {
         if (Authenticate(request, tokens, out var caller) is { } refused)
         {
             return refused;
+        }
+
+        if (address.BaseFor(request) is not { } baseUrl)
+        {
+            return UnknownHost(request, logger);
         }
 
         var (body, problem) = await ReadStartBodyAsync(request, cancellationToken);
@@ -146,13 +152,14 @@ internal static class DirectLineApi
         }
 
         var started = await conversations.EnsureStartedAsync(conversation, body?.Locale, request.HttpContext.RequestAborted);
-        var response = Describe(request, tokens, conversation, watermark: null);
+        var response = Describe(baseUrl, tokens, conversation, watermark: null);
         return started ? TypedResults.Created((string?)null, response) : TypedResults.Ok(response);
     }
 
     /// <summary>Reconnect: a fresh stream URL (and token) for a conversation the caller already has.</summary>
     private static async Task<Results<Ok<ConversationResponse>, JsonHttpResult<ApiErrorResponse>>> ReconnectAsync(
-        string conversationId, string? watermark, HttpRequest request, DirectLineTokens tokens, DirectLineStore store, CancellationToken cancellationToken)
+        string conversationId, string? watermark, HttpRequest request, DirectLineTokens tokens, DirectLineStore store, PublicAddress address,
+        ILogger<DirectLineConversations> logger, CancellationToken cancellationToken)
     {
         if (Admit(request, tokens, conversationId) is { } refused)
         {
@@ -164,10 +171,15 @@ internal static class DirectLineApi
             return BadWatermark();
         }
 
+        if (address.BaseFor(request) is not { } baseUrl)
+        {
+            return UnknownHost(request, logger);
+        }
+
         var conversation = await store.FindAsync(conversationId, cancellationToken);
         return conversation is null
             ? ConversationNotFound()
-            : TypedResults.Ok(Describe(request, tokens, conversation, watermark is null ? null : from));
+            : TypedResults.Ok(Describe(baseUrl, tokens, conversation, watermark is null ? null : from));
     }
 
     private static async Task<Results<ContentHttpResult, JsonHttpResult<ApiErrorResponse>>> GetActivitiesAsync(
@@ -250,13 +262,22 @@ internal static class DirectLineApi
             : new ChannelAccount(claimed.Id, Trim(claimed.Name), RoleTypes.User);
     }
 
-    private static ConversationResponse Describe(HttpRequest request, DirectLineTokens tokens, DirectLineConversation conversation, int? watermark)
+    private static ConversationResponse Describe(Uri baseUrl, DirectLineTokens tokens, DirectLineConversation conversation, int? watermark)
     {
-        var scheme = request.IsHttps ? "wss" : "ws";
         var streamToken = tokens.IssueForStream(conversation.Id, conversation.UserId);
-        var streamUrl = $"{scheme}://{request.Host}{request.PathBase}/v3/directline/conversations/{Uri.EscapeDataString(conversation.Id)}/stream"
+        var streamUrl = PublicAddress.WebSocketUrl(baseUrl, $"/v3/directline/conversations/{Uri.EscapeDataString(conversation.Id)}/stream")
             + $"?watermark={watermark?.ToString(CultureInfo.InvariantCulture)}&t={Uri.EscapeDataString(streamToken)}";
         return new ConversationResponse(conversation.Id, tokens.Issue(conversation.Id, conversation.UserId), ExpiresIn, streamUrl);
+    }
+
+    /// <summary>A stream URL naming a host the operator never gave would send the client wherever the Host header said.</summary>
+    private static JsonHttpResult<ApiErrorResponse> UnknownHost(HttpRequest request, ILogger logger)
+    {
+        logger.LogInformation("Direct Line refused a stream URL for a host that is not this service's; set {Key} or AllowedHosts to the address workers use", PublicAddress.BaseUrlKey);
+        return Error(
+            StatusCodes.Status400BadRequest,
+            "BadArgument",
+            $"This service does not answer to the host \"{request.Host.Host}\": its operator sets {PublicAddress.BaseUrlKey} or AllowedHosts to the address clients use.");
     }
 
     internal static JsonHttpResult<ApiErrorResponse>? Authenticate(HttpRequest request, DirectLineTokens tokens, out DirectLineCaller caller)

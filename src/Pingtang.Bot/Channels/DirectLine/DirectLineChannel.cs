@@ -29,8 +29,15 @@ public static class DirectLineChannel
 
     public static WebApplication MapDirectLine(this WebApplication app)
     {
-        // Fail at start-up, not at the first worker's message, when the secret is unusable.
+        // Fail at start-up, not at the first worker's message, when the secret or the public address is unusable.
         app.Services.GetRequiredService<DirectLineTokens>();
+        if (!app.Services.GetRequiredService<PublicAddress>().IsConfigured)
+        {
+            app.Logger.LogInformation(
+                "{Key} is not set: Direct Line gives stream URLs only for this machine's own names and addresses; set it to the address workers use (e.g. https://jiuye.example.gov.cn)",
+                PublicAddress.BaseUrlKey);
+        }
+
         app.UseWebChatPage();
         app.UseWebSockets();
         app.UseRateLimiter();

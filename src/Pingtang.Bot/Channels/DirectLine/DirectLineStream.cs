@@ -45,8 +45,8 @@ internal static class DirectLineStream
         }
 
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
         using var listener = streams.Listen(conversationId);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping, listener.Superseded);
         var clientClosed = DrainAsync(socket, stop.Token);
         var lastSent = time.GetUtcNow();
         try
@@ -79,6 +79,10 @@ internal static class DirectLineStream
         {
             // Tell the client to reconnect (to this service when it is back, or to another instance).
             await CloseAsync(socket, WebSocketCloseStatus.EndpointUnavailable, CancellationToken.None);
+        }
+        catch (OperationCanceledException) when (listener.Superseded.IsCancellationRequested)
+        {
+            await CloseAsync(socket, WebSocketCloseStatus.PolicyViolation, lifetime.ApplicationStopping);
         }
         catch (Exception e) when (e is OperationCanceledException or WebSocketException)
         {

@@ -1,51 +1,80 @@
-using System.Collections.Concurrent;
-
 namespace Pingtang.Bot.Channels.DirectLine;
 
 /// <summary>
-/// Wakes the open WebSocket streams of a conversation when something was appended to it in this process. A stream
-/// always reads what to send from the database, after its own watermark, so a lost or merged wake-up never loses an
+/// The open WebSocket streams of each conversation in this process: wakes them when something was appended, and
+/// keeps at most <see cref="MaxPerConversation"/> of them, closing the oldest when another opens. A stream always
+/// reads what to send from the database, after its own watermark, so a lost or merged wake-up never loses an
 /// activity; streams also look by themselves now and then, for what other instances wrote.
 /// </summary>
 public sealed class DirectLineStreams
 {
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<Listener, byte>> _listeners = new(StringComparer.Ordinal);
+    /// <summary>
+    /// A page holds one stream, and a reconnect briefly two; any more are one token opening streams in bulk (the
+    /// outside test opened 200, each polling the database).
+    /// </summary>
+    public const int MaxPerConversation = 3;
+
+    private readonly Dictionary<string, List<Listener>> _listeners = new(StringComparer.Ordinal);
 
     public Listener Listen(string conversationId)
     {
         var listener = new Listener(this, conversationId);
-        _listeners.GetOrAdd(conversationId, _ => new()).TryAdd(listener, 0);
+        Listener? oldest = null;
+        lock (_listeners)
+        {
+            if (!_listeners.TryGetValue(conversationId, out var open))
+            {
+                _listeners[conversationId] = open = [];
+            }
+
+            open.Add(listener);
+            if (open.Count > MaxPerConversation)
+            {
+                oldest = open[0];
+                open.RemoveAt(0);
+            }
+        }
+
+        oldest?.Supersede();
         return listener;
     }
 
     public void Notify(string conversationId)
     {
-        if (_listeners.TryGetValue(conversationId, out var listeners))
+        Listener[] open;
+        lock (_listeners)
         {
-            foreach (var listener in listeners.Keys)
+            if (!_listeners.TryGetValue(conversationId, out var listeners))
             {
-                listener.Wake();
+                return;
             }
+
+            open = [.. listeners];
+        }
+
+        foreach (var listener in open)
+        {
+            listener.Wake();
         }
     }
 
     private void Remove(Listener listener)
     {
-        if (_listeners.TryGetValue(listener.ConversationId, out var listeners))
+        lock (_listeners)
         {
-            listeners.TryRemove(listener, out _);
-            if (listeners.IsEmpty)
+            if (_listeners.TryGetValue(listener.ConversationId, out var open) && open.Remove(listener) && open.Count == 0)
             {
-                _listeners.TryRemove(new KeyValuePair<string, ConcurrentDictionary<Listener, byte>>(listener.ConversationId, listeners));
+                _listeners.Remove(listener.ConversationId);
             }
         }
     }
 
-    /// <summary>One open stream's wake-up call.</summary>
+    /// <summary>One open stream's wake-up call, and its notice that a newer stream took its place.</summary>
     public sealed class Listener : IDisposable
     {
         private readonly DirectLineStreams _owner;
         private readonly SemaphoreSlim _signal = new(0, 1);
+        private readonly CancellationTokenSource _superseded = new();
 
         internal Listener(DirectLineStreams owner, string conversationId)
         {
@@ -54,6 +83,9 @@ public sealed class DirectLineStreams
         }
 
         public string ConversationId { get; }
+
+        /// <summary>Cancelled when the conversation opened more streams than it may keep, and this one is the oldest.</summary>
+        public CancellationToken Superseded => _superseded.Token;
 
         /// <summary>Waits until something is appended or <paramref name="timeout"/> passes.</summary>
         public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
@@ -75,10 +107,23 @@ public sealed class DirectLineStreams
             }
         }
 
+        internal void Supersede()
+        {
+            try
+            {
+                _superseded.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The stream closed by itself meanwhile.
+            }
+        }
+
         public void Dispose()
         {
             _owner.Remove(this);
             _signal.Dispose();
+            _superseded.Dispose();
         }
     }
 }

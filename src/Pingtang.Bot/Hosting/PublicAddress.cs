@@ -1,0 +1,60 @@
+namespace Pingtang.Bot.Hosting;
+
+/// <summary>
+/// The address workers reach the service at, for the absolute URLs it hands out (the Direct Line stream URL).
+/// <c>PublicBaseUrl</c> names it (e.g. <c>https://jiuye.example.gov.cn</c>, a path base allowed). Without it the
+/// request's own scheme and host are used only when the host is allowed: by <c>AllowedHosts</c> when that is set
+/// (the host filter has then refused every other host), or else when it is one of this machine's own names and
+/// addresses — never a <c>Host</c> header an outsider made up.
+/// </summary>
+public sealed class PublicAddress
+{
+    public const string BaseUrlKey = "PublicBaseUrl";
+
+    private readonly Uri? _configured;
+
+    private readonly bool _hostsFiltered;
+
+    public PublicAddress(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var configured = configuration[BaseUrlKey];
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            // Fail at start-up: every stream URL would be wrong.
+            _configured = Uri.TryCreate(configured.TrimEnd('/'), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Query.Length == 0 && uri.Fragment.Length == 0
+                ? uri
+                : throw new InvalidOperationException($"{BaseUrlKey} must be an absolute http or https URL without query, such as https://jiuye.example.gov.cn");
+        }
+
+        _hostsFiltered = configuration["AllowedHosts"] is { Length: > 0 } hosts && hosts.Split(';').All(h => h.Trim() != "*");
+    }
+
+    /// <summary>Whether the operator told us the address, one way or the other.</summary>
+    public bool IsConfigured => _configured is not null || _hostsFiltered;
+
+    /// <summary>The base URL for URLs handed out in answer to <paramref name="request"/>; null when its host is not ours.</summary>
+    public Uri? BaseFor(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (_configured is not null)
+        {
+            return _configured;
+        }
+
+        if (!request.Host.HasValue || !(_hostsFiltered || ThisMachine.IsOwnHost(request.Host.Host)))
+        {
+            return null;
+        }
+
+        return new Uri($"{request.Scheme}://{request.Host.ToUriComponent()}{request.PathBase.ToUriComponent()}");
+    }
+
+    /// <summary>The WebSocket URL of <paramref name="path"/> under <paramref name="baseUrl"/>.</summary>
+    public static string WebSocketUrl(Uri baseUrl, string path)
+    {
+        ArgumentNullException.ThrowIfNull(baseUrl);
+        var scheme = baseUrl.Scheme == Uri.UriSchemeHttps ? "wss" : "ws";
+        return $"{scheme}://{baseUrl.Authority}{baseUrl.AbsolutePath.TrimEnd('/')}{path}";
+    }
+}
