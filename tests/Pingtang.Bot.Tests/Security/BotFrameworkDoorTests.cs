@@ -6,6 +6,7 @@ using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Newtonsoft.Json;
 using Pingtang.Bot.Channels.Addresses;
 using Pingtang.Bot.Channels.BotFramework;
@@ -129,6 +130,17 @@ public sealed class BotFrameworkDoorTests : IAsyncLifetime
 
         Assert.True(response.IsSuccessStatusCode, $"{response.StatusCode}");
         Assert.NotEmpty(_connector.Texts());
+    }
+
+    [Fact]
+    public void The_start_up_log_says_in_one_line_who_may_use_the_endpoint()
+    {
+        var log = new LogRecorder();
+        using var factory = new PingtangFactory(services: s => s.AddSingleton<ILoggerProvider>(log));
+
+        factory.CreateClient();
+
+        Assert.Single(log.Entries, e => e.Message.Contains("only the Bot Framework Emulator on this machine may use it", StringComparison.Ordinal));
     }
 
     [Fact]
