@@ -72,9 +72,9 @@ public static class StaffForms
         {
             return Refused(http, TooLarge, StatusCodes.Status413PayloadTooLarge, "too large");
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is InvalidDataException or IOException)
         {
-            // A malformed body, or one past the form reader's limits (value length, number of fields, headers).
+            // A malformed or cut-off body, or one past the form reader's limits (value length, number of fields).
             return Refused(http, Broken, StatusCodes.Status400BadRequest, "malformed form");
         }
 

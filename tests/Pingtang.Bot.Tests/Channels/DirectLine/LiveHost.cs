@@ -19,9 +19,9 @@ internal sealed class LiveHost : IAsyncDisposable
 
     public string BaseUrl { get; }
 
-    public static LiveHost Start()
+    public static LiveHost Start(Dictionary<string, string?>? settings = null)
     {
-        var factory = DirectLineKit.Host();
+        var factory = DirectLineKit.Host(settings: settings);
         factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
