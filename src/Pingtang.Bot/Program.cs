@@ -29,6 +29,7 @@ builder.AddStaffAccess();
 builder.AddScheduling();
 
 var app = builder.Build();
+app.UseSecurityHeaders();
 app.MapBotFrameworkChannel();
 app.MapDirectLine();
 app.MapStaffAccess();

@@ -19,17 +19,10 @@ public static class JobStaffEndpoints
 
     public static WebApplication MapJobStaff(this WebApplication app)
     {
-        var jobs = app.MapGroup(Path)
-            .RequireAuthorization(StaffAccess.AdminPolicy)
-            .AddEndpointFilter(async (context, next) =>
-            {
-                // The pages show applicants' phone numbers: no browser or proxy may keep a copy.
-                context.HttpContext.Response.Headers.CacheControl = "no-store";
-                return await next(context);
-            });
+        var jobs = app.MapStaffArea(Path);
         jobs.MapGet("/", ListAsync);
 
-        jobs.MapPost("/import", ImportAsync).DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(StaffUpload.MaxBytes));
+        jobs.MapPost("/import", ImportAsync).WithMetadata(new RequestSizeLimitAttribute(StaffUpload.MaxBytes));
         jobs.MapGet("/template.xlsx", TemplateAsync);
         jobs.MapGet("/{id:int}", PostingAsync);
         jobs.MapGet("/{id:int}/applications.xlsx", ExportAsync);

@@ -19,16 +19,16 @@ internal static class JobStaffPages
     /// <summary>Problems shown on the report page; the rest are counted.</summary>
     public const int ListedProblems = 500;
 
+    /// <summary>The file field of an import form, for jobs and training sessions alike.</summary>
+    public const string UploadFields = "<input type=\"file\" name=\"file\" accept=\".xlsx,.csv\" required> <button type=\"submit\">导入</button>";
+
     public static IResult List(string search, int total, IReadOnlyList<PostingRow> rows)
     {
         var body = new StringBuilder();
         body.Append(CultureInfo.InvariantCulture, $"""
             <p><a href="/staff">← 工作人员首页</a></p>
             <h2>导入岗位表</h2>
-            <form method="post" action="{JobStaffEndpoints.Path}/import" enctype="multipart/form-data">
-              <input type="file" name="file" accept=".xlsx,.csv" required>
-              <button type="submit">导入</button>
-            </form>
+            {StaffPage.PostForm($"{JobStaffEndpoints.Path}/import", UploadFields, upload: true)}
             <p>支持 Excel 表格（.xlsx）和 UTF-8 编码的 .csv，最大 50 MB。第一行是表头，列的顺序不限；必填的列：{E(string.Join("、", JobSheet.RequiredColumns))}。
             外部编号已有的岗位会被更新，不会重复。十万行约需一分钟，请等页面返回。<a href="{JobStaffEndpoints.Path}/template.xlsx">下载导入模板</a></p>
             <h2>查找岗位</h2>

@@ -1,12 +1,15 @@
+using System.Globalization;
 using System.Net;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Mvc;
 using Pingtang.Bot.Hosting;
 using Pingtang.Bot.Jobs;
 using Pingtang.Bot.Training;
+using Pingtang.Domain;
 
 namespace Pingtang.Bot.Staff;
 
@@ -24,6 +27,14 @@ public static class StaffAccess
     public const string PasswordFile = "admin-password";
     public const string HomePath = "/staff";
 
+    /// <summary>The account of <see cref="AdminPassword"/>, until the staff console brings named accounts.</summary>
+    public const string Account = "admin";
+
+    /// <summary>A sign-in is a password and two hidden fields: anything bigger is not one.</summary>
+    public const long MaxSignInBytes = 16 * 1024;
+
+    public const string LockedText = "密码错误次数太多，登录已暂停。请在北京时间 {0} 以后再试。";
+
     /// <summary>Slows guessing: every wrong password costs the guesser this long.</summary>
     private static readonly TimeSpan WrongPasswordDelay = TimeSpan.FromSeconds(1);
 
@@ -40,8 +51,14 @@ public static class StaffAccess
                 options.ExpireTimeSpan = TimeSpan.FromHours(8);
                 options.SlidingExpiration = true;
             });
+        // The cookie is only a key to a session kept in the database, so signing out ends it for every copy.
+        builder.Services.AddSingleton<StaffSessionStore>();
+        builder.Services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .Configure<StaffSessionStore>((options, store) => options.SessionStore = store);
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(AdminPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(AdminRole));
+        builder.Services.AddStaffForms();
+        builder.Services.AddSingleton<SignInLockout>();
         return builder;
     }
 
@@ -50,23 +67,53 @@ public static class StaffAccess
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGet(LoginPath, (string? returnUrl) => LoginPage(returnUrl, failed: false));
-        app.MapPost(LoginPath, SignInAsync).DisableAntiforgery();
-        app.MapGet(HomePath, () => StaffPage.Html(
+        app.MapPost(LoginPath, SignInAsync)
+            .RequireStaffForm()
+            .WithMetadata(new RequestSizeLimitAttribute(MaxSignInBytes))
+            .WithFormOptions(valueCountLimit: 8, valueLengthLimit: (int)MaxSignInBytes);
+        var staff = app.MapStaffArea(HomePath);
+        staff.MapGet("/", () => StaffPage.Html(
             "工作人员首页",
             $"""
             <ul>
               <li><a href="{JobStaffEndpoints.Path}">岗位管理</a>：导入站点的岗位表，查看岗位的报名，导出报名表</li>
               <li><a href="{TrainingStaffEndpoints.Path}">培训管理</a>：培训班的新建、调整、停课和导入，花名册、到课与结业，各课程统计</li>
             </ul>
-            <form method="post" action="{LogoutPath}"><button type="submit">退出登录</button></form>
-            """)).RequireAuthorization(AdminPolicy);
-        app.MapPost(LogoutPath, async (HttpContext http) =>
+            {StaffPage.PostForm(LogoutPath, "<button type=\"submit\">退出登录</button>")}
+            """));
+        staff.MapPost(LogoutPath[HomePath.Length..], async (HttpContext http) =>
         {
+            // Deletes the session row too: a copy of the cookie is worth nothing from here on.
             await http.SignOutAsync();
             return Results.Redirect(LoginPath);
-        }).RequireAuthorization(AdminPolicy).DisableAntiforgery();
+        });
         return app;
     }
+
+    /// <summary>
+    /// Endpoints under <paramref name="path"/> for administrators: signed in, every POST a staff form with its token,
+    /// and nothing kept by a browser or proxy, since the pages show workers' names and phone numbers.
+    /// </summary>
+    public static RouteGroupBuilder MapStaffArea(this IEndpointRouteBuilder app, string path)
+    {
+        var area = app.MapGroup(path).RequireAuthorization(AdminPolicy).RequireStaffForm();
+        area.AddEndpointFilter(async (context, next) =>
+        {
+            context.HttpContext.Response.Headers.CacheControl = "no-store";
+            return await next(context);
+        });
+        return area;
+    }
+
+    /// <summary>
+    /// Whether a return address is a path on this site. Browsers drop tabs and line breaks from a URL and read
+    /// <c>\</c> as <c>/</c>, so <c>/\evil.example</c> or <c>/&lt;tab&gt;/evil.example</c> would be another host: only
+    /// printable ASCII without backslashes, starting with one <c>/</c> and not two, is taken.
+    /// </summary>
+    public static bool IsLocalPath(string? url) =>
+        url is ['/', ..]
+        && !url.StartsWith("//", StringComparison.Ordinal)
+        && url.All(c => c is > ' ' and < '\x7f' and not '\\');
 
     /// <summary>The administrator password: configured, or generated once and kept in the data folder.</summary>
     public static string AdminPassword(IServiceProvider services)
@@ -77,35 +124,48 @@ public static class StaffAccess
             : configured;
     }
 
-    private static async Task<IResult> SignInAsync(HttpContext http, IServiceProvider services, ILoggerFactory loggers)
+    private static async Task<IResult> SignInAsync(HttpContext http, SignInLockout lockout, TimeProvider time, IServiceProvider services, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        var form = await http.Request.ReadFormAsync(cancellationToken);
         var returnUrl = form["returnUrl"].ToString();
+        var address = http.Connection.RemoteIpAddress;
+        var logger = loggers.CreateLogger(typeof(StaffAccess));
+        if (await lockout.CountAsync(address, Account, cancellationToken) is { } lockedUntil)
+        {
+            logger.LogWarning("A staff sign-in was refused: too many attempts, locked until {LockedUntil:u}", lockedUntil);
+            var wait = lockedUntil - time.GetUtcNow();
+            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            var at = TimeZoneInfo.ConvertTime(lockedUntil, ChinaTime.Zone).ToString("HH:mm", CultureInfo.InvariantCulture);
+            return StaffPage.Html("暂停登录", $"<p class=\"error\">{string.Format(CultureInfo.InvariantCulture, LockedText, at)}</p>", StatusCodes.Status429TooManyRequests);
+        }
+
         if (!Matches(form["password"].ToString(), AdminPassword(services)))
         {
-            loggers.CreateLogger(typeof(StaffAccess)).LogWarning("A staff sign-in failed: wrong password");
-            await Task.Delay(WrongPasswordDelay, http.RequestAborted);
+            logger.LogWarning("A staff sign-in failed: wrong password");
+            // Wall-clock time on purpose: it is the guesser who waits, whatever clock the service runs on.
+            await Task.Delay(WrongPasswordDelay, cancellationToken);
             return LoginPage(returnUrl, failed: true);
         }
 
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "admin"), new Claim(ClaimTypes.Role, AdminRole)], CookieAuthenticationDefaults.AuthenticationScheme);
+        await lockout.ClearAsync(address, Account, cancellationToken);
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, Account), new Claim(ClaimTypes.Role, AdminRole)], CookieAuthenticationDefaults.AuthenticationScheme);
         await http.SignInAsync(new ClaimsPrincipal(identity));
-        // Only a local path: a login link must not send staff to another site.
-        return Results.Redirect(returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : HomePath);
+        return Results.Redirect(IsLocalPath(returnUrl) ? returnUrl : HomePath);
     }
 
     private static bool Matches(string given, string expected) =>
         CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
 
-    private static IResult LoginPage(string? returnUrl, bool failed) => StaffPage.Html(
-        "工作人员登录",
-        $"""
-        {(failed ? "<p class=\"error\">密码不对，请重试。</p>" : "")}
-        <form method="post" action="{LoginPath}">
-          <input type="hidden" name="returnUrl" value="{WebUtility.HtmlEncode(returnUrl ?? "")}">
-          <label>管理员密码 <input type="password" name="password" autocomplete="current-password" required autofocus></label>
-          <button type="submit">登录</button>
-        </form>
-        """,
-        failed ? StatusCodes.Status401Unauthorized : StatusCodes.Status200OK);
+    private static IResult LoginPage(string? returnUrl, bool failed)
+    {
+        var form = StaffPage.PostForm(LoginPath, $"""
+            <input type="hidden" name="returnUrl" value="{WebUtility.HtmlEncode(IsLocalPath(returnUrl) ? returnUrl : "")}">
+            <label>管理员密码 <input type="password" name="password" autocomplete="current-password" required autofocus></label>
+            <button type="submit">登录</button>
+            """);
+        return StaffPage.Html(
+            "工作人员登录",
+            $"{(failed ? "<p class=\"error\">密码不对，请重试。</p>" : "")}{form}",
+            failed ? StatusCodes.Status401Unauthorized : StatusCodes.Status200OK);
+    }
 }

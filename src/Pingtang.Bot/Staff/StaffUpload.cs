@@ -6,7 +6,8 @@ namespace Pingtang.Bot.Staff;
 
 /// <summary>
 /// A spreadsheet uploaded on a staff page (field <c>file</c>): read from the form, or the page that says what was wrong
-/// with the upload. The staff cookie is SameSite=Strict, so another site cannot post an upload in an administrator's name.
+/// with the upload. The staff area's form filter has read the form already (and answered a body too large or broken),
+/// so here it comes from memory.
 /// </summary>
 public static class StaffUpload
 {
@@ -14,28 +15,13 @@ public static class StaffUpload
 
     public const string NoFile = "请选择要导入的 .xlsx 或 .csv 文件。";
 
-    public const string TooLarge = "文件太大：最多 50 MB。请把表格拆成几个文件分别导入。";
-
-    public const string BadUpload = "上传没有完成，请重新选择文件导入。";
+    public const string TooLarge = StaffForms.TooLarge;
 
     /// <summary>The uploaded sheet, or the problem page (linking back to <paramref name="back"/>) when there is none to import.</summary>
     public static async Task<(IFormFile? File, IResult? Problem)> ReadAsync(HttpContext http, string back, string backText, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
-        IFormFile? file;
-        try
-        {
-            file = (await http.Request.ReadFormAsync(cancellationToken)).Files.GetFile("file");
-        }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return (null, Problem(TooLarge, StatusCodes.Status413PayloadTooLarge, back, backText));
-        }
-        catch (InvalidDataException)
-        {
-            // The form reader's own limits (multipart length, header size) or a malformed multipart body.
-            return (null, Problem(BadUpload, StatusCodes.Status400BadRequest, back, backText));
-        }
+        var file = (await http.Request.ReadFormAsync(cancellationToken)).Files.GetFile("file");
 
         return file switch
         {

@@ -20,15 +20,7 @@ public static class TrainingStaffEndpoints
 
     public static WebApplication MapTrainingStaff(this WebApplication app)
     {
-        var training = app.MapGroup(Path)
-            .RequireAuthorization(StaffAccess.AdminPolicy)
-            .DisableAntiforgery()
-            .AddEndpointFilter(async (context, next) =>
-            {
-                // The roster shows workers' phone numbers: no browser or proxy may keep a copy.
-                context.HttpContext.Response.Headers.CacheControl = "no-store";
-                return await next(context);
-            });
+        var training = app.MapStaffArea(Path);
         training.MapGet("/", ListAsync);
         training.MapGet("/new", NewAsync);
         training.MapPost("/new", CreateAsync);

@@ -27,10 +27,7 @@ internal static class TrainingStaffPages
         body.Append(CultureInfo.InvariantCulture, $"""
             <p><a href="/staff">← 工作人员首页</a> · <a href="{TrainingStaffEndpoints.Path}/new">新建培训班</a> · <a href="{TrainingStaffEndpoints.Path}/counts">各课程统计</a></p>
             <h2>导入培训班表</h2>
-            <form method="post" action="{TrainingStaffEndpoints.Path}/import" enctype="multipart/form-data">
-              <input type="file" name="file" accept=".xlsx,.csv" required>
-              <button type="submit">导入</button>
-            </form>
+            {StaffPage.PostForm($"{TrainingStaffEndpoints.Path}/import", Jobs.JobStaffPages.UploadFields, upload: true)}
             <p>.xlsx 或 UTF-8 .csv，第一行是表头，列的顺序不限：{E(string.Join(",", TrainingSessionImport.Columns.All))}。必填：{E(string.Join("、", TrainingSessionImport.Columns.Required))}。外部编号已有的班次会被更新；地点或日期变了，已报名和候补的学员会收到通知。</p>
             <h2>即将开班和进行中的培训（{sessions.Count} 期）</h2>
             """);
@@ -54,11 +51,7 @@ internal static class TrainingStaffPages
         var body = $"""
             {Back}
             {ProblemHtml(problem)}
-            <form method="post" action="{TrainingStaffEndpoints.Path}/new">
-              <label>课程 <select name="course" required><option value="">请选择</option>{options}</select></label><br>
-              {Fields(form)}
-              <button type="submit">创建</button>
-            </form>
+            {StaffPage.PostForm($"{TrainingStaffEndpoints.Path}/new", $"<label>课程 <select name=\"course\" required><option value=\"\">请选择</option>{options}</select></label><br>{Fields(form)}<button type=\"submit\">创建</button>")}
             """;
         return StaffPage.Html("新建培训班", body, problem is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
     }
@@ -89,9 +82,9 @@ internal static class TrainingStaffPages
                 <h2>修改或调整时间地点</h2>
                 <p>改了地点、日期或上课时间，已报名和候补的学员会马上收到通知。名额不能少于已确认的人数。</p>
                 {ProblemHtml(problem)}
-                <form method="post" action="{path}">{Fields(form)}<button type="submit">保存</button></form>
+                {StaffPage.PostForm(path, $"{Fields(form)}<button type=\"submit\">保存</button>")}
                 <h2>停课</h2>
-                <form method="post" action="{path}/cancel" onsubmit="return confirm('确定停课？所有报名和候补的学员都会收到通知。')"><button type="submit">停课并通知学员</button></form>
+                {StaffPage.PostForm($"{path}/cancel", "<button type=\"submit\">停课并通知学员</button>", confirm: "确定停课？所有报名和候补的学员都会收到通知。")}
                 """);
         }
 
@@ -130,7 +123,7 @@ internal static class TrainingStaffPages
     };
 
     private static string Mark(int enrolmentId, string mark, string label) =>
-        $"<form method=\"post\" action=\"{TrainingStaffEndpoints.Path}/enrolments/{enrolmentId}/{mark}\" style=\"display:inline\"><button type=\"submit\">{label}</button></form>";
+        StaffPage.PostForm($"{TrainingStaffEndpoints.Path}/enrolments/{enrolmentId}/{mark}", $"<button type=\"submit\">{label}</button>", inline: true);
 
     private static string ProblemHtml(string? problem) => problem is null ? "" : $"<p class=\"error\">{E(problem)}</p>";
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -141,7 +140,7 @@ public sealed class JobStaffTests : IDisposable
             Assert.DoesNotContain("13812345678", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        using var upload = await UploadAsync(anonymous, Xlsx([.. DemoJobs.Generate(5, Today)]), "jobs.xlsx");
+        using var upload = await UploadAsync(anonymous, Xlsx([.. DemoJobs.Generate(5, Today)]), "jobs.xlsx", from: StaffAccess.LoginPath);
         Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
         Assert.Equal(1, await CountPostingsAsync());
     }
@@ -150,23 +149,10 @@ public sealed class JobStaffTests : IDisposable
     public async Task The_staff_home_links_to_the_job_pages() =>
         Assert.Contains("href=\"/staff/jobs\"", await (await SignInAsync()).GetStringAsync("/staff"), StringComparison.Ordinal);
 
-    private async Task<HttpClient> SignInAsync()
-    {
-        var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["password"] = Password, ["returnUrl"] = "/staff/jobs" });
-        using var response = await client.PostAsync("/staff/login", form);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
+    private Task<HttpClient> SignInAsync() => StaffClient.SignInAsync(_factory, Password, JobStaffEndpoints.Path);
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] file, string fileName)
-    {
-        using var content = new MultipartFormDataContent();
-        var part = new ByteArrayContent(file);
-        part.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        content.Add(part, "file", fileName);
-        return await client.PostAsync("/staff/jobs/import", content);
-    }
+    private static Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] file, string fileName, string from = JobStaffEndpoints.Path) =>
+        client.UploadAsync($"{JobStaffEndpoints.Path}/import", file, fileName, from);
 
     private static byte[] Xlsx(params JobPostingDraft[] drafts)
     {

@@ -109,11 +109,7 @@ public sealed class SchedulingTests
     }
 
     private static Task<HttpResponseMessage> SignInAsync(HttpClient client, string password) =>
-        client.PostAsync(StaffAccess.LoginPath, new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["password"] = password,
-            ["returnUrl"] = SchedulingExtensions.DashboardPath,
-        }));
+        client.SignInAsync(password, SchedulingExtensions.DashboardPath);
 
     private static async Task WaitUntilAsync(Func<bool> condition)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Playwright;
 
 namespace Pingtang.Bot.Tests.Support;
@@ -18,15 +19,19 @@ public sealed class Phone : IAsyncDisposable
     private readonly IBrowser _browser;
     private readonly string _screenshot;
 
-    private Phone(IPlaywright playwright, IBrowser browser, IPage page, string screenshot)
+    private Phone(IPlaywright playwright, IBrowser browser, IPage page, string screenshot, ConcurrentQueue<string> console)
     {
         _playwright = playwright;
         _browser = browser;
         Page = page;
         _screenshot = screenshot;
+        Console = console;
     }
 
     public IPage Page { get; }
+
+    /// <summary>What the pages wrote to the console since the phone opened, Content-Security-Policy refusals included.</summary>
+    public ConcurrentQueue<string> Console { get; }
 
     public ILocator Transcript => Page.Locator("#webchat");
 
@@ -48,8 +53,10 @@ public sealed class Phone : IAsyncDisposable
             Locale = "zh-CN",
         });
         var page = await context.NewPageAsync();
+        var console = new ConcurrentQueue<string>();
+        page.Console += (_, message) => console.Enqueue($"{message.Type}: {message.Text} ({message.Location})");
         await page.GotoAsync(url);
-        return new Phone(playwright, browser, page, Path.Combine(AppContext.BaseDirectory, "screenshots", screenshotName));
+        return new Phone(playwright, browser, page, Path.Combine(AppContext.BaseDirectory, "screenshots", screenshotName), console);
     }
 
     /// <summary>Waits until a message bubble containing <paramref name="text"/> is on screen.</summary>

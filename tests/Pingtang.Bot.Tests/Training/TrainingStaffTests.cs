@@ -53,9 +53,9 @@ public sealed class TrainingStaffTests : IDisposable
             ["enrolBy"] = "2026-12-08", ["seats"] = "20", ["fee"] = "免费", ["bring"] = "身份证",
         };
 
-        using var refused = await staff.PostAsync($"{TrainingStaffEndpoints.Path}/new", new FormUrlEncodedContent(form));
+        using var refused = await staff.PostFormAsync($"{TrainingStaffEndpoints.Path}/new", form);
         form["endsOn"] = "2026-12-24";
-        using var created = await staff.PostAsync($"{TrainingStaffEndpoints.Path}/new", new FormUrlEncodedContent(form));
+        using var created = await staff.PostFormAsync($"{TrainingStaffEndpoints.Path}/new", form);
         var list = await staff.GetStringAsync(TrainingStaffEndpoints.Path);
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
@@ -71,7 +71,7 @@ public sealed class TrainingStaffTests : IDisposable
         var session = await SessionWithWorkersAsync("worker-a", "worker-b");
         using var staff = await SignInAsync();
 
-        using var response = await staff.PostAsync($"{TrainingStaffEndpoints.Path}/{session}/cancel", null);
+        using var response = await staff.PostFormAsync($"{TrainingStaffEndpoints.Path}/{session}/cancel");
         await RunNoticesAsync(session);
         await RunNoticesAsync(session);
 
@@ -86,7 +86,7 @@ public sealed class TrainingStaffTests : IDisposable
         var session = await SessionWithWorkersAsync("worker-a", "worker-b");
         using var staff = await SignInAsync();
 
-        using var response = await staff.PostAsync($"{TrainingStaffEndpoints.Path}/{session}", new FormUrlEncodedContent(EditForm(seats: "1", place: "平塘县职业技术学校")));
+        using var response = await staff.PostFormAsync($"{TrainingStaffEndpoints.Path}/{session}", EditForm(seats: "1", place: "平塘县职业技术学校"));
         await RunNoticesAsync(session);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -101,7 +101,7 @@ public sealed class TrainingStaffTests : IDisposable
         var session = await SessionWithWorkersAsync(seats: 2, "worker-a", "worker-b");
         using var staff = await SignInAsync();
 
-        using var response = await staff.PostAsync($"{TrainingStaffEndpoints.Path}/{session}", new FormUrlEncodedContent(EditForm(seats: "1", place: "平塘县职业技术学校")));
+        using var response = await staff.PostFormAsync($"{TrainingStaffEndpoints.Path}/{session}", EditForm(seats: "1", place: "平塘县职业技术学校"));
         await RunNoticesAsync(session);
 
         Assert.Contains("已有2人报名确认，名额不能少于2", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -117,9 +117,8 @@ public sealed class TrainingStaffTests : IDisposable
         var csv = "外部编号,课程,地点,开班日期,结业日期,名额,报名截止\n" +
             "PT-2027-01,焊工,平塘县公共实训基地,2027-01-10,2027-01-20,20,2027-01-08\n" +
             "PT-2027-02,宇航员,平塘县公共实训基地,2027-01-10,2027-01-20,20,2027-01-08\n";
-        using var content = new MultipartFormDataContent { { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv)), "file", "培训班.csv" } };
 
-        using var response = await staff.PostAsync($"{TrainingStaffEndpoints.Path}/import", content);
+        using var response = await staff.UploadAsync($"{TrainingStaffEndpoints.Path}/import", System.Text.Encoding.UTF8.GetBytes(csv), "培训班.csv", from: TrainingStaffEndpoints.Path);
         var page = await response.Content.ReadAsStringAsync();
 
         Assert.Contains("新增 1 条", page, StringComparison.Ordinal);
@@ -158,8 +157,8 @@ public sealed class TrainingStaffTests : IDisposable
             enrolment = await scope.ServiceProvider.GetRequiredService<PingtangDb>().Enrolments.OrderBy(e => e.Id).Select(e => e.Id).FirstAsync();
         }
 
-        using var attended = await staff.PostAsync($"{TrainingStaffEndpoints.Path}/enrolments/{enrolment}/attended", null);
-        using var completed = await staff.PostAsync($"{TrainingStaffEndpoints.Path}/enrolments/{enrolment}/completed", null);
+        using var attended = await staff.PostFormAsync($"{TrainingStaffEndpoints.Path}/enrolments/{enrolment}/attended");
+        using var completed = await staff.PostFormAsync($"{TrainingStaffEndpoints.Path}/enrolments/{enrolment}/completed");
         var page = await staff.GetStringAsync($"{TrainingStaffEndpoints.Path}/{session}");
         var export = MiniExcel.Query(new MemoryStream(await staff.GetByteArrayAsync($"{TrainingStaffEndpoints.Path}/{session}/roster.xlsx")), useHeaderRow: true)
             .Cast<IDictionary<string, object?>>().ToList();
@@ -226,12 +225,5 @@ public sealed class TrainingStaffTests : IDisposable
         await scope.ServiceProvider.GetRequiredService<TrainingNoticeJob>().SweepAsync(default);
     }
 
-    private async Task<HttpClient> SignInAsync()
-    {
-        var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["password"] = Password, ["returnUrl"] = TrainingStaffEndpoints.Path });
-        using var response = await client.PostAsync("/staff/login", form);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
+    private Task<HttpClient> SignInAsync() => StaffClient.SignInAsync(_factory, Password, TrainingStaffEndpoints.Path);
 }

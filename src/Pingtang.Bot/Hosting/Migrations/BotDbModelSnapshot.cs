@@ -130,6 +130,45 @@ namespace Pingtang.Bot.Hosting.Migrations
                     b.ToTable("BotState", (string)null);
                 });
 
+            modelBuilder.Entity("Pingtang.Bot.Staff.SignInAttempts", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("WindowStartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("WindowStartedAt");
+
+                    b.ToTable("StaffSignInAttempts", (string)null);
+                });
+
+            modelBuilder.Entity("Pingtang.Bot.Staff.StaffSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Ticket")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("StaffSessions", (string)null);
+                });
+
             modelBuilder.Entity("Pingtang.Bot.Channels.DirectLine.DirectLineActivityRecord", b =>
                 {
                     b.HasOne("Pingtang.Bot.Channels.DirectLine.DirectLineConversation", null)
