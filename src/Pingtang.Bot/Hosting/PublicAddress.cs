@@ -54,7 +54,13 @@ public sealed class PublicAddress
     public static string WebSocketUrl(Uri baseUrl, string path)
     {
         ArgumentNullException.ThrowIfNull(baseUrl);
-        var scheme = baseUrl.Scheme == Uri.UriSchemeHttps ? "wss" : "ws";
-        return $"{scheme}://{baseUrl.Authority}{baseUrl.AbsolutePath.TrimEnd('/')}{path}";
+        return $"{WebSocketOrigin(baseUrl)}{baseUrl.AbsolutePath.TrimEnd('/')}{path}";
+    }
+
+    /// <summary>The scheme and authority WebSockets under <paramref name="baseUrl"/> have: <c>wss://host</c> for https.</summary>
+    public static string WebSocketOrigin(Uri baseUrl)
+    {
+        ArgumentNullException.ThrowIfNull(baseUrl);
+        return $"{(baseUrl.Scheme == Uri.UriSchemeHttps ? "wss" : "ws")}://{baseUrl.Authority}";
     }
 }

@@ -82,14 +82,13 @@ public static class SecurityHeaders
 
     /// <summary>
     /// The web chat page: its own files, images Web Chat makes as <c>blob:</c> URLs, the token endpoint and Direct
-    /// Line over HTTP, and Direct Line's WebSocket, whose <c>streamUrl</c> names this same host (not every browser
-    /// counts <c>ws:</c> as <c>'self'</c>).
+    /// Line over HTTP, and Direct Line's WebSocket at the address its <c>streamUrl</c> names (<see cref="PublicAddress"/>;
+    /// not every browser counts <c>ws:</c> as <c>'self'</c>). A host that is not ours gets no stream, so no source.
     /// </summary>
     private static string ChatPolicy(HttpRequest request)
     {
-        // Kestrel refuses a malformed Host; this keeps any other server's from writing into the policy.
-        var stream = request.Host.Value is { } host && host.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or ':' or '[' or ']')
-            ? $" {(request.IsHttps ? "wss" : "ws")}://{host}"
+        var stream = request.HttpContext.RequestServices.GetRequiredService<PublicAddress>().BaseFor(request) is { } baseUrl
+            ? $" {PublicAddress.WebSocketOrigin(baseUrl)}"
             : "";
         return $"default-src 'none'; script-src 'self'; style-src 'self' {EmptyStyleHash}; img-src 'self' blob:; " +
             $"connect-src 'self'{stream}; form-action 'none'; {Everywhere}";

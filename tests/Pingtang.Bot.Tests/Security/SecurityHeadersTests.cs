@@ -75,15 +75,18 @@ public sealed partial class SecurityHeadersTests : IDisposable
     public async Task The_chat_page_may_open_the_Direct_Line_WebSocket_of_its_own_host_only()
     {
         using var response = await _factory.CreateClient().GetAsync("/");
+        using var madeUp = await _factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://evil.example/") }).GetAsync("/");
 
         Assert.Equal("'self' ws://localhost", Directives(Header(response, "Content-Security-Policy"))["connect-src"]);
+        Assert.Equal("'self'", Directives(Header(madeUp, "Content-Security-Policy"))["connect-src"]);
     }
 
     [Fact]
     public async Task Pages_served_over_https_tell_browsers_to_keep_to_https()
     {
-        using var https = _factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://pingtang.example/") });
-        using var http = _factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://pingtang.example/") });
+        using var factory = new PingtangFactory(new Dictionary<string, string?> { ["AllowedHosts"] = "pingtang.example" });
+        using var https = factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://pingtang.example/") });
+        using var http = factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://pingtang.example/") });
 
         using var secure = await https.GetAsync("/");
         using var plain = await http.GetAsync("/");
