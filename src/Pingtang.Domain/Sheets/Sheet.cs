@@ -146,7 +146,7 @@ public sealed class Sheet : IDisposable
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, cell) in headerRow)
         {
-            var header = JobCells.Text(cell).TrimStart('\uFEFF');
+            var header = JobCells.Text(cell);
             if (header.Length == 0)
             {
                 continue;

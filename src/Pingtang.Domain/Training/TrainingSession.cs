@@ -155,30 +155,33 @@ public sealed class TrainingSession
     }
 }
 
-/// <summary>What staff set for a session.</summary>
+/// <summary>
+/// What staff set for a session, from the staff form or the sheet; its text is cleaned as it is set
+/// (<see cref="TypedText.Clean"/>), so both store the same.
+/// </summary>
 public sealed record TrainingSessionDetails
 {
-    public required string Place { get; init; }
+    public required string Place { get; init => field = TypedText.Clean(value); }
 
     public required DateOnly StartsOn { get; init; }
 
     public required DateOnly EndsOn { get; init; }
 
-    public string Schedule { get; init; } = "";
+    public string Schedule { get; init => field = TypedText.Clean(value); } = "";
 
     public required int Seats { get; init; }
 
-    public string Fee { get; init; } = "免费";
+    public string Fee { get; init => field = TypedText.Clean(value); } = "免费";
 
-    public string Bring { get; init; } = "身份证";
+    public string Bring { get; init => field = TypedText.Clean(value); } = "身份证";
 
     public int? AgeMin { get; init; }
 
     public int? AgeMax { get; init; }
 
-    public IReadOnlyList<string> Townships { get; init; } = [];
+    public IReadOnlyList<string> Townships { get; init => field = [.. value.Select(t => TypedText.Clean(t))]; } = [];
 
-    public string Prerequisites { get; init; } = "";
+    public string Prerequisites { get; init => field = TypedText.Clean(value); } = "";
 
     public required DateOnly EnrolBy { get; init; }
 

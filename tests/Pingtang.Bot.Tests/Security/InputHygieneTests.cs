@@ -1,10 +1,18 @@
+using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using MiniExcelLibs;
+using Pingtang.Bot.Jobs;
 using Pingtang.Bot.Menu;
 using Pingtang.Bot.Profile;
+using Pingtang.Bot.Tests.Jobs;
 using Pingtang.Bot.Tests.Profile;
 using Pingtang.Bot.Tests.Support;
+using Pingtang.Bot.Training;
 using Pingtang.Domain;
+using Pingtang.Domain.Jobs;
+using Pingtang.Domain.Tests.Jobs;
 
 namespace Pingtang.Bot.Tests.Security;
 
@@ -14,7 +22,7 @@ namespace Pingtang.Bot.Tests.Security;
 /// </summary>
 public sealed class InputHygieneTests : IDisposable
 {
-    private readonly PingtangFactory _factory = new();
+    private readonly PingtangFactory _factory = new(StaffSession.Settings(), new FakeTimeProvider(Postings.Now));
 
     public void Dispose() => _factory.Dispose();
 
@@ -35,5 +43,41 @@ public sealed class InputHygieneTests : IDisposable
         await using var scope = _factory.Services.CreateAsyncScope();
         var worker = await scope.ServiceProvider.GetRequiredService<PingtangDb>().Workers.SingleAsync();
         Assert.Equal(("王师傅", "东莞"), (worker.Name, worker.CurrentCity));
+    }
+
+    [Fact]
+    public async Task A_staff_session_form_with_a_bidi_override_stores_the_session_clean()
+    {
+        using var staff = await StaffSession.SignInAsync(_factory);
+
+        // No NUL here: ASP.NET's form reader refuses one before the page sees the form.
+        using var response = await staff.PostFormAsync($"{TrainingStaffEndpoints.Path}/new", new Dictionary<string, string>
+        {
+            ["course"] = "2", ["place"] = "平塘县\u202E地基训实共公", ["startsOn"] = "2026-12-10", ["endsOn"] = "2026-12-24",
+            ["enrolBy"] = "2026-12-08", ["seats"] = "20", ["fee"] = "免费\uFFFF", ["bring"] = "身份证\u001B[2J",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var session = await scope.ServiceProvider.GetRequiredService<PingtangDb>().TrainingSessions.SingleAsync();
+        Assert.Equal(("平塘县地基训实共公", "免费", "身份证[2J"), (session.Place, session.Fee, session.Bring));
+    }
+
+    [Fact]
+    public async Task A_job_sheet_with_a_bidi_override_stores_its_postings_clean()
+    {
+        using var staff = await StaffSession.SignInAsync(_factory);
+        var draft = JobSheet.CellsOf(JobDrafts.Factory);
+        draft[JobPostingDraft.Columns.Employer] = "\u202E司公限有子电某莞东";
+        draft[JobPostingDraft.Columns.Title] = "电子厂\u200B普工\u001B";
+        using var file = new MemoryStream();
+        MiniExcel.SaveAs(file, new[] { draft });
+
+        using var response = await staff.UploadAsync($"{JobStaffEndpoints.Path}/import", file.ToArray(), "jobs.xlsx");
+
+        Assert.Contains("新增 1 条", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var posting = await scope.ServiceProvider.GetRequiredService<PingtangDb>().JobPostings.SingleAsync();
+        Assert.Equal(("司公限有子电某莞东", "电子厂普工"), (posting.Employer, posting.Title));
     }
 }

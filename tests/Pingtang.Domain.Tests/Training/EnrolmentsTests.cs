@@ -133,6 +133,15 @@ public sealed class EnrolmentsTests : IAsyncLifetime
         Assert.Null(Welding.Validate());
     }
 
+    [Fact]
+    public void Staff_details_keep_their_text_clean()
+    {
+        var details = Welding with { Place = "平塘县\u202E公共实训基地", Bring = "身份证\u0000", Townships = ["掌布镇\u200B"] };
+
+        Assert.Equal(("平塘县公共实训基地", "身份证", "掌布镇"), (details.Place, details.Bring, details.Townships.Single()));
+        Assert.Null(details.Validate());
+    }
+
     private async Task<int> PlanAsync(TrainingSessionDetails details)
     {
         await using var db = _database.Open();
