@@ -125,6 +125,10 @@ public sealed record JobPostingDraft
         {
             problems.Add(new(Columns.ClosesOn, $"{ClosesOn:yyyy-MM-dd} 已经过去"));
         }
+        else if (StaffDates.Problem(ClosesOn, today) is { } closesOn)
+        {
+            problems.Add(new(Columns.ClosesOn, closesOn));
+        }
 
         if (Description?.Trim().Length > DescriptionMaxLength)
         {

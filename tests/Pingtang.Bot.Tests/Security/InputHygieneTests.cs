@@ -13,6 +13,8 @@ using Pingtang.Bot.Training;
 using Pingtang.Domain;
 using Pingtang.Domain.Jobs;
 using Pingtang.Domain.Tests.Jobs;
+using Pingtang.Domain.Tests.Training;
+using Pingtang.Domain.Training;
 
 namespace Pingtang.Bot.Tests.Security;
 
@@ -79,5 +81,49 @@ public sealed class InputHygieneTests : IDisposable
         await using var scope = _factory.Services.CreateAsyncScope();
         var posting = await scope.ServiceProvider.GetRequiredService<PingtangDb>().JobPostings.SingleAsync();
         Assert.Equal(("司公限有子电某莞东", "电子厂普工"), (posting.Employer, posting.Title));
+    }
+
+    [Theory]
+    [InlineData("9999-12-31", "9999-12-31", "9999-12-30")]
+    [InlineData("0001-01-01", "0001-01-02", "0001-01-01")]
+    public async Task A_staff_session_form_dated_out_of_bounds_is_refused(string startsOn, string endsOn, string enrolBy)
+    {
+        using var staff = await StaffSession.SignInAsync(_factory);
+
+        using var response = await staff.PostFormAsync($"{TrainingStaffEndpoints.Path}/new", new Dictionary<string, string>
+        {
+            ["course"] = "2", ["place"] = "平塘县公共实训基地", ["startsOn"] = startsOn, ["endsOn"] = endsOn,
+            ["enrolBy"] = enrolBy, ["seats"] = "20", ["fee"] = "免费", ["bring"] = "身份证",
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains($"{startsOn} 不在可填的范围内", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await CountAsync(db => db.TrainingSessions));
+    }
+
+    [Fact]
+    public async Task Sheets_dated_9999_12_31_are_refused_row_by_row()
+    {
+        using var staff = await StaffSession.SignInAsync(_factory);
+        var farOff = new DateOnly(9999, 12, 31);
+        var session = new TrainingSessionRow("PT-9999", "焊工", TrainingData.Welding with { StartsOn = farOff, EndsOn = farOff, EnrolBy = farOff });
+        using var sessions = new MemoryStream();
+        MiniExcel.SaveAs(sessions, new[] { session.Cells() });
+        using var postings = new MemoryStream();
+        MiniExcel.SaveAs(postings, new[] { JobSheet.CellsOf(JobDrafts.Factory with { ClosesOn = farOff }) });
+
+        using var sessionReport = await staff.UploadAsync($"{TrainingStaffEndpoints.Path}/import", sessions.ToArray(), "培训班.xlsx");
+        using var postingReport = await staff.UploadAsync($"{JobStaffEndpoints.Path}/import", postings.ToArray(), "jobs.xlsx");
+
+        Assert.All(
+            [await sessionReport.Content.ReadAsStringAsync(), await postingReport.Content.ReadAsStringAsync()],
+            report => Assert.Contains("9999-12-31 不在可填的范围内", report, StringComparison.Ordinal));
+        Assert.Equal((0, 0), (await CountAsync(db => db.TrainingSessions), await CountAsync(db => db.JobPostings)));
+    }
+
+    private async Task<int> CountAsync<T>(Func<PingtangDb, IQueryable<T>> rows)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        return await rows(scope.ServiceProvider.GetRequiredService<PingtangDb>()).CountAsync();
     }
 }
