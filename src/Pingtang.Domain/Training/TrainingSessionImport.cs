@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Pingtang.Domain.Jobs;
 using Pingtang.Domain.Sheets;
 
@@ -10,19 +11,23 @@ namespace Pingtang.Domain.Training;
 /// whose place or dates changed get their notice. Bad rows are skipped and reported by line and column in the
 /// report the job import uses, so staff read both the same way.
 /// </summary>
-public sealed class TrainingSessionImport(PingtangDb db, TimeProvider time)
+public sealed class TrainingSessionImport(PingtangDb db, TimeProvider time, ILogger<TrainingSessionImport> logger)
 {
     public async Task<TrainingSessionImportResult> ImportFileAsync(Stream file, string fileName, CancellationToken cancellationToken)
     {
         var source = Path.GetFileName(fileName);
         try
         {
-            using var sheet = Sheet.Open(file, fileName, Columns.Required, Columns.All);
+            using var sheet = Sheet.Open(file, fileName, Columns.Required, Columns.All, cancellationToken);
             return await ImportAsync(sheet.Rows().Select(Read), source, sheet.UnknownColumns, cancellationToken);
         }
         catch (DomainException e)
         {
             return new(new JobImportReport { Source = source, FileError = e.Message }, []);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new(new JobImportReport { Source = source, FileError = ImportFailure.Report(logger, source, e) }, []);
         }
     }
 
