@@ -24,7 +24,7 @@ internal static class XlsxScan
         IgnoreProcessingInstructions = true,
     };
 
-    /// <summary>Checks the file; returns the number of its worksheet's last row, which MiniExcel will read up to.</summary>
+    /// <summary>Checks the file; returns the number of the last row of its worksheets, which MiniExcel reads up to, for progress.</summary>
     public static int Check(Stream file, CancellationToken cancellationToken)
     {
         if (DeclaredParts(file) > SheetLimits.XlsxParts)
