@@ -102,6 +102,21 @@ public sealed class InputHygieneTests : IDisposable
     }
 
     [Fact]
+    public async Task A_staff_form_with_a_nul_is_refused_as_malformed_and_stores_nothing()
+    {
+        using var staff = await SignedInStaff.SignInAsync(_factory);
+
+        using var response = await staff.PostFormAsync($"{TrainingStaffEndpoints.Path}/new", new Dictionary<string, string>
+        {
+            ["course"] = "2", ["place"] = "平塘\0实训基地", ["startsOn"] = "2026-12-10", ["endsOn"] = "2026-12-20",
+            ["enrolBy"] = "2026-12-08", ["seats"] = "20", ["fee"] = "免费", ["bring"] = "身份证",
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(0, await CountAsync(db => db.TrainingSessions));
+    }
+
+    [Fact]
     public async Task Sheets_dated_9999_12_31_are_refused_row_by_row()
     {
         using var staff = await SignedInStaff.SignInAsync(_factory);
