@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 
 namespace Pingtang.Benchmarks.Turns;
@@ -36,7 +35,7 @@ internal static class TurnsCommand
         var cancellationToken = interrupted.Token;
         var folder = Directory.CreateTempSubdirectory("pingtang-turns-").FullName;
         Console.WriteLine($"turns: {jobs:N0} postings, {seconds.TotalSeconds:N0} s a phase, {rounds} rounds, {string.Join(" and ", conversations)} conversations{(profiling ? ", profiling the service" : "")}");
-        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}; logs in {folder}");
+        Console.WriteLine($"{DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC on {Machine.Describe()}; load average {Machine.LoadAverage()}; logs in {folder}");
         try
         {
             var servers = await Servers.StartAsync(folder, jobs, profiling, cancellationToken);
@@ -44,6 +43,7 @@ internal static class TurnsCommand
             {
                 var results = await MeasureAsync(servers, conversations, seconds, rounds, warmup, cancellationToken);
                 TurnsReport.Print(results, servers.Profile is not null);
+                Console.WriteLine($"Load average at the end (1, 5, 15 min): {Machine.LoadAverage()}.");
                 if (servers.Connector.Unmatched > 0)
                 {
                     Console.WriteLine($"Note: the fake connector received {servers.Connector.Unmatched} replies no turn was waiting for.");
@@ -193,7 +193,28 @@ internal static class TurnsCommand
             await ServiceProcess.RunToEndAsync("seed-demo", dotnet, [botAssembly, "seed-demo", "--jobs", jobs.ToString(CultureInfo.InvariantCulture), data], botProject, production, Path.Combine(folder, "seed-demo.log"), cancellationToken);
             Console.WriteLine($"Seeded in {seeding.Elapsed.TotalSeconds:N0} s.");
 
+            var started = new Stack<IAsyncDisposable>();
+            try
+            {
+                return await StartServersAsync(folder, dotnet, botProject, botAssembly, data, production, profiling, started, cancellationToken);
+            }
+            catch
+            {
+                while (started.TryPop(out var server))
+                {
+                    await server.DisposeAsync();
+                }
+
+                throw;
+            }
+        }
+
+        private static async Task<Servers> StartServersAsync(
+            string folder, string dotnet, string botProject, string botAssembly, string data, Dictionary<string, string> production, bool profiling,
+            Stack<IAsyncDisposable> started, CancellationToken cancellationToken)
+        {
             var connector = await FakeConnector.StartAsync(cancellationToken);
+            started.Push(connector);
             var secret = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
             var serviceEnvironment = new Dictionary<string, string>(production);
             ServerProfile? profile = null;
@@ -207,6 +228,7 @@ internal static class TurnsCommand
             var service = await ServiceProcess.StartAsync(
                 "Pingtang.Bot", dotnet, [botAssembly, "--urls", "http://127.0.0.1:0", data, "--Scheduling:Enabled=false", $"--DirectLine:Secret={secret}"],
                 botProject, serviceEnvironment, Path.Combine(folder, "service.log"), cancellationToken);
+            started.Push(service);
             // A web project runs with the server GC; this console project's runtime settings do not say so.
             var echo = await ServiceProcess.StartAsync(
                 "echo bot", dotnet, [typeof(TurnsCommand).Assembly.Location, EchoBot.Mode, "--urls", "http://127.0.0.1:0"],
