@@ -6,7 +6,7 @@ using System.Security.Cryptography;
 namespace Pingtang.Benchmarks.Turns;
 
 /// <summary>
-/// <c>turns [--jobs 50000] [--seconds 10] [--rounds 2] [--warmup 3] [--conversations 8,64] [--profile] [--keep]</c>:
+/// <c>turns [--jobs 50000] [--seconds 10] [--rounds 2] [--warmup 5] [--conversations 8,64] [--profile] [--keep]</c>:
 /// our full dialog turn through <c>/api/messages</c> and through the built-in Direct Line, beside a stock Bot
 /// Framework echo bot under the same load, phases alternating so the machine's noise falls on all alike. Prints a
 /// table and whether each floor of issue 9 is met; exits 0 unless something broke, because the floors are targets
@@ -21,7 +21,7 @@ internal static class TurnsCommand
         var jobs = Options.Int(args, "--jobs", 50_000);
         var seconds = TimeSpan.FromSeconds(Options.Int(args, "--seconds", 10));
         var rounds = Options.Int(args, "--rounds", 2);
-        var warmup = TimeSpan.FromSeconds(Options.Int(args, "--warmup", 3));
+        var warmup = TimeSpan.FromSeconds(Options.Int(args, "--warmup", 5));
         var conversations = ConversationCounts(args);
         var profiling = Options.Flag(args, "--profile");
         var keep = Options.Flag(args, "--keep");
