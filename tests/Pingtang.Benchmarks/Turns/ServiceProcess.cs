@@ -58,7 +58,7 @@ internal sealed partial class ServiceProcess : IAsyncDisposable
         if (first != service._listening.Task)
         {
             await service.DisposeAsync();
-            throw new InvalidOperationException($"{name} did not start listening; see {logFile}.");
+            throw new InvalidOperationException($"{name} did not start listening. The end of {logFile}:{Environment.NewLine}{Tail(logFile)}");
         }
 
         return service;
@@ -72,9 +72,11 @@ internal sealed partial class ServiceProcess : IAsyncDisposable
         await command._process.WaitForExitAsync(cancellationToken);
         if (command._process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"{name} exited with {command._process.ExitCode}; see {logFile}.");
+            throw new InvalidOperationException($"{name} exited with {command._process.ExitCode}. The end of {logFile}:{Environment.NewLine}{Tail(logFile)}");
         }
     }
+
+    private static string Tail(string logFile) => string.Join(Environment.NewLine, File.ReadLines(logFile).TakeLast(20));
 
     private static ServiceProcess Start(
         string name, string program, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string> environment, string logFile)

@@ -57,6 +57,13 @@ internal static class TurnsCommand
             Console.Error.WriteLine("Interrupted.");
             return 130;
         }
+        catch (Exception e) when (e is InvalidOperationException or HttpRequestException or IOException)
+        {
+            // The servers' logs are what tells why: keep them.
+            Console.Error.WriteLine(e);
+            keep = true;
+            return 1;
+        }
         finally
         {
             if (keep)
