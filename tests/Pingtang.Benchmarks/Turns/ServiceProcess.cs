@@ -26,7 +26,7 @@ internal sealed partial class ServiceProcess : IAsyncDisposable
     public int Id => _process.Id;
 
     /// <summary>The address Kestrel bound (port 0 picks a free one), read from its "Now listening on" line.</summary>
-    public Uri BaseUrl => _listening.Task.Result;
+    public Uri BaseUrl { get; private set; } = null!;
 
     public long WorkingSetBytes
     {
@@ -61,6 +61,7 @@ internal sealed partial class ServiceProcess : IAsyncDisposable
             throw new InvalidOperationException($"{name} did not start listening. The end of {logFile}:{Environment.NewLine}{Tail(logFile)}");
         }
 
+        service.BaseUrl = await service._listening.Task;
         return service;
     }
 

@@ -165,9 +165,9 @@ internal static class TurnsCommand
             Connector = connector;
             _http = http;
             Profile = profile;
-            Api = new ApiMessagesPath("/api/messages", service, http, connector);
-            DirectLine = new DirectLinePath("Direct Line", service, http, secret);
-            Echo = new ApiMessagesPath(TurnsReport.EchoPath, echo, http, connector);
+            Api = new ApiMessagesPath(TurnsReport.ApiMessagesName, service, http, connector);
+            DirectLine = new DirectLinePath(TurnsReport.DirectLineName, service, http, secret);
+            Echo = new ApiMessagesPath(TurnsReport.EchoName, echo, http, connector);
         }
 
         public ServiceProcess Service { get; }

@@ -33,7 +33,9 @@ internal sealed record PathSummary(string Path, int Conversations, IReadOnlyList
 /// <summary>The table at the end of <c>turns</c>, the floors of issue 9, and with <c>--profile</c> where the service's time went.</summary>
 internal static class TurnsReport
 {
-    public const string EchoPath = "echo bot (stock)";
+    public const string ApiMessagesName = "/api/messages";
+    public const string DirectLineName = "Direct Line";
+    public const string EchoName = "echo bot (stock)";
 
     private const double EchoRatioFloor = 4;
     private const double P99FloorMs = 25;
@@ -62,18 +64,18 @@ internal static class TurnsReport
     {
         ArgumentNullException.ThrowIfNull(results);
         var summaries = results.GroupBy(r => (r.Path, r.Conversations)).Select(g => new PathSummary(g.Key.Path, g.Key.Conversations, [.. g])).ToList();
-        double EchoRate(int conversations) => summaries.Single(s => s.Path == EchoPath && s.Conversations == conversations).TurnsPerSecond;
+        double EchoRate(int conversations) => summaries.Single(s => s.Path == EchoName && s.Conversations == conversations).TurnsPerSecond;
 
         Console.WriteLine();
         Console.WriteLine("| path | conversations | turns/s | phases' turns/s | p50 ms | p95 ms | p99 ms | peak MB | server CPU ms/turn | load CPU ms/turn | × echo | errors |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var s in summaries.OrderBy(s => s.Conversations).ThenBy(s => s.Path == EchoPath))
+        foreach (var s in summaries.OrderBy(s => s.Conversations).ThenBy(s => s.Path == EchoName))
         {
             Console.WriteLine(string.Format(
                 CultureInfo.InvariantCulture,
                 "| {0} | {1} | {2:N0} | {3:N0}–{4:N0} | {5:F1} | {6:F1} | {7:F1} | {8:N0} | {9:F2} | {10:F2} | {11} | {12} |",
                 s.Path, s.Conversations, s.TurnsPerSecond, s.SlowestPhase, s.FastestPhase, s.P50, s.P95, s.P99, s.PeakMegabytes,
-                s.ServerCpuMsPerTurn, s.GeneratorCpuMsPerTurn, s.Path == EchoPath ? "1" : (s.TurnsPerSecond / EchoRate(s.Conversations)).ToString("F2", CultureInfo.InvariantCulture), s.Errors));
+                s.ServerCpuMsPerTurn, s.GeneratorCpuMsPerTurn, s.Path == EchoName ? "1" : (s.TurnsPerSecond / EchoRate(s.Conversations)).ToString("F2", CultureInfo.InvariantCulture), s.Errors));
         }
 
         // Issue 9's outbox row (100,000 queued messages to a loopback fake channel: messages/s and peak memory, as a
@@ -84,7 +86,7 @@ internal static class TurnsReport
 
         Console.WriteLine();
         Console.WriteLine("Floors (2 cores):");
-        foreach (var s in summaries.Where(s => s.Path != EchoPath).OrderBy(s => s.Conversations))
+        foreach (var s in summaries.Where(s => s.Path != EchoName).OrderBy(s => s.Conversations))
         {
             var ratio = s.TurnsPerSecond / EchoRate(s.Conversations);
             Floor($"{s.Path}, {s.Conversations} conversations: ≥ {EchoRatioFloor}× the echo bot's turns/s", $"{ratio:F2}×", ratio >= EchoRatioFloor);
@@ -93,7 +95,7 @@ internal static class TurnsReport
                 Floor($"{s.Path}, {s.Conversations} conversations: p99 ≤ {P99FloorMs} ms", $"{s.P99:F1} ms", s.P99 <= P99FloorMs);
             }
 
-            if (s.Path == "Direct Line")
+            if (s.Path == DirectLineName)
             {
                 Floor($"{s.Path}, {s.Conversations} conversations: ≥ {DirectLineFloor:N0} turns/s", $"{s.TurnsPerSecond:N0}", s.TurnsPerSecond >= DirectLineFloor);
             }
@@ -101,7 +103,7 @@ internal static class TurnsReport
 
         if (profiled)
         {
-            foreach (var s in summaries.Where(s => s.Path != EchoPath).OrderBy(s => s.Conversations))
+            foreach (var s in summaries.Where(s => s.Path != EchoName).OrderBy(s => s.Conversations))
             {
                 PrintProfile(s);
             }
