@@ -4,6 +4,7 @@ using Pingtang.Bot.Dialogs;
 using Pingtang.Bot.Hosting;
 using Pingtang.Bot.Jobs;
 using Pingtang.Bot.Menu;
+using Pingtang.Bot.Outbox;
 using Pingtang.Bot.Profile;
 using Pingtang.Bot.Scheduling;
 using Pingtang.Bot.Staff;
@@ -17,6 +18,7 @@ if (await CommandLine.TryRunAsync(args, [.. JobCommands.All, .. TrainingCommands
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPingtangData();
 builder.AddBotCore();
+builder.AddOutbox();
 builder.AddDialogs();
 builder.AddMenu();
 builder.AddProfile();

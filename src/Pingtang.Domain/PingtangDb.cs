@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Pingtang.Domain.Jobs;
+using Pingtang.Domain.Outbox;
 using Pingtang.Domain.Stations;
 using Pingtang.Domain.Townships;
 using Pingtang.Domain.Training;
@@ -43,6 +44,8 @@ public sealed class PingtangDb(DbContextOptions<PingtangDb> options) : DbContext
     public DbSet<JobAlert> JobAlerts => Set<JobAlert>();
 
     public DbSet<JobAlertPosting> JobAlertPostings => Set<JobAlertPosting>();
+
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PingtangDb).Assembly);
