@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.EntityFrameworkCore;
@@ -43,11 +44,29 @@ public sealed class ProactiveMessenger(IDbContextFactory<BotDb> dbFactory, IEnum
                 continue;
             }
 
-            BotCallbackHandler send = async (turnContext, ct) => await turnContext.SendActivityAsync(message, ct);
+            // A failed send is the caller's to record and retry. Left in the turn, the turn-error handler would
+            // swallow it, apologise into the same broken channel and reset the worker's conversation.
+            Exception? failure = null;
+            BotCallbackHandler send = async (turnContext, ct) =>
+            {
+                try
+                {
+                    await turnContext.SendActivityAsync(message, ct);
+                }
+                catch (Exception e)
+                {
+                    failure = e;
+                }
+            };
             var channel = channels.FirstOrDefault(c => c.Owns(reference));
             await (channel is null
                 ? botFramework.ContinueConversationAsync(reference, send, cancellationToken)
                 : channel.ContinueConversationAsync(reference, send, cancellationToken));
+            if (failure is not null)
+            {
+                ExceptionDispatchInfo.Throw(failure);
+            }
+
             return new ProactiveDelivery(reference.ChannelId);
         }
 
