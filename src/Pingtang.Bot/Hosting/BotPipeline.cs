@@ -7,7 +7,7 @@ public static class BotPipeline
 {
     /// <summary>
     /// What every channel's adapter runs around a turn, in order: one turn per conversation at a time, then who is
-    /// talking; and the one handler for the unexpected.
+    /// talking, then the worker's text cleaned; and the one handler for the unexpected.
     /// </summary>
     public static TAdapter UsePingtangPipeline<TAdapter>(this TAdapter adapter, IServiceProvider services)
         where TAdapter : BotAdapter
@@ -15,6 +15,7 @@ public static class BotPipeline
         ArgumentNullException.ThrowIfNull(adapter);
         adapter.Use(services.GetRequiredService<ConversationTurnLock>());
         adapter.Use(services.GetRequiredService<AddressBook>());
+        adapter.Use(new TypedTextCleaner());
         adapter.OnTurnError = services.GetRequiredService<TurnErrorHandler>().HandleAsync;
         return adapter;
     }

@@ -70,7 +70,7 @@ public static class JobCommands
     }
 
     private static JobImport Import(IServiceProvider services) =>
-        new(services.GetRequiredService<PingtangDb>(), services.GetRequiredService<TimeProvider>());
+        new(services.GetRequiredService<PingtangDb>(), services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<JobImport>>());
 
     /// <summary>An import's report on the command line: the summary, then the rows not imported by line and column.</summary>
     internal static async Task WriteReportAsync(JobImportReport report, CommandConsole console)

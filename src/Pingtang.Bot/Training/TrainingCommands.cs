@@ -41,7 +41,7 @@ public static class TrainingCommands
         });
 
     private static TrainingSessionImport Import(IServiceProvider services) =>
-        new(services.GetRequiredService<PingtangDb>(), services.GetRequiredService<TimeProvider>());
+        new(services.GetRequiredService<PingtangDb>(), services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<TrainingSessionImport>>());
 }
 
 internal static class TrainingCommandTexts

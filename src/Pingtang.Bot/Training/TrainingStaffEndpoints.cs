@@ -51,18 +51,19 @@ public static class TrainingStaffEndpoints
     private static async Task<IResult> NewAsync(PingtangDb db, CancellationToken cancellationToken) =>
         TrainingStaffPages.Form(await CoursesAsync(db, cancellationToken), TrainingStaffPages.SessionForm.Empty, problem: null, sessionId: null);
 
-    private static async Task<IResult> CreateAsync(HttpContext http, PingtangDb db, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateAsync(HttpContext http, PingtangDb db, TimeProvider time, CancellationToken cancellationToken)
     {
         var form = TrainingStaffPages.SessionForm.Read(await http.Request.ReadFormAsync(cancellationToken));
         var courses = await CoursesAsync(db, cancellationToken);
-        var (details, problem) = form.Details();
-        problem ??= courses.Any(c => c.Id == form.CourseId) ? details!.Validate() : TrainingStaffPages.ChooseCourse;
+        var today = ChinaTime.Today(time);
+        var (details, problem) = form.Details(today);
+        problem ??= courses.Any(c => c.Id == form.CourseId) ? details!.Validate(today) : TrainingStaffPages.ChooseCourse;
         if (problem is not null)
         {
             return TrainingStaffPages.Form(courses, form, problem, sessionId: null);
         }
 
-        var session = TrainingSession.Plan(form.CourseId, details!);
+        var session = TrainingSession.Plan(form.CourseId, details!, today);
         db.TrainingSessions.Add(session);
         await db.SaveChangesAsync(cancellationToken);
         return Results.Redirect($"{Path}/{session.Id}");
@@ -74,10 +75,10 @@ public static class TrainingStaffEndpoints
             : TrainingStaffPages.NotFound();
 
     /// <summary>Saves the edit form; a new place, date or time is a move, and the session's workers are told.</summary>
-    private static async Task<IResult> ChangeAsync(int id, HttpContext http, PingtangDb db, TrainingSessionChanges changes, IBackgroundJobClient jobs, CancellationToken cancellationToken)
+    private static async Task<IResult> ChangeAsync(int id, HttpContext http, PingtangDb db, TrainingSessionChanges changes, IBackgroundJobClient jobs, TimeProvider time, CancellationToken cancellationToken)
     {
         var form = TrainingStaffPages.SessionForm.Read(await http.Request.ReadFormAsync(cancellationToken));
-        var (details, problem) = form.Details();
+        var (details, problem) = form.Details(ChinaTime.Today(time));
         IReadOnlyList<int>? told = [];
         if (problem is null)
         {

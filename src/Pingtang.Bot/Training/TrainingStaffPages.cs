@@ -169,8 +169,8 @@ internal static class TrainingStaffPages
             return new(s.CourseId, s.Place, D(s.StartsOn), D(s.EndsOn), D(s.EnrolBy), s.Schedule, s.Seats.ToString(CultureInfo.InvariantCulture), s.Fee, s.Bring, s.AgeMin?.ToString(CultureInfo.InvariantCulture) ?? "", s.AgeMax?.ToString(CultureInfo.InvariantCulture) ?? "", string.Join("、", s.Townships), s.Prerequisites);
         }
 
-        /// <summary>The details, or the first field that could not be read, in words for staff.</summary>
-        public (TrainingSessionDetails? Details, string? Problem) Details()
+        /// <summary>The details, or the first field that could not be read or is not valid on <paramref name="today"/>, in words for staff.</summary>
+        public (TrainingSessionDetails? Details, string? Problem) Details(DateOnly today)
         {
             string? problem = null;
             DateOnly Date(string label, string text) => JobCells.Date(text, out var p) is { } d ? d : Fail<DateOnly>(label, p ?? JobImportTexts.EmptyCell);
@@ -196,7 +196,7 @@ internal static class TrainingStaffPages
                 Townships = TrainingSessionRow.SplitList(Townships),
                 Prerequisites = Prerequisites,
             };
-            return problem is null ? (details, details.Validate()) : (null, problem);
+            return problem is null ? (details, details.Validate(today)) : (null, problem);
         }
     }
 }

@@ -21,11 +21,14 @@ public static partial class JobCells
     /// <summary>The last Excel serial date (9999-12-31); serial numbers are days since 1899-12-30.</summary>
     private const double LastExcelDate = 2_958_465;
 
-    /// <summary>A cell as trimmed text; numbers as written without a decimal point, Excel dates as 2027-01-31.</summary>
+    /// <summary>
+    /// A cell as trimmed text, cleaned as <see cref="TypedText.Clean"/> cleans what people type; numbers as written
+    /// without a decimal point, Excel dates as 2027-01-31.
+    /// </summary>
     public static string Text(object? cell) => cell switch
     {
         null => "",
-        string text => text.Trim(),
+        string text => TypedText.Clean(text).Trim(),
         double number => number.ToString("0.##########", CultureInfo.InvariantCulture),
         DateTime date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         bool flag => flag ? "是" : "否",

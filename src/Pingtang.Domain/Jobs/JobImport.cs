@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Pingtang.Domain.Sheets;
 
 namespace Pingtang.Domain.Jobs;
 
@@ -12,7 +14,7 @@ namespace Pingtang.Domain.Jobs;
 /// database's write lock while workers chat. Re-importing is safe (rows update by 外部编号), so a file that breaks
 /// halfway is fixed and imported again.
 /// </remarks>
-public sealed class JobImport(PingtangDb db, TimeProvider time)
+public sealed class JobImport(PingtangDb db, TimeProvider time, ILogger<JobImport> logger)
 {
     public const int BatchSize = 1000;
 
@@ -28,7 +30,7 @@ public sealed class JobImport(PingtangDb db, TimeProvider time)
         var run = await StartAsync(name.Length <= JobPosting.SourceMaxLength ? name : name[..JobPosting.SourceMaxLength], progress, cancellationToken);
         try
         {
-            using var sheet = JobSheet.Open(file, fileName);
+            using var sheet = JobSheet.Open(file, fileName, cancellationToken);
             run.UnknownColumns = sheet.UnknownColumns;
             await run.ImportAsync(sheet.Rows(), _ => sheet.Fraction, cancellationToken);
             return run.Report(fileError: null);
@@ -36,6 +38,10 @@ public sealed class JobImport(PingtangDb db, TimeProvider time)
         catch (DomainException e)
         {
             return run.Report(e.Message);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return run.Report(ImportFailure.Report(logger, name, e));
         }
     }
 

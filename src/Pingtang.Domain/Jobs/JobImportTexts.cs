@@ -1,3 +1,6 @@
+using Pingtang.Domain.Sheets;
+using static System.FormattableString;
+
 namespace Pingtang.Domain.Jobs;
 
 /// <summary>What the import says about a whole file, in words the station staff who made it can act on.</summary>
@@ -12,6 +15,30 @@ public static class JobImportTexts
     public const string UnreadableXlsx = "无法读取这个 .xlsx 文件：它可能已损坏，或不是 Excel 表格。请用 Excel 打开后重新保存再导入。";
 
     public const string UnreadableCsv = "无法读取这个 .csv 文件，请用 Excel 打开后另存为「CSV UTF-8（逗号分隔）」再导入。";
+
+    /// <summary>What the import says when it failed for a reason it did not expect; what happened is in the log.</summary>
+    public const string Unexpected = "导入时系统出错，错误已记下供技术人员查看。请稍后再试；如果一再出错，请把这个文件交给技术人员。";
+
+    /// <summary>{0} what about the file is odd.</summary>
+    public const string OddXlsx = "这个 .xlsx 文件{0}，不像 Excel 保存的表格，无法导入。请用 Excel 打开后另存为 .xlsx 再导入。";
+
+    public static readonly string CellTooLong = Invariant($"表格中有一个单元格超过 {SheetLimits.CellCharacters:N0} 个字符（Excel 每格的上限），无法导入。请删短后重新导入。");
+
+    public static readonly string TooManyRows = Invariant($"表格超过 {SheetLimits.Rows:N0} 行（算到最后一行的行号，空行也算），无法导入。请拆成几个文件分别导入。");
+
+    public static readonly string TooManyColumns = Invariant($"表格超过 {SheetLimits.Columns:N0} 列，无法导入。请删掉多余的列后重新导入。");
+
+    public static readonly string CsvLineTooLong = Invariant($"CSV 文件中有一行超过 {SheetLimits.CsvLineCharacters:N0} 个字符，无法导入。请检查后重新导入。");
+
+    public static readonly string XlsxTooLarge = Invariant($"这个 .xlsx 文件解压后太大（每一部分最多 {SheetLimits.XlsxPartBytes / Megabyte:N0} MB，合计最多 {SheetLimits.XlsxTotalBytes / Megabyte:N0} MB），无法导入。请把表格拆成几个文件分别导入。");
+
+    public static readonly string TooManyParts = Odd(Invariant($"有超过 {SheetLimits.XlsxParts:N0} 个部分"));
+
+    public static readonly string MarkupTooLong = Odd(Invariant($"中有一段标记超过 {SheetLimits.XmlMarkupBytes / Megabyte:N0} MB"));
+
+    public static readonly string TooDeep = Odd(Invariant($"的标记嵌套超过 {SheetLimits.XmlDepth} 层"));
+
+    public static readonly string NotUtf8Xml = Odd("中有一部分不是 UTF-8 编码");
 
     /// <summary>{0} the header, {1} and {2} the two columns (A, B, …).</summary>
     public const string DuplicateHeader = "表头「{0}」出现了两次（{1}列和{2}列），请删掉多余的一列。";
@@ -30,6 +57,8 @@ public static class JobImportTexts
     /// <summary>{0} how many postings were saved before the file broke off.</summary>
     public const string PartlySaved = "出错前已保存 {0} 条。修好文件后重新导入即可：已导入的按外部编号更新，不会重复。";
 
+    private const long Megabyte = 1024 * 1024;
+
     public static string UnknownColumnsNote(JobImportReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -43,4 +72,6 @@ public static class JobImportTexts
         var summary = $"新增 {report.Added:N0} 条，更新 {report.Updated:N0} 条，跳过 {report.Skipped:N0} 行";
         return report.ProblemCount > 0 ? $"{summary}（{report.ProblemCount:N0} 个问题）" : summary;
     }
+
+    private static string Odd(string what) => string.Format(OddXlsx, what);
 }

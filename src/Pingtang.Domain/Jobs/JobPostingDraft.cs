@@ -2,7 +2,8 @@ namespace Pingtang.Domain.Jobs;
 
 /// <summary>
 /// One posting as a station's spreadsheet gives it, before it is checked. The column headers the stations use are
-/// the names in <see cref="Columns"/>; problems name the column so staff can find the cell.
+/// the names in <see cref="Columns"/>; problems name the column so staff can find the cell. Its text is cleaned as
+/// it is set (<see cref="TypedText.Clean"/>), whatever made the draft.
 /// </summary>
 public sealed record JobPostingDraft
 {
@@ -43,19 +44,19 @@ public sealed record JobPostingDraft
         ];
     }
 
-    public required string ExternalId { get; init; }
+    public required string ExternalId { get; init => field = TypedText.Clean(value); }
 
-    public required string Title { get; init; }
+    public required string Title { get; init => field = TypedText.Clean(value); }
 
-    public required string Trade { get; init; }
+    public required string Trade { get; init => field = TypedText.Clean(value); }
 
-    public required string Employer { get; init; }
+    public required string Employer { get; init => field = TypedText.Clean(value); }
 
-    public required string Province { get; init; }
+    public required string Province { get; init => field = TypedText.Clean(value); }
 
-    public required string City { get; init; }
+    public required string City { get; init => field = TypedText.Clean(value); }
 
-    public string District { get; init; } = "";
+    public string District { get; init => field = TypedText.Clean(value); } = "";
 
     public int? MonthlyPayMin { get; init; }
 
@@ -74,11 +75,11 @@ public sealed record JobPostingDraft
     public int Headcount { get; init; } = 1;
 
     /// <summary>联系站点: the exact name of the station that vouches for the posting.</summary>
-    public required string Station { get; init; }
+    public required string Station { get; init => field = TypedText.Clean(value); }
 
     public required DateOnly ClosesOn { get; init; }
 
-    public string? Description { get; init; }
+    public string? Description { get; init => field = TypedText.Clean(value); }
 
     /// <summary>Every broken rule, each naming its column; empty when the posting can be saved.</summary>
     public IReadOnlyList<JobProblem> Validate(DateOnly today, IReadOnlySet<string> stations)
@@ -123,6 +124,10 @@ public sealed record JobPostingDraft
         if (ClosesOn < today)
         {
             problems.Add(new(Columns.ClosesOn, $"{ClosesOn:yyyy-MM-dd} 已经过去"));
+        }
+        else if (StaffDates.Problem(ClosesOn, today) is { } closesOn)
+        {
+            problems.Add(new(Columns.ClosesOn, closesOn));
         }
 
         if (Description?.Trim().Length > DescriptionMaxLength)

@@ -30,9 +30,10 @@ public sealed class JobSheet : IDisposable
 
     /// <summary>
     /// Opens the sheet and checks its header row. Throws <see cref="DomainException"/>, with a message for staff,
-    /// when the file is not a readable .xlsx or UTF-8 .csv or lacks a required column.
+    /// when the file is not a readable .xlsx or UTF-8 .csv, goes past <see cref="SheetLimits"/> or lacks a required column.
     /// </summary>
-    public static JobSheet Open(Stream file, string fileName) => new(Sheet.Open(file, fileName, RequiredColumns, Columns.All));
+    public static JobSheet Open(Stream file, string fileName, CancellationToken cancellationToken) =>
+        new(Sheet.Open(file, fileName, RequiredColumns, Columns.All, cancellationToken));
 
     /// <summary>The data rows after the header, each with its line number; empty rows are passed over.</summary>
     public IEnumerable<JobRow> Rows() => _sheet.Rows().Select(Read);

@@ -11,7 +11,7 @@ namespace Pingtang.Domain.Sheets;
 /// </summary>
 internal static class CsvLines
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    public static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>A configuration for one file: the splitter learns the header's width from the first line.</summary>
     public static CsvConfiguration Configuration()

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Xml;
 using MiniExcelLibs;
 using Pingtang.Domain.Jobs;
 
@@ -7,8 +8,9 @@ namespace Pingtang.Domain.Sheets;
 /// <summary>
 /// A spreadsheet staff upload, .xlsx or UTF-8 .csv, read a row at a time (MiniExcel streams both, so a 100,000-row
 /// file never sits in memory). Line 1 holds the headers, in any order; line numbers are the row numbers Excel shows,
-/// blank rows included, so staff can go straight to the cell a problem names. What the columns mean is the
-/// importing feature's business.
+/// blank rows included, so staff can go straight to the cell a problem names. Before MiniExcel reads anything, the
+/// file is read once to check it stays within <see cref="SheetLimits"/>. What the columns mean is the importing
+/// feature's business.
 /// </summary>
 public sealed class Sheet : IDisposable
 {
@@ -48,10 +50,10 @@ public sealed class Sheet : IDisposable
 
     /// <summary>
     /// Opens the sheet and checks its header row against the template's <paramref name="columns"/>. Throws
-    /// <see cref="DomainException"/>, with a message for staff, when the file is not a readable .xlsx or UTF-8 .csv
-    /// or lacks one of the <paramref name="requiredColumns"/>.
+    /// <see cref="DomainException"/>, with a message for staff, when the file is not a readable .xlsx or UTF-8 .csv,
+    /// goes past <see cref="SheetLimits"/> or lacks one of the <paramref name="requiredColumns"/>.
     /// </summary>
-    public static Sheet Open(Stream file, string fileName, IReadOnlyList<string> requiredColumns, IReadOnlyList<string> columns)
+    public static Sheet Open(Stream file, string fileName, IReadOnlyList<string> requiredColumns, IReadOnlyList<string> columns, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(requiredColumns);
@@ -73,11 +75,21 @@ public sealed class Sheet : IDisposable
             Func<int, double?> fraction;
             try
             {
-                fraction = csv ? CsvFraction(file) : XlsxFraction(file);
+                file.Position = 0;
+                if (csv)
+                {
+                    CsvScan.Check(file, cancellationToken);
+                    fraction = CsvFraction(file);
+                }
+                else
+                {
+                    fraction = XlsxFraction(XlsxScan.Check(file, cancellationToken));
+                }
+
                 file.Position = 0;
                 rows = Query(file, csv).GetEnumerator();
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (IsDamage(e))
             {
                 throw Unreadable(e, csv);
             }
@@ -119,21 +131,24 @@ public sealed class Sheet : IDisposable
                 .Cast<IDictionary<string, object?>>()
             : MiniExcel.Query(file, useHeaderRow: false, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>();
 
-    /// <summary>
-    /// The next row, or false at the end. Whatever MiniExcel throws while reading the file means the file itself
-    /// cannot be read — a damaged .xlsx, a .csv in another encoding — so it becomes a message for staff.
-    /// </summary>
+    /// <summary>The next row, or false at the end; a damaged file becomes a message for staff.</summary>
     private static bool Next(IEnumerator<IDictionary<string, object?>> rows, bool csv)
     {
         try
         {
             return rows.MoveNext();
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (IsDamage(e))
         {
             throw Unreadable(e, csv);
         }
     }
+
+    /// <summary>
+    /// What the zip, XML and UTF-8 readers throw for a file that is damaged or not a spreadsheet at all. Anything
+    /// else is not the file's fault, and is left to the import to report as the failure it is.
+    /// </summary>
+    private static bool IsDamage(Exception e) => e is InvalidDataException or XmlException or DecoderFallbackException;
 
     private static DomainException Unreadable(Exception e, bool csv) => e switch
     {
@@ -146,7 +161,7 @@ public sealed class Sheet : IDisposable
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, cell) in headerRow)
         {
-            var header = JobCells.Text(cell).TrimStart('\uFEFF');
+            var header = JobCells.Text(cell);
             if (header.Length == 0)
             {
                 continue;
@@ -170,12 +185,9 @@ public sealed class Sheet : IDisposable
     private static Func<int, double?> CsvFraction(Stream file) =>
         file.CanSeek && file.Length > 0 ? _ => Math.Min(1, (double)file.Position / file.Length) : _ => null;
 
-    /// <summary>An .xlsx says how many rows its sheet has (its dimension), so progress counts rows.</summary>
-    private static Func<int, double?> XlsxFraction(Stream file)
-    {
-        var rows = MiniExcel.GetSheetDimensions(file).FirstOrDefault()?.Rows.Count ?? 0;
-        return rows > 0 ? line => Math.Min(1, (double)line / rows) : _ => null;
-    }
+    /// <summary>Progress through an .xlsx counts rows up to the last one the check found.</summary>
+    private static Func<int, double?> XlsxFraction(int rows) =>
+        rows > 0 ? line => Math.Min(1, (double)line / rows) : _ => null;
 }
 
 /// <summary>A non-empty data row: its line in the sheet and its cells by header (null for a column the sheet lacks).</summary>

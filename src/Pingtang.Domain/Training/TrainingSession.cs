@@ -68,18 +68,22 @@ public sealed class TrainingSession
 
     public int SeatsLeft => Math.Max(0, Seats - SeatsTaken);
 
-    public static TrainingSession Plan(int courseId, TrainingSessionDetails details, string? externalId = null)
+    /// <summary>A new session; <paramref name="today"/> (China time) bounds its dates (<see cref="StaffDates"/>).</summary>
+    public static TrainingSession Plan(int courseId, TrainingSessionDetails details, DateOnly today, string? externalId = null)
     {
         var session = new TrainingSession { CourseId = courseId, ExternalId = externalId };
-        session.Change(details);
+        session.Change(details, today);
         return session;
     }
 
-    /// <summary>Staff change the session's details; a session cannot shrink below the workers already confirmed.</summary>
-    public void Change(TrainingSessionDetails details)
+    /// <summary>
+    /// Staff change the session's details; a session cannot shrink below the workers already confirmed, and
+    /// <paramref name="today"/> (China time) bounds its dates.
+    /// </summary>
+    public void Change(TrainingSessionDetails details, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(details);
-        if (details.Validate() is { } problem)
+        if (details.Validate(today) is { } problem)
         {
             throw new DomainException(problem);
         }
@@ -155,42 +159,50 @@ public sealed class TrainingSession
     }
 }
 
-/// <summary>What staff set for a session.</summary>
+/// <summary>
+/// What staff set for a session, from the staff form or the sheet; its text is cleaned as it is set
+/// (<see cref="TypedText.Clean"/>), so both store the same.
+/// </summary>
 public sealed record TrainingSessionDetails
 {
-    public required string Place { get; init; }
+    public required string Place { get; init => field = TypedText.Clean(value); }
 
     public required DateOnly StartsOn { get; init; }
 
     public required DateOnly EndsOn { get; init; }
 
-    public string Schedule { get; init; } = "";
+    public string Schedule { get; init => field = TypedText.Clean(value); } = "";
 
     public required int Seats { get; init; }
 
-    public string Fee { get; init; } = "免费";
+    public string Fee { get; init => field = TypedText.Clean(value); } = "免费";
 
-    public string Bring { get; init; } = "身份证";
+    public string Bring { get; init => field = TypedText.Clean(value); } = "身份证";
 
     public int? AgeMin { get; init; }
 
     public int? AgeMax { get; init; }
 
-    public IReadOnlyList<string> Townships { get; init; } = [];
+    public IReadOnlyList<string> Townships { get; init => field = [.. value.Select(t => TypedText.Clean(t))]; } = [];
 
-    public string Prerequisites { get; init; } = "";
+    public string Prerequisites { get; init => field = TypedText.Clean(value); } = "";
 
     public required DateOnly EnrolBy { get; init; }
 
-    /// <summary>The first broken rule, in words staff can read; null when the details are valid.</summary>
-    public string? Validate() => Problem()?.Message;
+    /// <summary>The first broken rule on <paramref name="today"/> (China time), in words staff can read; null when the details are valid.</summary>
+    public string? Validate(DateOnly today) => Problem(today)?.Message;
 
-    /// <summary>The first broken rule and the detail it is about (an import names that column); null when valid.</summary>
-    public SessionProblem? Problem()
+    /// <summary>The first broken rule on <paramref name="today"/> and the detail it is about (an import names that column); null when valid.</summary>
+    public SessionProblem? Problem(DateOnly today)
     {
         if (string.IsNullOrWhiteSpace(Place) || Place.Trim().Length > TrainingSession.PlaceMaxLength)
         {
             return new(nameof(Place), $"地点应为1到{TrainingSession.PlaceMaxLength}个字");
+        }
+
+        if (StaffDates.Problem(StartsOn, today) is { } startsOn)
+        {
+            return new(nameof(StartsOn), startsOn);
         }
 
         if (EndsOn < StartsOn)
@@ -198,9 +210,19 @@ public sealed record TrainingSessionDetails
             return new(nameof(EndsOn), "结束日期早于开始日期");
         }
 
+        if (!StaffDates.EndsWithinAYear(StartsOn, EndsOn))
+        {
+            return new(nameof(EndsOn), StaffDates.SessionTooLong);
+        }
+
         if (EnrolBy > StartsOn)
         {
             return new(nameof(EnrolBy), "报名截止日期晚于开班日期");
+        }
+
+        if (StaffDates.Problem(EnrolBy, today) is { } enrolBy)
+        {
+            return new(nameof(EnrolBy), enrolBy);
         }
 
         if (Seats is < 1 or > 1000)

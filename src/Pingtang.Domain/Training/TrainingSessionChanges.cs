@@ -54,7 +54,7 @@ public sealed class TrainingSessionChanges(PingtangDb db, TimeProvider time)
         }
 
         var moved = session.IsMovedBy(details);
-        session.Change(details);
+        session.Change(details, ChinaTime.Today(time));
         var workers = moved && !session.IsCancelled
             ? Notify(sessionId, await ActiveAsync(sessionId, cancellationToken), TrainingNoticeKind.Moved, time.GetUtcNow())
             : [];

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Pingtang.Domain.Jobs;
 using Pingtang.Domain.Sheets;
 
@@ -10,19 +11,23 @@ namespace Pingtang.Domain.Training;
 /// whose place or dates changed get their notice. Bad rows are skipped and reported by line and column in the
 /// report the job import uses, so staff read both the same way.
 /// </summary>
-public sealed class TrainingSessionImport(PingtangDb db, TimeProvider time)
+public sealed class TrainingSessionImport(PingtangDb db, TimeProvider time, ILogger<TrainingSessionImport> logger)
 {
     public async Task<TrainingSessionImportResult> ImportFileAsync(Stream file, string fileName, CancellationToken cancellationToken)
     {
         var source = Path.GetFileName(fileName);
         try
         {
-            using var sheet = Sheet.Open(file, fileName, Columns.Required, Columns.All);
+            using var sheet = Sheet.Open(file, fileName, Columns.Required, Columns.All, cancellationToken);
             return await ImportAsync(sheet.Rows().Select(Read), source, sheet.UnknownColumns, cancellationToken);
         }
         catch (DomainException e)
         {
             return new(new JobImportReport { Source = source, FileError = e.Message }, []);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new(new JobImportReport { Source = source, FileError = ImportFailure.Report(logger, source, e) }, []);
         }
     }
 
@@ -37,6 +42,7 @@ public sealed class TrainingSessionImport(PingtangDb db, TimeProvider time)
         CancellationToken cancellationToken)
     {
         var courses = await db.Courses.AsNoTracking().ToDictionaryAsync(c => c.Name, c => c.Id, cancellationToken);
+        var today = ChinaTime.Today(time);
         var firstLines = new Dictionary<string, int>(StringComparer.Ordinal);
         var changes = new TrainingSessionChanges(db, time);
         var problems = new List<JobImportProblem>();
@@ -48,7 +54,7 @@ public sealed class TrainingSessionImport(PingtangDb db, TimeProvider time)
             Problem(Columns.ExternalId, row.ExternalId.Length is 0 or > TrainingSession.ExternalIdMaxLength ? $"应为1到{TrainingSession.ExternalIdMaxLength}个字" : null);
             Problem(Columns.ExternalId, row.ExternalId.Length > 0 && !firstLines.TryAdd(row.ExternalId, line) ? string.Format(JobImportTexts.DuplicateExternalId, row.ExternalId, firstLines[row.ExternalId]) : null);
             Problem(Columns.Course, courses.ContainsKey(row.Course) ? null : $"「{row.Course}」不是开设的课程，可选：{string.Join("、", courses.Keys)}");
-            if (rowProblems.Count == 0 && row.Details.Problem() is { } invalid)
+            if (rowProblems.Count == 0 && row.Details.Problem(today) is { } invalid)
             {
                 Problem(ColumnOf(invalid.Detail), invalid.Message);
             }
@@ -81,7 +87,7 @@ public sealed class TrainingSessionImport(PingtangDb db, TimeProvider time)
             }
             else
             {
-                db.TrainingSessions.Add(TrainingSession.Plan(courses[row.Course], row.Details, row.ExternalId));
+                db.TrainingSessions.Add(TrainingSession.Plan(courses[row.Course], row.Details, today, row.ExternalId));
                 await db.SaveChangesAsync(cancellationToken);
                 added++;
             }
@@ -115,6 +121,7 @@ public sealed class TrainingSessionImport(PingtangDb db, TimeProvider time)
     private static string ColumnOf(string detail) => detail switch
     {
         nameof(TrainingSessionDetails.Place) => Columns.Place,
+        nameof(TrainingSessionDetails.StartsOn) => Columns.StartsOn,
         nameof(TrainingSessionDetails.EndsOn) => Columns.EndsOn,
         nameof(TrainingSessionDetails.EnrolBy) => Columns.EnrolBy,
         nameof(TrainingSessionDetails.Seats) => Columns.Seats,

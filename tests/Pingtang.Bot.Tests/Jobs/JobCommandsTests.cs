@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using Pingtang.Bot.Hosting;
 using Pingtang.Bot.Jobs;
+using Pingtang.Bot.Tests.Support;
 using Pingtang.Bot.Training;
 using Pingtang.Domain;
 using Pingtang.Domain.Jobs;
@@ -147,13 +148,7 @@ public sealed class JobCommandsTests : IDisposable
     public async Task Options_of_the_web_server_are_not_a_command() =>
         Assert.False(await CommandLine.TryRunAsync(["--urls", "http://127.0.0.1:0"], JobCommands.All));
 
-    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exitCode = await CommandLine.RunAsync([.. args, $"--Storage:DataFolder={_dataFolder}"], [.. JobCommands.All, .. TrainingCommands.All], new CommandConsole(output, error, IsTerminal: false), CancellationToken.None);
-        return (exitCode, output.ToString(), error.ToString());
-    }
+    private Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => new Commands(_dataFolder).RunAsync(args);
 
     private PingtangDb OpenDatabase() =>
         new(new DbContextOptionsBuilder<PingtangDb>().UseSqlite($"Data Source={Path.Combine(_dataFolder, "pingtang.db")}").Options);

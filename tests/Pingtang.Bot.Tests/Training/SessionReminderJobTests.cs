@@ -61,7 +61,7 @@ public sealed class SessionReminderJobTests : IDisposable
     [Fact]
     public void Without_a_schedule_or_anything_to_bring_those_parts_are_left_out()
     {
-        var session = TrainingSession.Plan(1, TrainingData.Welding with { Schedule = "", Bring = "" });
+        var session = TrainingSession.Plan(1, TrainingData.Welding with { Schedule = "", Bring = "" }, TrainingData.Today);
 
         var lines = SessionReminderTexts.Message(new PendingSessionReminder(1, 1, session, "ABC234")).Split('\n');
 

@@ -195,7 +195,7 @@ public sealed class TrainingStaffTests : IDisposable
             EndsOn = new(2026, 12, 24),
             Seats = seats,
             EnrolBy = new(2026, 12, 8),
-        });
+        }, TrainingData.Today);
         db.TrainingSessions.Add(session);
         await db.SaveChangesAsync();
         var enrolments = new Enrolments(db, scope.ServiceProvider.GetRequiredService<TimeProvider>());

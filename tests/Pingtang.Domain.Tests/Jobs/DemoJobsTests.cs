@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Pingtang.Domain.Jobs;
 using Pingtang.Domain.Stations;
 
@@ -98,6 +99,6 @@ public sealed class DemoJobsTests
     {
         await using var db = database.Open();
         var today = ChinaTime.Today(database.Clock);
-        return await new JobImport(db, database.Clock).ImportDraftsAsync(DemoJobs.Generate(1200, today), 1200, DemoJobs.Source, null, CancellationToken.None);
+        return await new JobImport(db, database.Clock, NullLogger<JobImport>.Instance).ImportDraftsAsync(DemoJobs.Generate(1200, today), 1200, DemoJobs.Source, null, CancellationToken.None);
     }
 }

@@ -104,4 +104,15 @@ public sealed class JobCellsTests
 
     [Fact]
     public void Text_reads_numbers_without_a_decimal_point() => Assert.Equal("12345", JobCells.Text(12345d));
+
+    [Fact]
+    public void Text_is_cleaned_of_what_nobody_means_to_type() => Assert.Equal("东莞", JobCells.Text(" \u202E东\0莞\u200B "));
+
+    [Fact]
+    public void A_draft_keeps_its_text_clean_however_it_was_made()
+    {
+        var draft = JobDrafts.Factory with { Employer = "东莞\u202E某电子\u0007有限公司", Description = "长白班\uFEFF\n坐着上班" };
+
+        Assert.Equal(("东莞某电子有限公司", "长白班\n坐着上班"), (draft.Employer, draft.Description));
+    }
 }

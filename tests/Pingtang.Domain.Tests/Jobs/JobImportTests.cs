@@ -1,5 +1,7 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using MiniExcelLibs;
 using Pingtang.Domain.Jobs;
 using Pingtang.Domain.Stations;
@@ -230,10 +232,26 @@ public sealed class JobImportTests : IAsyncLifetime
         Assert.Equal(count, await CountAsync());
     }
 
+    [Fact]
+    public async Task An_unexpected_failure_is_logged_without_the_files_text_and_reported_as_such()
+    {
+        var logger = new RecordingLogger();
+        await using var db = _database.Open();
+
+        var report = await new JobImport(db, _database.Clock, logger).ImportFileAsync(new FailingStream(), "jobs.xlsx", null, CancellationToken.None);
+
+        Assert.Equal(JobImportTexts.Unexpected, report.FileError);
+        var entry = Assert.Single(logger.Entries);
+        Assert.Equal(LogLevel.Error, entry.Level);
+        Assert.Contains("jobs.xlsx", entry.Message, StringComparison.Ordinal);
+        Assert.Contains(typeof(IOException).FullName!, entry.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("13812345678", entry.Message, StringComparison.Ordinal);
+    }
+
     private async Task<JobImportReport> ImportAsync(Stream file, string fileName, IProgress<JobImportProgress>? progress = null)
     {
         await using var db = _database.Open();
-        return await new JobImport(db, _database.Clock).ImportFileAsync(file, fileName, progress, CancellationToken.None);
+        return await new JobImport(db, _database.Clock, NullLogger<JobImport>.Instance).ImportFileAsync(file, fileName, progress, CancellationToken.None);
     }
 
     private async Task<int> CountAsync()
@@ -265,5 +283,26 @@ public sealed class JobImportTests : IAsyncLifetime
     private sealed class Recorder(List<JobImportProgress> reports) : IProgress<JobImportProgress>
     {
         public void Report(JobImportProgress value) => reports.Add(value);
+    }
+
+    /// <summary>A file whose disk fails as it is read, with personal data in the error, as a reader's errors may quote cells.</summary>
+    private sealed class FailingStream() : MemoryStream(new byte[1024])
+    {
+        public override int Read(Span<byte> buffer) => throw new IOException("王师傅 13812345678");
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new IOException("王师傅 13812345678");
+    }
+
+    private sealed class RecordingLogger : ILogger<JobImport>
+    {
+        public List<(LogLevel Level, string Message)> Entries { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Entries.Add((logLevel, formatter(state, exception) + exception));
     }
 }

@@ -126,11 +126,20 @@ public sealed class EnrolmentsTests : IAsyncLifetime
     [Fact]
     public void Staff_details_are_checked()
     {
-        Assert.Contains("结束日期", (Welding with { EndsOn = new DateOnly(2026, 12, 1) }).Validate(), StringComparison.Ordinal);
-        Assert.Contains("报名截止", (Welding with { EnrolBy = new DateOnly(2026, 12, 11) }).Validate(), StringComparison.Ordinal);
-        Assert.Contains("名额", (Welding with { Seats = 0 }).Validate(), StringComparison.Ordinal);
-        Assert.Contains("都匀", (Welding with { Townships = ["都匀"] }).Validate(), StringComparison.Ordinal);
-        Assert.Null(Welding.Validate());
+        Assert.Contains("结束日期", (Welding with { EndsOn = new DateOnly(2026, 12, 1) }).Validate(TrainingData.Today), StringComparison.Ordinal);
+        Assert.Contains("报名截止", (Welding with { EnrolBy = new DateOnly(2026, 12, 11) }).Validate(TrainingData.Today), StringComparison.Ordinal);
+        Assert.Contains("名额", (Welding with { Seats = 0 }).Validate(TrainingData.Today), StringComparison.Ordinal);
+        Assert.Contains("都匀", (Welding with { Townships = ["都匀"] }).Validate(TrainingData.Today), StringComparison.Ordinal);
+        Assert.Null(Welding.Validate(TrainingData.Today));
+    }
+
+    [Fact]
+    public void Staff_details_keep_their_text_clean()
+    {
+        var details = Welding with { Place = "平塘县\u202E公共实训基地", Bring = "身份证\u0000", Townships = ["掌布镇\u200B"] };
+
+        Assert.Equal(("平塘县公共实训基地", "身份证", "掌布镇"), (details.Place, details.Bring, details.Townships.Single()));
+        Assert.Null(details.Validate(TrainingData.Today));
     }
 
     private async Task<int> PlanAsync(TrainingSessionDetails details)

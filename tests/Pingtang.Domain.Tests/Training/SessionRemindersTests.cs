@@ -161,7 +161,7 @@ public sealed class SessionRemindersTests : IAsyncLifetime
         Assert.NotNull(await ClaimAsync(enrolment));
         await using (var db = _database.Open())
         {
-            (await db.TrainingSessions.SingleAsync(s => s.Id == session)).Change(TrainingData.Welding with { StartsOn = new DateOnly(2026, 12, 17) });
+            (await db.TrainingSessions.SingleAsync(s => s.Id == session)).Change(TrainingData.Welding with { StartsOn = new DateOnly(2026, 12, 17) }, TrainingData.Today);
             await db.SaveChangesAsync();
         }
 

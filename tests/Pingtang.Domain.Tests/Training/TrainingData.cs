@@ -6,6 +6,9 @@ namespace Pingtang.Domain.Tests.Training;
 /// <summary>Sessions, workers and enrolments put into a test database, for the training tests of both projects.</summary>
 public static class TrainingData
 {
+    /// <summary>The day the tests of both projects run on: their clocks stand at 2026-11-29 10:00 in China.</summary>
+    public static readonly DateOnly Today = new(2026, 11, 29);
+
     /// <summary>A 焊工 session starting 2026-12-10, with two seats.</summary>
     public static readonly TrainingSessionDetails Welding = new()
     {
@@ -25,7 +28,7 @@ public static class TrainingData
     public static async Task<int> PlanAsync(PingtangDb db, TrainingSessionDetails details, string course = "焊工")
     {
         ArgumentNullException.ThrowIfNull(db);
-        var session = TrainingSession.Plan(db.Courses.Single(c => c.Name == course).Id, details);
+        var session = TrainingSession.Plan(db.Courses.Single(c => c.Name == course).Id, details, Today);
         db.TrainingSessions.Add(session);
         await db.SaveChangesAsync();
         return session.Id;
