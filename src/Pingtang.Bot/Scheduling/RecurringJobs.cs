@@ -16,6 +16,5 @@ internal static class RecurringJobs
         var inChina = new RecurringJobOptions { TimeZone = ChinaTime.Zone };
         jobs.AddOrUpdate<JobAlertJob>(JobAlertJob.RecurringJobId, job => job.RunAsync(0, CancellationToken.None), Cron.Hourly(), inChina);
         jobs.AddOrUpdate<SessionReminderJob>(SessionReminderJob.RecurringJobId, job => job.RunAsync(0, CancellationToken.None), Cron.Hourly(), inChina);
-        jobs.AddOrUpdate<TrainingNoticeJob>(TrainingNoticeJob.RecurringJobId, job => job.SweepAsync(CancellationToken.None), "*/10 * * * *", inChina);
     }
 }

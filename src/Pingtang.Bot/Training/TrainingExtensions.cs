@@ -14,7 +14,6 @@ public static class TrainingExtensions
         services.AddScoped<Enrolments>();
         services.AddScoped<TrainingSessionChanges>();
         services.AddScoped<TrainingSessionImport>();
-        services.AddScoped<TrainingNoticeJob>();
         services.AddSingleton<Dialog, TrainingDialog>();
         services.AddSingleton<Dialog, MyEnrolmentsDialog>();
         services.AddSingleton<IMenuShortcut, TypedMyEnrolments>();

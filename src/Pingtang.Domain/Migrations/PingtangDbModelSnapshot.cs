@@ -578,38 +578,6 @@ namespace Pingtang.Domain.Migrations
                     b.ToTable("SessionReminders");
                 });
 
-            modelBuilder.Entity("Pingtang.Domain.Training.TrainingNotice", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("SentAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("SessionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("WorkerId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("WorkerId");
-
-                    b.HasIndex("SessionId", "SentAt");
-
-                    b.ToTable("TrainingNotices");
-                });
-
             modelBuilder.Entity("Pingtang.Domain.Training.TrainingSession", b =>
                 {
                     b.Property<int>("Id")
@@ -840,21 +808,6 @@ namespace Pingtang.Domain.Migrations
                         .IsRequired();
 
                     b.Navigation("Enrolment");
-                });
-
-            modelBuilder.Entity("Pingtang.Domain.Training.TrainingNotice", b =>
-                {
-                    b.HasOne("Pingtang.Domain.Training.TrainingSession", null)
-                        .WithMany()
-                        .HasForeignKey("SessionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Pingtang.Domain.Workers.Worker", null)
-                        .WithMany()
-                        .HasForeignKey("WorkerId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Pingtang.Domain.Training.TrainingSession", b =>

@@ -11,6 +11,9 @@ namespace Pingtang.Domain.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "TrainingNotices");
+
             migrationBuilder.CreateTable(
                 name: "Outbox",
                 columns: table => new
@@ -72,6 +75,45 @@ namespace Pingtang.Domain.Migrations
         {
             migrationBuilder.DropTable(
                 name: "Outbox");
+
+            migrationBuilder.CreateTable(
+                name: "TrainingNotices",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SessionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    WorkerId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TrainingNotices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TrainingNotices_TrainingSessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "TrainingSessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_TrainingNotices_Workers_WorkerId",
+                        column: x => x.WorkerId,
+                        principalTable: "Workers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrainingNotices_SessionId_SentAt",
+                table: "TrainingNotices",
+                columns: new[] { "SessionId", "SentAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrainingNotices_WorkerId",
+                table: "TrainingNotices",
+                column: "WorkerId");
         }
     }
 }
