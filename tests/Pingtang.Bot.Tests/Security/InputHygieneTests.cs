@@ -24,7 +24,7 @@ namespace Pingtang.Bot.Tests.Security;
 /// </summary>
 public sealed class InputHygieneTests : IDisposable
 {
-    private readonly PingtangFactory _factory = new(StaffSession.Settings(), new FakeTimeProvider(Postings.Now));
+    private readonly PingtangFactory _factory = new(SignedInStaff.Settings(), new FakeTimeProvider(Postings.Now));
 
     public void Dispose() => _factory.Dispose();
 
@@ -50,7 +50,7 @@ public sealed class InputHygieneTests : IDisposable
     [Fact]
     public async Task A_staff_session_form_with_a_bidi_override_stores_the_session_clean()
     {
-        using var staff = await StaffSession.SignInAsync(_factory);
+        using var staff = await SignedInStaff.SignInAsync(_factory);
 
         // No NUL here: ASP.NET's form reader refuses one before the page sees the form.
         using var response = await staff.PostFormAsync($"{TrainingStaffEndpoints.Path}/new", new Dictionary<string, string>
@@ -68,7 +68,7 @@ public sealed class InputHygieneTests : IDisposable
     [Fact]
     public async Task A_job_sheet_with_a_bidi_override_stores_its_postings_clean()
     {
-        using var staff = await StaffSession.SignInAsync(_factory);
+        using var staff = await SignedInStaff.SignInAsync(_factory);
         var draft = JobSheet.CellsOf(JobDrafts.Factory);
         draft[JobPostingDraft.Columns.Employer] = "\u202E司公限有子电某莞东";
         draft[JobPostingDraft.Columns.Title] = "电子厂\u200B普工\u001B";
@@ -88,7 +88,7 @@ public sealed class InputHygieneTests : IDisposable
     [InlineData("0001-01-01", "0001-01-02", "0001-01-01")]
     public async Task A_staff_session_form_dated_out_of_bounds_is_refused(string startsOn, string endsOn, string enrolBy)
     {
-        using var staff = await StaffSession.SignInAsync(_factory);
+        using var staff = await SignedInStaff.SignInAsync(_factory);
 
         using var response = await staff.PostFormAsync($"{TrainingStaffEndpoints.Path}/new", new Dictionary<string, string>
         {
@@ -102,9 +102,24 @@ public sealed class InputHygieneTests : IDisposable
     }
 
     [Fact]
+    public async Task A_staff_form_with_a_nul_is_refused_as_malformed_and_stores_nothing()
+    {
+        using var staff = await SignedInStaff.SignInAsync(_factory);
+
+        using var response = await staff.PostFormAsync($"{TrainingStaffEndpoints.Path}/new", new Dictionary<string, string>
+        {
+            ["course"] = "2", ["place"] = "平塘\0实训基地", ["startsOn"] = "2026-12-10", ["endsOn"] = "2026-12-20",
+            ["enrolBy"] = "2026-12-08", ["seats"] = "20", ["fee"] = "免费", ["bring"] = "身份证",
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(0, await CountAsync(db => db.TrainingSessions));
+    }
+
+    [Fact]
     public async Task Sheets_dated_9999_12_31_are_refused_row_by_row()
     {
-        using var staff = await StaffSession.SignInAsync(_factory);
+        using var staff = await SignedInStaff.SignInAsync(_factory);
         var farOff = new DateOnly(9999, 12, 31);
         var session = new TrainingSessionRow("PT-9999", "焊工", TrainingData.Welding with { StartsOn = farOff, EndsOn = farOff, EnrolBy = farOff });
         using var sessions = new MemoryStream();

@@ -27,7 +27,7 @@ public sealed class SpreadsheetBombTests(ITestOutputHelper output) : IDisposable
 
     private static readonly Lazy<byte[]> Bomb = new(() => HandMadeXlsx.WithSharedString(300_000_000));
 
-    private readonly PingtangFactory _factory = new(StaffSession.Settings());
+    private readonly PingtangFactory _factory = new(SignedInStaff.Settings());
 
     public void Dispose() => _factory.Dispose();
 
@@ -36,7 +36,7 @@ public sealed class SpreadsheetBombTests(ITestOutputHelper output) : IDisposable
     [InlineData(TrainingStaffEndpoints.Path)]
     public async Task An_upload_that_inflates_to_300_million_characters_is_refused_allocating_little(string page)
     {
-        using var staff = await StaffSession.SignInAsync(_factory);
+        using var staff = await SignedInStaff.SignInAsync(_factory);
 
         var before = GC.GetTotalAllocatedBytes(precise: true);
         using var response = await staff.UploadAsync($"{page}/import", Bomb.Value, "bomb.xlsx");
