@@ -18,13 +18,13 @@ if (await CommandLine.TryRunAsync(args, [.. JobCommands.All, .. TrainingCommands
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPingtangData();
 builder.AddBotCore();
-builder.AddOutbox();
 builder.AddDialogs();
 builder.AddMenu();
 builder.AddProfile();
 builder.AddJobs();
 builder.AddTraining();
 builder.AddSessionReminders();
+builder.AddOutbox();
 builder.AddBotFrameworkChannel();
 builder.AddDirectLine();
 builder.AddStaffAccess();
@@ -37,6 +37,7 @@ app.MapDirectLine();
 app.MapStaffAccess();
 app.MapJobStaff();
 app.MapTrainingStaff();
+app.MapOutboxStaff();
 app.MapScheduling();
 app.Run();
 

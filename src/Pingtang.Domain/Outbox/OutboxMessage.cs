@@ -38,7 +38,7 @@ public enum OutboxState
 
 /// <summary>What a feature wants sent: the words, the choices offered as buttons, and its idempotency key.</summary>
 /// <param name="Key">Unique per message, e.g. <c>training-reminder:{enrolment}:{date}</c>: the same key is queued once.</param>
-/// <param name="Kind">What it is about, e.g. <c>training-notice</c>, for counts and for staff.</param>
+/// <param name="Kind">What it is about, in the words staff read on the outbox page, e.g. 培训调整通知.</param>
 /// <param name="ChannelData">JSON for one channel's own form of the message (e.g. a WeChat template's fields).</param>
 public sealed record OutboxDraft(
     int WorkerId,

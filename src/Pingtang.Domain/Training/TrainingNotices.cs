@@ -10,9 +10,10 @@ namespace Pingtang.Domain.Training;
 /// </summary>
 public static class TrainingNotices
 {
-    public const string CancelledKind = "training-cancelled";
-    public const string MovedKind = "training-moved";
-    public const string PromotedKind = "training-promoted";
+    // Kinds are what staff read on the outbox page; keys are what makes each message once.
+    public const string CancelledKind = "培训停课通知";
+    public const string MovedKind = "培训调整通知";
+    public const string PromotedKind = "候补转正通知";
 
     /// <summary>Dates and class times as a worker reads them: 12月10日至12月20日，每天 8:30-17:30.</summary>
     public static string When(TrainingSession session)
@@ -26,7 +27,7 @@ public static class TrainingNotices
         workerId,
         CancelledKind,
         MessagePurpose.Practical,
-        $"{CancelledKind}:{session.Id}:{workerId}",
+        $"training-cancelled:{session.Id}:{workerId}",
         $"【培训停课通知】很抱歉，{Course(session)}培训（{Dates(session)}，{session.Place}）已取消，您的报名也随之取消。可以回复「培训报名」报名其他班次。");
 
     /// <param name="movedAt">When staff saved the move: each move is a notice of its own.</param>
@@ -34,7 +35,7 @@ public static class TrainingNotices
         workerId,
         MovedKind,
         MessagePurpose.Practical,
-        string.Create(CultureInfo.InvariantCulture, $"{MovedKind}:{session.Id}:{movedAt.UtcTicks}:{workerId}"),
+        string.Create(CultureInfo.InvariantCulture, $"training-moved:{session.Id}:{movedAt.UtcTicks}:{workerId}"),
         $"【培训调整通知】您报名的{Course(session)}培训有变动，现为：{Dates(session)}，{session.Schedule}，地点：{session.Place}。如不能参加，请回复「我的报名」取消。");
 
     public static OutboxDraft Promoted(TrainingSession session, Enrolment enrolment)
@@ -44,7 +45,7 @@ public static class TrainingNotices
             enrolment.WorkerId,
             PromotedKind,
             MessagePurpose.Practical,
-            string.Create(CultureInfo.InvariantCulture, $"{PromotedKind}:{enrolment.Id}"),
+            string.Create(CultureInfo.InvariantCulture, $"training-promoted:{enrolment.Id}"),
             $"好消息！您候补的「{Course(session)}」有名额了，已经为您确认，确认码：{enrolment.Code}。\n时间：{When(session)}\n地点：{session.Place}\n不能去了请发「我的报名」取消。");
     }
 
