@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Pingtang.Domain.Jobs;
+using Pingtang.Domain.Outbox;
 using Pingtang.Domain.Stations;
 using Pingtang.Domain.Townships;
 using Pingtang.Domain.Training;
@@ -28,8 +29,6 @@ public sealed class PingtangDb(DbContextOptions<PingtangDb> options) : DbContext
 
     public DbSet<Enrolment> Enrolments => Set<Enrolment>();
 
-    public DbSet<TrainingNotice> TrainingNotices => Set<TrainingNotice>();
-
     public DbSet<SessionReminder> SessionReminders => Set<SessionReminder>();
 
     public DbSet<JobPosting> JobPostings => Set<JobPosting>();
@@ -43,6 +42,8 @@ public sealed class PingtangDb(DbContextOptions<PingtangDb> options) : DbContext
     public DbSet<JobAlert> JobAlerts => Set<JobAlert>();
 
     public DbSet<JobAlertPosting> JobAlertPostings => Set<JobAlertPosting>();
+
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PingtangDb).Assembly);

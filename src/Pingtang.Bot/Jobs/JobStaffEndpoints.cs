@@ -92,7 +92,7 @@ public static class JobStaffEndpoints
 
         var applicants = await applications.ListAsync(id, cancellationToken);
         loggers.CreateLogger(typeof(JobStaffEndpoints)).LogInformation("Exported the {Count} applicants of posting {PostingId}", applicants.Count, id);
-        var rows = applicants.Select(a => new ApplicantRow(a.Name, a.Mobile, a.BirthYear, a.HomeTownship, JobStaffPages.ChinaTimeText(a.AppliedAt)));
+        var rows = applicants.Select(a => new ApplicantRow(a.Name, a.Mobile, a.BirthYear, a.HomeTownship, StaffPage.ChinaTimeText(a.AppliedAt)));
         return await XlsxDownload.FileAsync(rows, $"报名表-{externalId}.xlsx", cancellationToken);
     }
 

@@ -107,7 +107,7 @@ internal static class JobStaffPages
             <tr><th>待遇</th><td>{E(JobTexts.Pay(posting.MonthlyPayMin, posting.MonthlyPayMax, posting.DailyPay))}{(posting.MealsProvided ? "，包吃" : "")}{(posting.HousingProvided ? "，包住" : "")}</td></tr>
             <tr><th>联系站点</th><td>{E(posting.Station?.Name ?? "")}</td></tr>
             <tr><th>截止日期</th><td>{posting.ClosesOn:yyyy-MM-dd}{(posting.ClosedAt is null ? "" : "（已提前关闭）")}</td></tr>
-            <tr><th>来源</th><td>{E(posting.Source)}，更新于 {ChinaTimeText(posting.UpdatedAt)}</td></tr>
+            <tr><th>来源</th><td>{E(posting.Source)}，更新于 {StaffPage.ChinaTimeText(posting.UpdatedAt)}</td></tr>
             </table>
             <h2>报名（{applicants.Count} 人）</h2>
             """);
@@ -121,7 +121,7 @@ internal static class JobStaffPages
         body.Append("<table><tr><th>姓名</th><th>手机号</th><th>出生年份</th><th>户籍乡镇</th><th>报名时间</th></tr>");
         foreach (var a in applicants)
         {
-            body.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(a.Name ?? "")}</td><td>{E(a.Mobile ?? "")}</td><td>{a.BirthYear}</td><td>{E(a.HomeTownship ?? "")}</td><td>{ChinaTimeText(a.AppliedAt)}</td></tr>");
+            body.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(a.Name ?? "")}</td><td>{E(a.Mobile ?? "")}</td><td>{a.BirthYear}</td><td>{E(a.HomeTownship ?? "")}</td><td>{StaffPage.ChinaTimeText(a.AppliedAt)}</td></tr>");
         }
 
         body.Append("</table>");
@@ -132,10 +132,6 @@ internal static class JobStaffPages
         "没有这个岗位",
         $"<p>{NotFoundText}</p><p><a href=\"{JobStaffEndpoints.Path}\">← 返回岗位管理</a></p>",
         StatusCodes.Status404NotFound);
-
-    /// <summary>A stored UTC time as staff read it: Beijing time, to the minute.</summary>
-    public static string ChinaTimeText(DateTimeOffset instant) =>
-        TimeZoneInfo.ConvertTime(instant, ChinaTime.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 

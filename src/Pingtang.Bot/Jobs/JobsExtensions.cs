@@ -1,5 +1,6 @@
 using Pingtang.Bot.Dialogs;
 using Pingtang.Bot.Menu;
+using Pingtang.Bot.Staff;
 using Pingtang.Domain.Jobs;
 
 namespace Pingtang.Bot.Jobs;
@@ -10,6 +11,7 @@ public static class JobsExtensions
     public static WebApplicationBuilder AddJobs(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddSingleton(new StaffLink(JobStaffEndpoints.Path, JobStaffPages.Title, "导入站点的岗位表，查看岗位的报名，导出报名表"));
         services.AddScoped<JobSearch>();
         services.AddScoped<JobApplications>();
         services.AddScoped<SavedSearches>();

@@ -21,7 +21,7 @@ internal static class ClaimedMessages
         var sent = false;
         try
         {
-            sent = await messenger.SendTextAsync(workerId, text, cancellationToken) == ProactiveOutcome.Sent;
+            sent = await messenger.SendAsync(workerId, Microsoft.Bot.Builder.MessageFactory.Text(text), cancellationToken) is not null;
             if (!sent)
             {
                 logger.LogWarning("Message for worker {WorkerId} not sent: no channel reaches them", workerId);

@@ -16,6 +16,14 @@ internal static class RecurringJobs
         var inChina = new RecurringJobOptions { TimeZone = ChinaTime.Zone };
         jobs.AddOrUpdate<JobAlertJob>(JobAlertJob.RecurringJobId, job => job.RunAsync(0, CancellationToken.None), Cron.Hourly(), inChina);
         jobs.AddOrUpdate<SessionReminderJob>(SessionReminderJob.RecurringJobId, job => job.RunAsync(0, CancellationToken.None), Cron.Hourly(), inChina);
-        jobs.AddOrUpdate<TrainingNoticeJob>(TrainingNoticeJob.RecurringJobId, job => job.SweepAsync(CancellationToken.None), "*/10 * * * *", inChina);
+
+        // Jobs that no longer exist stay in a storage that had them, and would fail every run.
+        foreach (var retired in Retired)
+        {
+            jobs.RemoveIfExists(retired);
+        }
     }
+
+    /// <summary>training-notices: its notices are outbox messages now, which the outbox's sender sends.</summary>
+    private static readonly string[] Retired = ["training-notices"];
 }

@@ -7,8 +7,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Pingtang.Bot.Hosting;
-using Pingtang.Bot.Jobs;
-using Pingtang.Bot.Training;
 using Pingtang.Domain;
 
 namespace Pingtang.Bot.Staff;
@@ -72,13 +70,11 @@ public static class StaffAccess
             .WithMetadata(new RequestSizeLimitAttribute(MaxSignInBytes))
             .WithFormOptions(valueCountLimit: 8, valueLengthLimit: (int)MaxSignInBytes);
         var staff = app.MapStaffArea(HomePath);
-        staff.MapGet("/", () => StaffPage.Html(
+        staff.MapGet("/", (IEnumerable<StaffLink> links) => StaffPage.Html(
             "工作人员首页",
             $"""
             <ul>
-              <li><a href="{JobStaffEndpoints.Path}">岗位管理</a>：导入站点的岗位表，查看岗位的报名，导出报名表</li>
-              <li><a href="{TrainingStaffEndpoints.Path}">培训管理</a>：培训班的新建、调整、停课和导入，花名册、到课与结业，各课程统计</li>
-            </ul>
+            {string.Concat(links.Select(l => $"  <li><a href=\"{l.Path}\">{WebUtility.HtmlEncode(l.Title)}</a>：{WebUtility.HtmlEncode(l.Description)}</li>\n"))}</ul>
             {StaffPage.PostForm(LogoutPath, "<button type=\"submit\">退出登录</button>")}
             """));
         staff.MapPost(LogoutPath[HomePath.Length..], async (HttpContext http) =>

@@ -48,6 +48,10 @@ public static class StaffPage
         return $"<form method=\"post\" action=\"{action}\"{attributes}>{TokenSlot}{content}</form>";
     }
 
+    /// <summary>A stored UTC time as staff read it: Beijing time, to the minute.</summary>
+    public static string ChinaTimeText(DateTimeOffset instant) =>
+        TimeZoneInfo.ConvertTime(instant, Pingtang.Domain.ChinaTime.Zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
     private sealed class Page(string html, int statusCode) : IResult
     {
         public async Task ExecuteAsync(HttpContext httpContext)

@@ -59,15 +59,9 @@ public sealed class MyEnrolmentsDialog : WaterfallDialog<MyEnrolmentsFlow>
             return await step.EndAsync(null, cancellationToken);
         }
 
-        var services = step.Dialog.Services;
-        var result = await services.GetRequiredService<Enrolments>().CancelAsync(step.Dialog.WorkerId, step.State.EnrolmentId, cancellationToken);
+        // The worker who gets the seat is told through the outbox, queued with the cancellation: never from this turn.
+        var result = await step.Dialog.Services.GetRequiredService<Enrolments>().CancelAsync(step.Dialog.WorkerId, step.State.EnrolmentId, cancellationToken);
         await step.Dialog.SendAsync(result is null ? TrainingTexts.AlreadyGone : TrainingTexts.Cancelled, cancellationToken);
-        if (result?.PromotedWorkerId is not null)
-        {
-            // Told now, in this turn; a send that fails stays recorded and the notices sweep tries it again.
-            await services.GetRequiredService<TrainingNoticeJob>().SendAsync(result.SessionId, cancellationToken);
-        }
-
         return await step.EndAsync(null, cancellationToken);
     }
 }

@@ -141,7 +141,7 @@ public sealed class TrainingDialog : WaterfallDialog<EnrolFlow>
         var session = (await services.GetRequiredService<TrainingCalendar>().FindAsync(flow.SessionId, cancellationToken))!;
         var reply = result switch
         {
-            EnrolResult.Confirmed confirmed => DialogTexts.Format(TrainingTexts.Confirmed, confirmed.Code, TrainingTexts.When(session), session.Place),
+            EnrolResult.Confirmed confirmed => DialogTexts.Format(TrainingTexts.Confirmed, confirmed.Code, TrainingNotices.When(session), session.Place),
             EnrolResult.Waiting waiting => DialogTexts.Format(TrainingTexts.Waiting, waiting.Position, waiting.Code),
             EnrolResult.AlreadyEnrolled { Position: { } position } already => DialogTexts.Format(TrainingTexts.AlreadyWaiting, position, already.Code),
             EnrolResult.AlreadyEnrolled already => DialogTexts.Format(TrainingTexts.AlreadyConfirmed, already.Code),

@@ -1,5 +1,6 @@
 using Pingtang.Bot.Dialogs;
 using Pingtang.Bot.Menu;
+using Pingtang.Bot.Staff;
 using Pingtang.Domain.Training;
 
 namespace Pingtang.Bot.Training;
@@ -10,11 +11,11 @@ public static class TrainingExtensions
     public static WebApplicationBuilder AddTraining(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddSingleton(new StaffLink(TrainingStaffEndpoints.Path, TrainingStaffPages.Title, "培训班的新建、调整、停课和导入，花名册、到课与结业，各课程统计"));
         services.AddScoped<TrainingCalendar>();
         services.AddScoped<Enrolments>();
         services.AddScoped<TrainingSessionChanges>();
         services.AddScoped<TrainingSessionImport>();
-        services.AddScoped<TrainingNoticeJob>();
         services.AddSingleton<Dialog, TrainingDialog>();
         services.AddSingleton<Dialog, MyEnrolmentsDialog>();
         services.AddSingleton<IMenuShortcut, TypedMyEnrolments>();

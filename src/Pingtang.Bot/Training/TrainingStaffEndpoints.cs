@@ -11,7 +11,7 @@ namespace Pingtang.Bot.Training;
 
 /// <summary>
 /// 培训管理 for administrators, under <c>/staff/training</c>: upcoming sessions per course, create, edit, move and
-/// cancel a session (its workers are told by <see cref="TrainingNoticeJob"/>), the roster with attendance and
+/// cancel a session (its workers are told through the outbox), the roster with attendance and
 /// completion, counts per course, and the import of the county's session sheet. Exports are .xlsx.
 /// </summary>
 public static class TrainingStaffEndpoints
@@ -75,7 +75,7 @@ public static class TrainingStaffEndpoints
             : TrainingStaffPages.NotFound();
 
     /// <summary>Saves the edit form; a new place, date or time is a move, and the session's workers are told.</summary>
-    private static async Task<IResult> ChangeAsync(int id, HttpContext http, PingtangDb db, TrainingSessionChanges changes, IBackgroundJobClient jobs, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> ChangeAsync(int id, HttpContext http, PingtangDb db, TrainingSessionChanges changes, TimeProvider time, CancellationToken cancellationToken)
     {
         var form = TrainingStaffPages.SessionForm.Read(await http.Request.ReadFormAsync(cancellationToken));
         var (details, problem) = form.Details(ChinaTime.Today(time));
@@ -103,25 +103,15 @@ public static class TrainingStaffEndpoints
             return TrainingStaffPages.Session(session, await RosterAsync(db, id, cancellationToken), form, problem);
         }
 
-        if (told.Count > 0)
-        {
-            jobs.Enqueue<TrainingNoticeJob>(job => job.RunAsync(id, CancellationToken.None));
-        }
-
         return Results.Redirect($"{Path}/{id}?told={told.Count}");
     }
 
-    private static async Task<IResult> CancelAsync(int id, TrainingSessionChanges changes, IBackgroundJobClient jobs, CancellationToken cancellationToken)
+    private static async Task<IResult> CancelAsync(int id, TrainingSessionChanges changes, CancellationToken cancellationToken)
     {
         var told = await changes.CancelAsync(id, cancellationToken);
         if (told is null)
         {
             return TrainingStaffPages.NotFound();
-        }
-
-        if (told.Count > 0)
-        {
-            jobs.Enqueue<TrainingNoticeJob>(job => job.RunAsync(id, CancellationToken.None));
         }
 
         return Results.Redirect($"{Path}/{id}?told={told.Count}");
@@ -176,7 +166,7 @@ public static class TrainingStaffEndpoints
         return await XlsxDownload.FileAsync(rows, "培训统计.xlsx", cancellationToken);
     }
 
-    private static async Task<IResult> ImportAsync(HttpContext http, TrainingSessionImport import, IBackgroundJobClient jobs, CancellationToken cancellationToken)
+    private static async Task<IResult> ImportAsync(HttpContext http, TrainingSessionImport import, CancellationToken cancellationToken)
     {
         var (file, problem) = await StaffUpload.ReadAsync(http, Path, TrainingStaffPages.BackText, cancellationToken);
         if (file is null)
@@ -186,11 +176,6 @@ public static class TrainingStaffEndpoints
 
         await using var stream = file.OpenReadStream();
         var result = await import.ImportFileAsync(stream, file.FileName, cancellationToken);
-        foreach (var sessionId in result.MovedSessions)
-        {
-            jobs.Enqueue<TrainingNoticeJob>(job => job.RunAsync(sessionId, CancellationToken.None));
-        }
-
         return Jobs.JobStaffPages.Report(result.Report, Path, TrainingStaffPages.BackText);
     }
 

@@ -61,20 +61,13 @@ public static class TrainingTexts
         return $"{session.StartsOn:M月d日}开班 · {session.Place} · {seats}";
     }
 
-    public static string When(TrainingSession session)
-    {
-        ArgumentNullException.ThrowIfNull(session);
-        var dates = session.StartsOn == session.EndsOn ? $"{session.StartsOn:M月d日}" : $"{session.StartsOn:M月d日}至{session.EndsOn:M月d日}";
-        return session.Schedule.Length == 0 ? dates : $"{dates}，{session.Schedule}";
-    }
-
     public static string Details(TrainingSession session)
     {
         ArgumentNullException.ThrowIfNull(session);
         var lines = new List<string>
         {
             $"【{session.Course?.Name}】",
-            $"时间：{When(session)}",
+            $"时间：{TrainingNotices.When(session)}",
             $"地点：{session.Place}",
             $"费用：{session.Fee}",
             $"名额：共{session.Seats}个，{(session.SeatsLeft > 0 ? $"剩{session.SeatsLeft}个" : "已满")}",

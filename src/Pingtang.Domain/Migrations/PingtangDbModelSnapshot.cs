@@ -244,6 +244,87 @@ namespace Pingtang.Domain.Migrations
                     b.ToTable("SavedSearches");
                 });
 
+            modelBuilder.Entity("Pingtang.Domain.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChannelData")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Choices")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LeaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NotBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SentChannel")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("LeaseId");
+
+                    b.HasIndex("WorkerId");
+
+                    b.HasIndex("State", "NotBefore");
+
+                    b.ToTable("Outbox", (string)null);
+                });
+
             modelBuilder.Entity("Pingtang.Domain.Stations.Station", b =>
                 {
                     b.Property<int>("Id")
@@ -497,38 +578,6 @@ namespace Pingtang.Domain.Migrations
                     b.ToTable("SessionReminders");
                 });
 
-            modelBuilder.Entity("Pingtang.Domain.Training.TrainingNotice", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("SentAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("SessionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("WorkerId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("WorkerId");
-
-                    b.HasIndex("SessionId", "SentAt");
-
-                    b.ToTable("TrainingNotices");
-                });
-
             modelBuilder.Entity("Pingtang.Domain.Training.TrainingSession", b =>
                 {
                     b.Property<int>("Id")
@@ -722,6 +771,15 @@ namespace Pingtang.Domain.Migrations
                     b.Navigation("Worker");
                 });
 
+            modelBuilder.Entity("Pingtang.Domain.Outbox.OutboxMessage", b =>
+                {
+                    b.HasOne("Pingtang.Domain.Workers.Worker", null)
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Pingtang.Domain.Training.Enrolment", b =>
                 {
                     b.HasOne("Pingtang.Domain.Training.TrainingSession", "Session")
@@ -750,21 +808,6 @@ namespace Pingtang.Domain.Migrations
                         .IsRequired();
 
                     b.Navigation("Enrolment");
-                });
-
-            modelBuilder.Entity("Pingtang.Domain.Training.TrainingNotice", b =>
-                {
-                    b.HasOne("Pingtang.Domain.Training.TrainingSession", null)
-                        .WithMany()
-                        .HasForeignKey("SessionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Pingtang.Domain.Workers.Worker", null)
-                        .WithMany()
-                        .HasForeignKey("WorkerId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Pingtang.Domain.Training.TrainingSession", b =>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Pingtang.Domain.Outbox;
 
 namespace Pingtang.Domain.Training;
 
@@ -8,6 +9,9 @@ namespace Pingtang.Domain.Training;
 /// </summary>
 public sealed class Enrolments(PingtangDb db, TimeProvider time)
 {
+    /// <summary>On this unit of work, so a notice is saved with the change or not at all.</summary>
+    private readonly OutboxMessages _outbox = new(db, time);
+
     public async Task<EnrolResult> EnrolAsync(int workerId, int sessionId, CancellationToken cancellationToken)
     {
         var today = ChinaTime.Today(time);
@@ -61,7 +65,7 @@ public sealed class Enrolments(PingtangDb db, TimeProvider time)
 
     /// <summary>
     /// Cancels the worker's enrolment. A freed seat goes to the first worker waiting, in the same transaction, with a
-    /// notice to tell them (<see cref="TrainingNoticeKind.Promoted"/>); the result names them.
+    /// notice in the outbox to tell them (<see cref="TrainingNotices.Promoted"/>); the result names them.
     /// </summary>
     public async Task<CancelResult?> CancelAsync(int workerId, int enrolmentId, CancellationToken cancellationToken)
     {
@@ -90,7 +94,8 @@ public sealed class Enrolments(PingtangDb db, TimeProvider time)
             else
             {
                 promoted.Promote();
-                db.TrainingNotices.Add(TrainingNotice.Create(promoted.SessionId, promoted.WorkerId, TrainingNoticeKind.Promoted, time.GetUtcNow()));
+                var session = await db.TrainingSessions.Include(s => s.Course).SingleAsync(s => s.Id == promoted.SessionId, cancellationToken);
+                _outbox.Queue(TrainingNotices.Promoted(session, promoted));
             }
         }
 

@@ -1,20 +1,24 @@
 using Microsoft.EntityFrameworkCore;
+using Pingtang.Domain.Outbox;
 
 namespace Pingtang.Domain.Training;
 
 /// <summary>
-/// Staff cancel or move a session. The change, the enrolments it ends and a <see cref="TrainingNotice"/> for every
-/// worker enrolled or waiting are saved in one transaction, so no worker who enrolled a moment before is missed and
-/// none is told about a change that did not happen. Sending the notices is the bot's job.
+/// Staff cancel or move a session. The change, the enrolments it ends and a notice in the outbox for every worker
+/// enrolled or waiting (<see cref="TrainingNotices"/>) are saved in one transaction, so no worker who enrolled a
+/// moment before is missed and none is told about a change that did not happen. The outbox's sender sends them.
 /// </summary>
 public sealed class TrainingSessionChanges(PingtangDb db, TimeProvider time)
 {
+    /// <summary>On this unit of work, so a notice is saved with the change or not at all.</summary>
+    private readonly OutboxMessages _outbox = new(db, time);
+
     /// <summary>Cancels the session and its live enrolments; the workers to tell, or null when there is no such session.</summary>
     public async Task<IReadOnlyList<int>?> CancelAsync(int sessionId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var session = await db.TrainingSessions.SingleOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
+        var session = await db.TrainingSessions.Include(s => s.Course).SingleOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
         if (session is null)
         {
             return null;
@@ -33,7 +37,7 @@ public sealed class TrainingSessionChanges(PingtangDb db, TimeProvider time)
             enrolment.Cancel(now);
         }
 
-        var workers = Notify(sessionId, active, TrainingNoticeKind.Cancelled, now);
+        var workers = Notify(active, worker => TrainingNotices.Cancelled(session, worker));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return workers;
@@ -47,7 +51,7 @@ public sealed class TrainingSessionChanges(PingtangDb db, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(details);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var session = await db.TrainingSessions.SingleOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
+        var session = await db.TrainingSessions.Include(s => s.Course).SingleOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
         if (session is null)
         {
             return null;
@@ -56,35 +60,12 @@ public sealed class TrainingSessionChanges(PingtangDb db, TimeProvider time)
         var moved = session.IsMovedBy(details);
         session.Change(details, ChinaTime.Today(time));
         var workers = moved && !session.IsCancelled
-            ? Notify(sessionId, await ActiveAsync(sessionId, cancellationToken), TrainingNoticeKind.Moved, time.GetUtcNow())
+            ? Notify(await ActiveAsync(sessionId, cancellationToken), worker => TrainingNotices.Moved(session, worker, time.GetUtcNow()))
             : [];
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return workers;
     }
-
-    /// <summary>The session's notices not yet sent, oldest first.</summary>
-    public async Task<IReadOnlyList<TrainingNotice>> UnsentAsync(int sessionId, CancellationToken cancellationToken) =>
-        await db.TrainingNotices.AsNoTracking()
-            .Where(n => n.SessionId == sessionId && n.SentAt == null)
-            .OrderBy(n => n.Id)
-            .ToListAsync(cancellationToken);
-
-    /// <summary>The sessions that have notices not yet sent.</summary>
-    public async Task<IReadOnlyList<int>> SessionsWithUnsentAsync(CancellationToken cancellationToken) =>
-        await db.TrainingNotices.Where(n => n.SentAt == null).Select(n => n.SessionId).Distinct().ToListAsync(cancellationToken);
-
-    /// <summary>Marks the notice sent before it is sent; false when another run already has it.</summary>
-    public async Task<bool> ClaimAsync(int noticeId, CancellationToken cancellationToken) =>
-        await db.TrainingNotices
-            .Where(n => n.Id == noticeId && n.SentAt == null)
-            .ExecuteUpdateAsync(n => n.SetProperty(x => x.SentAt, time.GetUtcNow()), cancellationToken) == 1;
-
-    /// <summary>Gives a notice whose send failed back to the next run.</summary>
-    public Task ReleaseAsync(int noticeId, CancellationToken cancellationToken) =>
-        db.TrainingNotices
-            .Where(n => n.Id == noticeId)
-            .ExecuteUpdateAsync(n => n.SetProperty(x => x.SentAt, (DateTimeOffset?)null), cancellationToken);
 
     private Task<List<Enrolment>> ActiveAsync(int sessionId, CancellationToken cancellationToken) =>
         db.Enrolments
@@ -92,10 +73,10 @@ public sealed class TrainingSessionChanges(PingtangDb db, TimeProvider time)
             .OrderBy(e => e.Id)
             .ToListAsync(cancellationToken);
 
-    private List<int> Notify(int sessionId, List<Enrolment> enrolments, TrainingNoticeKind kind, DateTimeOffset now)
+    private List<int> Notify(List<Enrolment> enrolments, Func<int, OutboxDraft> notice)
     {
         var workers = enrolments.Select(e => e.WorkerId).Distinct().ToList();
-        db.TrainingNotices.AddRange(workers.Select(w => TrainingNotice.Create(sessionId, w, kind, now)));
+        workers.ForEach(worker => _outbox.Queue(notice(worker)));
         return workers;
     }
 }

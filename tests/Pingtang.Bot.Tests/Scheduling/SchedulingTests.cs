@@ -63,7 +63,6 @@ public sealed class SchedulingTests
         var recurring = await client.GetStringAsync(SchedulingExtensions.DashboardPath + "/recurring");
         Assert.Contains(JobAlertJob.RecurringJobId, recurring, StringComparison.Ordinal);
         Assert.Contains(SessionReminderJob.RecurringJobId, recurring, StringComparison.Ordinal);
-        Assert.Contains(TrainingNoticeJob.RecurringJobId, recurring, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -66,6 +66,7 @@ public sealed class TrainingDialogTests : IDisposable
             .Expect(MenuTexts.AnythingElse)
             .Send("我的报名").Expect(TrainingTexts.NoEnrolments)
             .StartTestAsync();
+        await _factory.SendDueAsync();
 
         var told = Assert.Single(_channel.Texts);
         Assert.StartsWith("好消息！您候补的「焊工」有名额了", told, StringComparison.Ordinal);
@@ -74,7 +75,7 @@ public sealed class TrainingDialogTests : IDisposable
     }
 
     [Fact]
-    public async Task A_promoted_worker_whose_channel_is_down_is_told_by_the_notices_sweep()
+    public async Task A_promoted_worker_whose_channel_is_down_is_told_once_it_is_back()
     {
         await Sessions.PlanAsync(_factory, "焊工", Sessions.Welding with { Seats = 1 });
         await EnrolAsync("worker-1", TrainingTexts.Confirm, "报名成功");
@@ -86,14 +87,15 @@ public sealed class TrainingDialogTests : IDisposable
             .Send("1").Expect("确定取消")
             .Send("是").Expect(TrainingTexts.Cancelled)
             .StartTestAsync();
+        await _factory.SendDueAsync();
         Assert.Empty(_channel.Texts);
 
         _channel.Broken = false;
-        await using (var scope = _factory.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<TrainingNoticeJob>().SweepAsync(default);
-            await scope.ServiceProvider.GetRequiredService<TrainingNoticeJob>().SweepAsync(default);
-        }
+        await _factory.SendDueAsync();
+        Assert.Empty(_channel.Texts);
+        ((FakeTimeProvider)_factory.Clock!).Advance(Pingtang.Domain.Outbox.OutboxRules.Backoff(1));
+        await _factory.SendDueAsync();
+        await _factory.SendDueAsync();
 
         Assert.StartsWith("好消息！您候补的「焊工」有名额了，已经为您确认，确认码：", Assert.Single(_channel.Texts), StringComparison.Ordinal);
     }

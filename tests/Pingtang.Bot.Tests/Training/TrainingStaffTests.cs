@@ -72,8 +72,8 @@ public sealed class TrainingStaffTests : IDisposable
         using var staff = await SignInAsync();
 
         using var response = await staff.PostFormAsync($"{TrainingStaffEndpoints.Path}/{session}/cancel");
-        await RunNoticesAsync(session);
-        await RunNoticesAsync(session);
+        await _factory.SendDueAsync();
+        await _factory.SendDueAsync();
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(2, _channel.Texts.Count);
@@ -87,7 +87,7 @@ public sealed class TrainingStaffTests : IDisposable
         using var staff = await SignInAsync();
 
         using var response = await staff.PostFormAsync($"{TrainingStaffEndpoints.Path}/{session}", EditForm(seats: "1", place: "平塘县职业技术学校"));
-        await RunNoticesAsync(session);
+        await _factory.SendDueAsync();
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(2, _channel.Texts.Count);
@@ -102,7 +102,7 @@ public sealed class TrainingStaffTests : IDisposable
         using var staff = await SignInAsync();
 
         using var response = await staff.PostFormAsync($"{TrainingStaffEndpoints.Path}/{session}", EditForm(seats: "1", place: "平塘县职业技术学校"));
-        await RunNoticesAsync(session);
+        await _factory.SendDueAsync();
 
         Assert.Contains("已有2人报名确认，名额不能少于2", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Empty(_channel.Texts);
@@ -139,8 +139,8 @@ public sealed class TrainingStaffTests : IDisposable
             Assert.Equal(2, (await changes.ChangeAsync(session, moved, default))!.Count);
         }
 
-        await SweepAsync();
-        await SweepAsync();
+        await _factory.SendDueAsync();
+        await _factory.SendDueAsync();
 
         Assert.Equal(2, _channel.Texts.Count);
         Assert.All(_channel.Texts, text => Assert.Contains("地点：平塘县职业技术学校", text, StringComparison.Ordinal));
@@ -198,7 +198,7 @@ public sealed class TrainingStaffTests : IDisposable
         }, TrainingData.Today);
         db.TrainingSessions.Add(session);
         await db.SaveChangesAsync();
-        var enrolments = new Enrolments(db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
+        var enrolments = scope.ServiceProvider.GetRequiredService<Enrolments>();
         foreach (var worker in workers)
         {
             await enrolments.EnrolAsync(worker, session.Id, default);
@@ -207,23 +207,11 @@ public sealed class TrainingStaffTests : IDisposable
         return session.Id;
     }
 
-    private async Task RunNoticesAsync(int session)
-    {
-        await using var scope = _factory.Services.CreateAsyncScope();
-        await ActivatorUtilities.CreateInstance<TrainingNoticeJob>(scope.ServiceProvider).RunAsync(session, default);
-    }
-
     private static Dictionary<string, string> EditForm(string seats, string place) => new()
     {
         ["place"] = place, ["startsOn"] = "2026-12-10", ["endsOn"] = "2026-12-24", ["enrolBy"] = "2026-12-08",
         ["seats"] = seats, ["fee"] = "免费", ["bring"] = "身份证",
     };
-
-    private async Task SweepAsync()
-    {
-        await using var scope = _factory.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<TrainingNoticeJob>().SweepAsync(default);
-    }
 
     private Task<HttpClient> SignInAsync() => StaffClient.SignInAsync(_factory, Password, TrainingStaffEndpoints.Path);
 }

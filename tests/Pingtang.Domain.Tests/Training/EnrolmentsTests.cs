@@ -49,8 +49,9 @@ public sealed class EnrolmentsTests : IAsyncLifetime
         var result = await enrolments.CancelAsync(workers[0], first.Id, default);
 
         Assert.Equal(workers[2], result!.PromotedWorkerId);
-        var notice = await db.TrainingNotices.SingleAsync();
-        Assert.Equal((workers[2], TrainingNoticeKind.Promoted, (DateTimeOffset?)null), (notice.WorkerId, notice.Kind, notice.SentAt));
+        var notice = await db.Outbox.SingleAsync();
+        Assert.Equal((workers[2], TrainingNotices.PromotedKind, Pingtang.Domain.Outbox.OutboxState.Queued), (notice.WorkerId, notice.Kind, notice.State));
+        Assert.Contains($"确认码：{(await db.Enrolments.SingleAsync(e => e.WorkerId == workers[2])).Code}", notice.Text, StringComparison.Ordinal);
         var statuses = await db.Enrolments.AsNoTracking().OrderBy(e => e.Id).Select(e => e.Status).ToListAsync();
         Assert.Equal([EnrolmentStatus.Cancelled, EnrolmentStatus.Confirmed, EnrolmentStatus.Confirmed, EnrolmentStatus.Waiting], statuses);
         Assert.Equal(1, (await enrolments.ListAsync(workers[3], default)).Single().Position);

@@ -12,7 +12,7 @@ public sealed class TrainingSessionChangesTests : IAsyncLifetime
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
     [Fact]
-    public async Task Cancelling_ends_every_live_enrolment_and_records_one_notice_per_worker()
+    public async Task Cancelling_ends_every_live_enrolment_and_queues_one_notice_per_worker()
     {
         var (session, workers) = await FullSessionAsync();
 
@@ -21,7 +21,8 @@ public sealed class TrainingSessionChangesTests : IAsyncLifetime
 
         Assert.Equal(workers, told);
         Assert.All(await db.Enrolments.AsNoTracking().ToListAsync(), e => Assert.Equal(EnrolmentStatus.Cancelled, e.Status));
-        Assert.Equal(workers, await db.TrainingNotices.Where(n => n.Kind == TrainingNoticeKind.Cancelled).OrderBy(n => n.Id).Select(n => n.WorkerId).ToListAsync());
+        Assert.Equal(workers, await db.Outbox.Where(m => m.Kind == TrainingNotices.CancelledKind).OrderBy(m => m.Id).Select(m => m.WorkerId).ToListAsync());
+        Assert.All(await db.Outbox.ToListAsync(), m => Assert.StartsWith("【培训停课通知】很抱歉，焊工培训", m.Text, StringComparison.Ordinal));
         Assert.Empty((await new TrainingSessionChanges(db, _database.Clock).CancelAsync(session, default))!);
     }
 
@@ -37,7 +38,10 @@ public sealed class TrainingSessionChangesTests : IAsyncLifetime
 
         Assert.Empty(feeOnly!);
         Assert.Equal(workers, moved);
-        Assert.Equal(3, await db.TrainingNotices.CountAsync(n => n.Kind == TrainingNoticeKind.Moved));
+        Assert.Equal(3, await db.Outbox.CountAsync(m => m.Kind == TrainingNotices.MovedKind));
+        _database.Clock.Advance(TimeSpan.FromMinutes(5));
+        await changes.ChangeAsync(session, TrainingData.Welding with { Place = "平塘县公共实训基地", StartsOn = new(2026, 12, 12) }, default);
+        Assert.Equal(6, await db.Outbox.CountAsync(m => m.Kind == TrainingNotices.MovedKind));
     }
 
     [Fact]
@@ -49,22 +53,6 @@ public sealed class TrainingSessionChangesTests : IAsyncLifetime
         var e = await Assert.ThrowsAsync<DomainException>(() => new TrainingSessionChanges(db, _database.Clock).ChangeAsync(session, TrainingData.Welding with { Seats = 1 }, default));
 
         Assert.Contains("名额不能少于2", e.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task A_notice_is_claimed_once_and_a_released_one_can_be_claimed_again()
-    {
-        var (session, _) = await FullSessionAsync();
-        await using var db = _database.Open();
-        var changes = new TrainingSessionChanges(db, _database.Clock);
-        await changes.CancelAsync(session, default);
-        var notice = (await changes.UnsentAsync(session, default))[0];
-
-        Assert.True(await changes.ClaimAsync(notice.Id, default));
-        Assert.False(await changes.ClaimAsync(notice.Id, default));
-        await changes.ReleaseAsync(notice.Id, default);
-        Assert.True(await changes.ClaimAsync(notice.Id, default));
-        Assert.Equal(2, (await changes.UnsentAsync(session, default)).Count);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.EntityFrameworkCore;
@@ -16,22 +17,18 @@ public interface IProactiveChannel
     Task ContinueConversationAsync(ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken);
 }
 
-/// <summary>What became of a proactive message.</summary>
-public enum ProactiveOutcome
-{
-    Sent,
-
-    /// <summary>The worker never reached us on any channel we can write to.</summary>
-    NoAddress,
-}
+/// <summary>A proactive message that went out, and the channel it went out on.</summary>
+public sealed record ProactiveDelivery(string ChannelId);
 
 /// <summary>
-/// Sends a message to a worker, by worker id, on the channel they used last. Reminders and staff replies go through
-/// here. A conversation no channel with its own transport claims came through the Bot Framework.
+/// Sends a message to a worker, by worker id, on the channel they used last. Only the outbox's sender calls it: a send
+/// from inside a turn would run the turn pipeline again and wait on the conversation lock. A conversation no channel
+/// with its own transport claims came through the Bot Framework.
 /// </summary>
 public sealed class ProactiveMessenger(IDbContextFactory<BotDb> dbFactory, IEnumerable<IProactiveChannel> channels, PingtangCloudAdapter botFramework)
 {
-    public async Task<ProactiveOutcome> SendAsync(int workerId, IActivity message, CancellationToken cancellationToken)
+    /// <summary>Sends <paramref name="message"/>; null when the worker never reached us on a channel we can write to.</summary>
+    public async Task<ProactiveDelivery?> SendAsync(int workerId, IActivity message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -47,17 +44,32 @@ public sealed class ProactiveMessenger(IDbContextFactory<BotDb> dbFactory, IEnum
                 continue;
             }
 
-            BotCallbackHandler send = async (turnContext, ct) => await turnContext.SendActivityAsync(message, ct);
+            // A failed send is the caller's to record and retry. Left in the turn, the turn-error handler would
+            // swallow it, apologise into the same broken channel and reset the worker's conversation.
+            Exception? failure = null;
+            BotCallbackHandler send = async (turnContext, ct) =>
+            {
+                try
+                {
+                    await turnContext.SendActivityAsync(message, ct);
+                }
+                catch (Exception e)
+                {
+                    failure = e;
+                }
+            };
             var channel = channels.FirstOrDefault(c => c.Owns(reference));
             await (channel is null
                 ? botFramework.ContinueConversationAsync(reference, send, cancellationToken)
                 : channel.ContinueConversationAsync(reference, send, cancellationToken));
-            return ProactiveOutcome.Sent;
+            if (failure is not null)
+            {
+                ExceptionDispatchInfo.Throw(failure);
+            }
+
+            return new ProactiveDelivery(reference.ChannelId);
         }
 
-        return ProactiveOutcome.NoAddress;
+        return null;
     }
-
-    public Task<ProactiveOutcome> SendTextAsync(int workerId, string text, CancellationToken cancellationToken) =>
-        SendAsync(workerId, MessageFactory.Text(text), cancellationToken);
 }

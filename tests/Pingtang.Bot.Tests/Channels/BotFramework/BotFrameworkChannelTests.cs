@@ -113,9 +113,9 @@ public sealed class BotFrameworkChannelTests : IAsyncLifetime
 
         var before = await SingleAddressAsync();
 
-        var outcome = await _factory.Services.GetRequiredService<ProactiveMessenger>().SendTextAsync(before.WorkerId, "明天上午9点开班，请带身份证。", default);
+        var outcome = await _factory.Services.GetRequiredService<ProactiveMessenger>().SendAsync(before.WorkerId, MessageFactory.Text("明天上午9点开班，请带身份证。"), default);
 
-        Assert.Equal(ProactiveOutcome.Sent, outcome);
+        Assert.Equal("emulator", outcome?.ChannelId);
         var body = Newtonsoft.Json.Linq.JObject.Parse(Assert.Single(_connector.Bodies));
         Assert.Equal("明天上午9点开班，请带身份证。", body.Value<string>("text"));
         Assert.Equal("conv-5", body["conversation"]!.Value<string>("id"));
@@ -127,8 +127,8 @@ public sealed class BotFrameworkChannelTests : IAsyncLifetime
     [Fact]
     public async Task Proactive_message_to_a_worker_never_seen_reports_no_address()
     {
-        var outcome = await _factory.Services.GetRequiredService<ProactiveMessenger>().SendTextAsync(4242, "你好", default);
-        Assert.Equal(ProactiveOutcome.NoAddress, outcome);
+        var outcome = await _factory.Services.GetRequiredService<ProactiveMessenger>().SendAsync(4242, MessageFactory.Text("你好"), default);
+        Assert.Null(outcome);
     }
 
     [Fact]

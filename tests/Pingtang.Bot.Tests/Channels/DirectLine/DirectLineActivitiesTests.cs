@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Bot.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Pingtang.Bot.Channels.Addresses;
@@ -222,10 +223,10 @@ public sealed class DirectLineActivitiesTests : IDisposable
             workerId = (await db.Set<WorkerAddress>().SingleAsync(a => a.ChannelId == "directline" && a.UserId == userId)).WorkerId;
         }
 
-        var outcome = await _host.Services.GetRequiredService<ProactiveMessenger>().SendTextAsync(workerId, "明天上午9点培训开课。", CancellationToken.None);
+        var outcome = await _host.Services.GetRequiredService<ProactiveMessenger>().SendAsync(workerId, MessageFactory.Text("明天上午9点培训开课。"), CancellationToken.None);
         var (activities, _) = await _dl.GetAsync(started, watermark);
 
-        Assert.Equal(ProactiveOutcome.Sent, outcome);
+        Assert.Equal(Pingtang.Bot.Channels.DirectLine.DirectLineAdapter.ChannelId, outcome?.ChannelId);
         var reminder = Assert.Single(activities);
         Assert.Equal("明天上午9点培训开课。", DirectLineKit.Text(reminder));
         Assert.Equal("bot", DirectLineKit.Role(reminder));

@@ -1,0 +1,158 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Pingtang.Domain.Outbox;
+
+/// <summary>Messages of one kind in one state, for the staff page.</summary>
+public sealed record OutboxCount(string Kind, OutboxState State, int Count);
+
+/// <summary>
+/// The one way a message reaches a worker outside their own turn. Features queue here, in the unit of work of the
+/// change that causes the message; the bot's sender leases what is due, sends it and records what became of it.
+/// Delivery is at least once: a sender that dies holding a lease has its messages sent again when the lease runs out,
+/// so a crash repeats at most the messages leased at that moment (one batch) and loses none.
+/// </summary>
+public sealed class OutboxMessages(PingtangDb db, TimeProvider time)
+{
+    /// <summary>Adds the message to the unit of work: it exists, and will be sent, only if the change is saved with it.</summary>
+    public void Queue(OutboxDraft draft) => db.Add(OutboxMessage.From(draft, time.GetUtcNow()));
+
+    /// <summary>
+    /// Queues and saves at once the drafts whose key is not queued yet — for a job that may run twice, or twice at
+    /// the same moment; returns how many were new. Call it with nothing else unsaved.
+    /// </summary>
+    public async Task<int> QueueOnceAsync(IReadOnlyList<OutboxDraft> drafts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(drafts);
+        var keys = drafts.Select(d => d.Key).Distinct().ToList();
+        var queued = await db.Outbox.Where(m => keys.Contains(m.Key)).Select(m => m.Key).ToListAsync(cancellationToken);
+        var fresh = drafts.Where(d => !queued.Contains(d.Key)).DistinctBy(d => d.Key).ToList();
+        var now = time.GetUtcNow();
+        db.AddRange(fresh.Select(d => OutboxMessage.From(d, now)));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return fresh.Count;
+        }
+        catch (DbUpdateException)
+        {
+            // Another run queued some of them meanwhile: one at a time, each kept or found already there.
+            db.ChangeTracker.Clear();
+            var added = 0;
+            foreach (var draft in fresh)
+            {
+                added += await db.TryInsertAsync(OutboxMessage.From(draft, now), () => db.Outbox.AnyAsync(m => m.Key == draft.Key, cancellationToken), cancellationToken) ? 1 : 0;
+            }
+
+            return added;
+        }
+    }
+
+    /// <summary>
+    /// Leases up to <paramref name="max"/> messages that are due — queued or failed and past their not-before time, or
+    /// sending under a lease that ran out — for <paramref name="lease"/>, and counts the attempt.
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxMessage>> LeaseAsync(int max, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var leaseId = Guid.NewGuid();
+        var until = now + lease;
+        var due = db.Outbox
+            .Where(m => ((m.State == OutboxState.Queued || m.State == OutboxState.Failed) && m.NotBefore <= now)
+                || (m.State == OutboxState.Sending && m.LeaseUntil < now))
+            .OrderBy(m => m.NotBefore).ThenBy(m => m.Id)
+            .Select(m => m.Id)
+            .Take(max);
+
+        // One statement: the choice and the lease are one write, so two senders never lease the same message.
+        var leased = await db.Outbox.Where(m => due.Contains(m.Id)).ExecuteUpdateAsync(
+            s => s.SetProperty(m => m.State, OutboxState.Sending)
+                .SetProperty(m => m.LeaseId, leaseId)
+                .SetProperty(m => m.LeaseUntil, until)
+                .SetProperty(m => m.Attempts, m => m.Attempts + 1),
+            cancellationToken);
+        return leased == 0
+            ? []
+            : await db.Outbox.AsNoTracking().Where(m => m.LeaseId == leaseId).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Records messages of one lease as sent on <paramref name="channel"/>; a lease taken over meanwhile is left alone.</summary>
+    public Task<int> RecordSentAsync(IReadOnlyCollection<long> ids, Guid leaseId, string channel, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return Leased(ids, leaseId).ExecuteUpdateAsync(
+            s => s.SetProperty(m => m.State, OutboxState.Sent)
+                .SetProperty(m => m.SentAt, now)
+                .SetProperty(m => m.SentChannel, channel)
+                .SetProperty(m => m.LastError, (string?)null)
+                .SetProperty(m => m.LeaseId, (Guid?)null)
+                .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null),
+            cancellationToken);
+    }
+
+    /// <summary>A failed try: tried again after a back-off, or dead after <see cref="OutboxMessage.MaxAttempts"/>.</summary>
+    public Task<int> RecordFailedAsync(OutboxMessage message, Guid leaseId, string error, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(error);
+        var dead = message.Attempts >= OutboxMessage.MaxAttempts;
+        var retryAt = time.GetUtcNow() + OutboxRules.Backoff(message.Attempts);
+        var reason = error.Length > OutboxMessage.ErrorMaxLength ? error[..OutboxMessage.ErrorMaxLength] : error;
+        return Leased([message.Id], leaseId).ExecuteUpdateAsync(
+            s => s.SetProperty(m => m.State, dead ? OutboxState.Dead : OutboxState.Failed)
+                .SetProperty(m => m.NotBefore, m => dead ? m.NotBefore : retryAt)
+                .SetProperty(m => m.LastError, reason)
+                .SetProperty(m => m.LeaseId, (Guid?)null)
+                .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null),
+            cancellationToken);
+    }
+
+    /// <summary>Not sent on purpose (no consent, no channel): recorded with the reason, never tried again by itself.</summary>
+    public Task<int> RecordSkippedAsync(IReadOnlyCollection<long> ids, Guid leaseId, string reason, CancellationToken cancellationToken) =>
+        Leased(ids, leaseId).ExecuteUpdateAsync(
+            s => s.SetProperty(m => m.State, OutboxState.Skipped)
+                .SetProperty(m => m.LastError, reason)
+                .SetProperty(m => m.LeaseId, (Guid?)null)
+                .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null),
+            cancellationToken);
+
+    /// <summary>Held until <paramref name="until"/> (quiet hours): queued again, and this lease is not counted as a try.</summary>
+    public Task<int> DeferAsync(IReadOnlyCollection<long> ids, Guid leaseId, DateTimeOffset until, CancellationToken cancellationToken) =>
+        Leased(ids, leaseId).ExecuteUpdateAsync(
+            s => s.SetProperty(m => m.State, OutboxState.Queued)
+                .SetProperty(m => m.NotBefore, until)
+                .SetProperty(m => m.Attempts, m => m.Attempts - 1)
+                .SetProperty(m => m.LeaseId, (Guid?)null)
+                .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null),
+            cancellationToken);
+
+    /// <summary>Staff send a dead, failed or skipped message again: queued now, with its tries counted afresh.</summary>
+    public async Task<bool> SendAgainAsync(long id, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return await db.Outbox
+            .Where(m => m.Id == id && (m.State == OutboxState.Dead || m.State == OutboxState.Failed || m.State == OutboxState.Skipped))
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(m => m.State, OutboxState.Queued)
+                    .SetProperty(m => m.NotBefore, now)
+                    .SetProperty(m => m.Attempts, 0),
+                cancellationToken) == 1;
+    }
+
+    public async Task<IReadOnlyList<OutboxCount>> CountsAsync(CancellationToken cancellationToken) =>
+        await db.Outbox.AsNoTracking()
+            .GroupBy(m => new { m.Kind, m.State })
+            .OrderBy(g => g.Key.Kind).ThenBy(g => g.Key.State)
+            .Select(g => new OutboxCount(g.Key.Kind, g.Key.State, g.Count()))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>The latest messages that did not go out (failed, dead, skipped), newest first.</summary>
+    public async Task<IReadOnlyList<OutboxMessage>> ProblemsAsync(int max, CancellationToken cancellationToken) =>
+        await db.Outbox.AsNoTracking()
+            .Where(m => m.State == OutboxState.Failed || m.State == OutboxState.Dead || m.State == OutboxState.Skipped)
+            .OrderByDescending(m => m.Id)
+            .Take(max)
+            .ToListAsync(cancellationToken);
+
+    private IQueryable<OutboxMessage> Leased(IReadOnlyCollection<long> ids, Guid leaseId) =>
+        db.Outbox.Where(m => ids.Contains(m.Id) && m.LeaseId == leaseId && m.State == OutboxState.Sending);
+}
