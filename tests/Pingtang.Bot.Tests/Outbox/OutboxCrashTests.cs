@@ -1,0 +1,162 @@
+using System.Diagnostics;
+using Microsoft.Bot.Schema;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Newtonsoft.Json;
+using Pingtang.Bot.Channels.Addresses;
+using Pingtang.Bot.Hosting;
+using Pingtang.Bot.Tests.Support;
+using Pingtang.Domain;
+using Pingtang.Domain.Outbox;
+using Pingtang.Domain.Workers;
+using Xunit.Abstractions;
+
+namespace Pingtang.Bot.Tests.Outbox;
+
+/// <summary>
+/// The service, as its own process, sending 20,000 queued messages to a loopback channel, killed (SIGKILL) halfway
+/// and started again: every message arrives, at most the one batch leased at the kill arrives twice, and sending
+/// resumes within seconds of the restart.
+/// </summary>
+public sealed class OutboxCrashTests(ITestOutputHelper output)
+{
+    private const int Messages = 20_000;
+    private const int Workers = 200;
+    private const int BatchSize = 50;
+
+    [Fact]
+    public async Task A_service_killed_halfway_loses_nothing_and_repeats_at_most_one_batch()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        var folder = Path.Combine(Path.GetTempPath(), "pingtang-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            await SeedAsync(folder, connector.ServiceUrl);
+
+            using (var first = StartService(folder))
+            {
+                await UntilAsync(() => Distinct(connector) >= Messages / 2, TimeSpan.FromMinutes(3), first);
+                first.Kill(entireProcessTree: true);
+                await first.WaitForExitAsync();
+            }
+
+            var beforeRestart = connector.Bodies.Count;
+            var restarted = Stopwatch.StartNew();
+            using var second = StartService(folder);
+            await UntilAsync(() => connector.Bodies.Count > beforeRestart, TimeSpan.FromSeconds(30), second);
+            var resumedAfter = restarted.Elapsed;
+            await UntilAsync(() => Distinct(connector) == Messages, TimeSpan.FromMinutes(3), second);
+            second.Kill(entireProcessTree: true);
+            await second.WaitForExitAsync();
+
+            var duplicates = connector.Bodies.Count - Distinct(connector);
+            output.WriteLine($"killed after {beforeRestart} sends; sending resumed {resumedAfter.TotalSeconds:F1} s after the restart; {duplicates} duplicates (bound {BatchSize})");
+            Assert.True(resumedAfter < TimeSpan.FromSeconds(10), $"sending resumed {resumedAfter.TotalSeconds:F1} s after the restart");
+            Assert.InRange(duplicates, 0, BatchSize);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    private static int Distinct(FakeConnector connector) => connector.Texts().Distinct().Count();
+
+    /// <summary>Workers who chatted through the loopback channel, and 20,000 practical messages queued for them.</summary>
+    private static async Task SeedAsync(string folder, string serviceUrl)
+    {
+        using var host = new PingtangFactory(dataFolder: folder) { KeepData = true };
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PingtangDb>();
+        var now = DateTimeOffset.UtcNow;
+        var workers = Enumerable.Range(0, Workers).Select(_ => Worker.Register(now)).ToList();
+        db.Workers.AddRange(workers);
+        await db.SaveChangesAsync();
+
+        await using (var bot = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<BotDb>>().CreateDbContextAsync())
+        {
+            bot.AddRange(workers.Select(w => new WorkerAddress
+            {
+                ChannelId = "emulator",
+                UserId = $"worker-{w.Id}",
+                WorkerId = w.Id,
+                LastSeenAt = now,
+                ConversationReference = JsonConvert.SerializeObject(new ConversationReference
+                {
+                    ChannelId = "emulator",
+                    ServiceUrl = serviceUrl,
+                    User = new ChannelAccount($"worker-{w.Id}"),
+                    Bot = new ChannelAccount("bot"),
+                    Conversation = new ConversationAccount(id: $"conversation-{w.Id}"),
+                }),
+            }));
+            await bot.SaveChangesAsync();
+        }
+
+        var outbox = scope.ServiceProvider.GetRequiredService<OutboxMessages>();
+        for (var i = 0; i < Messages; i++)
+        {
+            outbox.Queue(new OutboxDraft(workers[i % Workers].Id, "测试", MessagePurpose.Practical, $"crash-{i}", $"消息 {i}"));
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>The service as the README runs it, from its own build output, in a process of its own.</summary>
+    private static Process StartService(string folder)
+    {
+        var configuration = Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd('/'))!);
+        var root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "Pingtang.Bot.sln")))
+        {
+            root = Path.GetDirectoryName(root.TrimEnd('/'))!;
+        }
+
+        var project = Path.Combine(root, "src", "Pingtang.Bot");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = project,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[]
+        {
+            Path.Combine(project, "bin", configuration, "net10.0", "Pingtang.Bot.dll"),
+            "--urls", "http://127.0.0.1:0",
+            $"--Storage:DataFolder={folder}",
+            "--Scheduling:Enabled=false",
+            "--Outbox:QuietHours=0:00-0:00",
+            $"--Outbox:BatchSize={BatchSize}",
+            // Short, so the batch leased at the kill is sendable again soon after the restart.
+            "--Outbox:LeaseSeconds=5",
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static async Task UntilAsync(Func<bool> done, TimeSpan patience, Process service)
+    {
+        var watch = Stopwatch.StartNew();
+        while (!done())
+        {
+            Assert.False(service.HasExited, $"the service exited with {(service.HasExited ? service.ExitCode : 0)}");
+            Assert.True(watch.Elapsed < patience, "the outbox did not get there in time");
+            await Task.Delay(50);
+        }
+    }
+}
