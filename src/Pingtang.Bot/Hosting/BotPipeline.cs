@@ -1,5 +1,7 @@
 using Microsoft.Bot.Builder;
+using Newtonsoft.Json;
 using Pingtang.Bot.Channels.Addresses;
+using Pingtang.Bot.Dialogs;
 
 namespace Pingtang.Bot.Hosting;
 
@@ -21,8 +23,12 @@ public static class BotPipeline
 }
 
 /// <summary>
-/// The unexpected, handled once: log it with structure (no message text, which may hold personal data), apologise in
-/// Chinese, and forget the conversation's dialog state so the next message starts cleanly at the menu.
+/// The unexpected, handled once: log it with structure (no message text, which may hold personal data) and apologise
+/// in Chinese. The conversation's dialog state is forgotten only when the state itself failed — it could not be read
+/// as this code's dialogs, or not be written as JSON — so that the next message starts cleanly at the menu. After any
+/// other failure the saved state is still the one from before this turn (or a newer one another instance saved), and
+/// the worker carries on from there: deleting it would lose their place, after the turn's domain changes may
+/// already have been committed, for nothing.
 /// </summary>
 public sealed class TurnErrorHandler(ConversationState conversationState, ILogger<TurnErrorHandler> logger)
 {
@@ -39,7 +45,11 @@ public sealed class TurnErrorHandler(ConversationState conversationState, ILogge
             turnContext.Activity.Type);
         try
         {
-            await conversationState.DeleteAsync(turnContext);
+            if (IsStateFailure(exception))
+            {
+                await conversationState.DeleteAsync(turnContext);
+            }
+
             await turnContext.SendActivityAsync(Apology);
         }
         // A connector's timeout is a failure like any other; only the service stopping cancels for real.
@@ -48,4 +58,9 @@ public sealed class TurnErrorHandler(ConversationState conversationState, ILogge
             logger.LogError(inner, "Could not apologise on channel {ChannelId}", turnContext.Activity.ChannelId);
         }
     }
+
+    // Reading JSON the storage holds fails as a JsonReaderException, which DialogBot turns into a restart itself.
+    private static bool IsStateFailure(Exception exception) =>
+        exception is UnreadableDialogStateException or JsonSerializationException
+        || (exception.InnerException is { } inner && IsStateFailure(inner));
 }
