@@ -37,6 +37,14 @@ public sealed class TurnErrorHandler(ConversationState conversationState, ILogge
     public async Task HandleAsync(ITurnContext turnContext, Exception exception)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
+        if (exception is ConversationBusyException)
+        {
+            // Nothing the worker sent was lost, so there is nothing to apologise for; the caller (a proactive send)
+            // learns of it from its own callback not having run.
+            logger.LogWarning(exception, "Turn not run on channel {ChannelId}, conversation {ConversationId}", turnContext.Activity.ChannelId, turnContext.Activity.Conversation?.Id);
+            return;
+        }
+
         logger.LogError(
             exception,
             "Turn failed on channel {ChannelId}, conversation {ConversationId}, activity type {ActivityType}",

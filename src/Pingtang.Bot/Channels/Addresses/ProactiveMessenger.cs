@@ -47,12 +47,21 @@ public sealed class ProactiveMessenger(IDbContextFactory<BotDb> dbFactory, IEnum
                 continue;
             }
 
-            BotCallbackHandler send = async (turnContext, ct) => await turnContext.SendActivityAsync(message, ct);
+            var sent = false;
+            BotCallbackHandler send = async (turnContext, ct) =>
+            {
+                await turnContext.SendActivityAsync(message, ct);
+                sent = true;
+            };
             var channel = channels.FirstOrDefault(c => c.Owns(reference));
             await (channel is null
                 ? botFramework.ContinueConversationAsync(reference, send, cancellationToken)
                 : channel.ContinueConversationAsync(reference, send, cancellationToken));
-            return ProactiveOutcome.Sent;
+
+            // The adapters hand a failed turn to the turn-error handler instead of throwing; the caller must still
+            // learn that nothing went out, to try again later.
+            return sent ? ProactiveOutcome.Sent : throw new ProactiveSendException(workerId);
+
         }
 
         return ProactiveOutcome.NoAddress;
@@ -61,3 +70,10 @@ public sealed class ProactiveMessenger(IDbContextFactory<BotDb> dbFactory, IEnum
     public Task<ProactiveOutcome> SendTextAsync(int workerId, string text, CancellationToken cancellationToken) =>
         SendAsync(workerId, MessageFactory.Text(text), cancellationToken);
 }
+
+/// <summary>
+/// A proactive message that did not go out: its turn failed (the turn-error handler logged why) or waited too long
+/// for the conversation's turn before it.
+/// </summary>
+public sealed class ProactiveSendException(int workerId)
+    : Exception($"The message for worker {workerId} was not sent: its turn did not run to the end.");
