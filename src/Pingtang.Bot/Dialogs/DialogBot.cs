@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
+using Pingtang.Bot.Hosting.State;
 
 namespace Pingtang.Bot.Dialogs;
 
@@ -8,13 +9,21 @@ namespace Pingtang.Bot.Dialogs;
 /// The bot every channel ends in. It loads the conversation's dialog stack, lets the root handle the turn, and saves
 /// the stack. A channel's retry of a message is answered once; an idle or unreadable conversation restarts at the menu.
 /// </summary>
+/// <remarks>
+/// A save that loses to another turn's (an ETag conflict: in this process <see cref="Hosting.ConversationTurnLock"/>
+/// runs a conversation's turns one at a time, so the other turn ran on another instance) keeps the other turn's state,
+/// the newer one, and is not run again on it: this turn's replies have gone out and its domain changes are committed,
+/// and running the message again could do them twice — a second enrolment, a second complaint — or take it as the
+/// answer to a question the worker has not seen. The worker is told, and asked again what the saved state waits for.
+/// </remarks>
 public sealed class DialogBot(
     ConversationState conversationState,
     DialogSet dialogs,
     IConversationRoot root,
     IServiceScopeFactory scopes,
     IConfiguration configuration,
-    TimeProvider time) : IBot
+    TimeProvider time,
+    ILogger<DialogBot> logger) : IBot
 {
     private const int RememberedActivityIds = 20;
 
@@ -71,7 +80,30 @@ public sealed class DialogBot(
         stack.LastTurnAt = now;
         stack.Flush();
         await _stack.SetAsync(turnContext, stack, cancellationToken);
-        await conversationState.SaveChangesAsync(turnContext, cancellationToken: cancellationToken);
+        try
+        {
+            await conversationState.SaveChangesAsync(turnContext, cancellationToken: cancellationToken);
+        }
+        catch (StorageETagConflictException)
+        {
+            await GoOnFromTheOtherTurnAsync(turnContext, cancellationToken);
+        }
+    }
+
+    private async Task GoOnFromTheOtherTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        logger.LogWarning(
+            "Another turn of conversation {ConversationId} on {ChannelId} saved first; its state is kept and this turn's dropped",
+            turnContext.Activity.Conversation?.Id,
+            turnContext.Activity.ChannelId);
+        await conversationState.LoadAsync(turnContext, force: true, cancellationToken);
+        var (stack, readable) = await LoadAsync(turnContext, cancellationToken);
+        await turnContext.SendActivityAsync(DialogTexts.HandledTogether, cancellationToken: cancellationToken);
+        if (readable)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await new DialogContext(turnContext, dialogs, stack, scope.ServiceProvider).RepromptAsync(cancellationToken);
+        }
     }
 
     private async Task<(DialogStack Stack, bool Readable)> LoadAsync(ITurnContext turnContext, CancellationToken cancellationToken)

@@ -29,6 +29,12 @@ public static class DialogTexts
 
     public const string NeedAttachment = "请发送图片或文件。";
 
+    /// <summary>A message that waited too long for the conversation's previous one; it was not handled.</summary>
+    public const string StillWorking = "上一条消息还在处理，请稍等一下再发。";
+
+    /// <summary>Another turn of the conversation was saved while this one ran; the conversation goes on from that one.</summary>
+    public const string HandledTogether = "刚才同时处理了您的两条消息，以先处理完的一条为准。";
+
     /// <summary>Fills a text's {0} {1}… placeholders, the same on every machine whatever its culture.</summary>
     public static string Format(string template, params object[] args) => string.Format(CultureInfo.InvariantCulture, template, args);
 }

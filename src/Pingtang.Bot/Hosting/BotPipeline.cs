@@ -1,5 +1,7 @@
 using Microsoft.Bot.Builder;
+using Newtonsoft.Json;
 using Pingtang.Bot.Channels.Addresses;
+using Pingtang.Bot.Dialogs;
 
 namespace Pingtang.Bot.Hosting;
 
@@ -22,8 +24,12 @@ public static class BotPipeline
 }
 
 /// <summary>
-/// The unexpected, handled once: log it with structure (no message text, which may hold personal data), apologise in
-/// Chinese, and forget the conversation's dialog state so the next message starts cleanly at the menu.
+/// The unexpected, handled once: log it with structure (no message text, which may hold personal data) and apologise
+/// in Chinese. The conversation's dialog state is forgotten only when the state itself failed — it could not be read
+/// as this code's dialogs, or not be written as JSON — so that the next message starts cleanly at the menu. After any
+/// other failure the saved state is still the one from before this turn (or a newer one another instance saved), and
+/// the worker carries on from there: deleting it would lose their place, after the turn's domain changes may
+/// already have been committed, for nothing.
 /// </summary>
 public sealed class TurnErrorHandler(ConversationState conversationState, ILogger<TurnErrorHandler> logger)
 {
@@ -32,6 +38,14 @@ public sealed class TurnErrorHandler(ConversationState conversationState, ILogge
     public async Task HandleAsync(ITurnContext turnContext, Exception exception)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
+        if (exception is ConversationBusyException)
+        {
+            // Nothing the worker sent was lost, so there is nothing to apologise for; the caller (a proactive send)
+            // learns of it from its own callback not having run.
+            logger.LogWarning(exception, "Turn not run on channel {ChannelId}, conversation {ConversationId}", turnContext.Activity.ChannelId, turnContext.Activity.Conversation?.Id);
+            return;
+        }
+
         logger.LogError(
             exception,
             "Turn failed on channel {ChannelId}, conversation {ConversationId}, activity type {ActivityType}",
@@ -40,7 +54,11 @@ public sealed class TurnErrorHandler(ConversationState conversationState, ILogge
             turnContext.Activity.Type);
         try
         {
-            await conversationState.DeleteAsync(turnContext);
+            if (IsStateFailure(exception))
+            {
+                await conversationState.DeleteAsync(turnContext);
+            }
+
             await turnContext.SendActivityAsync(Apology);
         }
         // A connector's timeout is a failure like any other; only the service stopping cancels for real.
@@ -49,4 +67,9 @@ public sealed class TurnErrorHandler(ConversationState conversationState, ILogge
             logger.LogError(inner, "Could not apologise on channel {ChannelId}", turnContext.Activity.ChannelId);
         }
     }
+
+    // Reading JSON the storage holds fails as a JsonReaderException, which DialogBot turns into a restart itself.
+    private static bool IsStateFailure(Exception exception) =>
+        exception is UnreadableDialogStateException or JsonSerializationException
+        || (exception.InnerException is { } inner && IsStateFailure(inner));
 }

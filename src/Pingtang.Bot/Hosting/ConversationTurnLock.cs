@@ -1,14 +1,35 @@
 using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Pingtang.Bot.Dialogs;
 
 namespace Pingtang.Bot.Hosting;
 
 /// <summary>
 /// Runs the turns of one conversation one at a time in this process, so a double tap or a channel's retry sees the
 /// state the first turn saved instead of racing it. Across instances the state's ETag catches what this cannot.
+/// A turn waits at most <c>Dialogs:TurnWaitSeconds</c> (default 10) for the one before it: a worker's message is then
+/// answered that the last one is still being handled, and anything else fails with
+/// <see cref="ConversationBusyException"/>, so that a proactive send from inside the conversation's own turn, which
+/// waits on itself, ends instead of hanging.
 /// </summary>
-public sealed class ConversationTurnLock : Microsoft.Bot.Builder.IMiddleware
+public sealed class ConversationTurnLock(IConfiguration configuration, TimeProvider time, ILogger<ConversationTurnLock> logger) : Microsoft.Bot.Builder.IMiddleware
 {
+    public const string TurnWaitKey = "Dialogs:TurnWaitSeconds";
+
     private readonly Dictionary<string, Gate> _gates = new(StringComparer.Ordinal);
+    private readonly TimeSpan _turnWait = TimeSpan.FromSeconds(configuration.GetValue(TurnWaitKey, 10));
+
+    /// <summary>How many conversations have a turn running or waiting; for tests that the lock lets go.</summary>
+    internal int ConversationsInUse
+    {
+        get
+        {
+            lock (_gates)
+            {
+                return _gates.Count;
+            }
+        }
+    }
 
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {
@@ -18,7 +39,12 @@ public sealed class ConversationTurnLock : Microsoft.Bot.Builder.IMiddleware
         var gate = Enter(key);
         try
         {
-            await gate.Semaphore.WaitAsync(cancellationToken);
+            if (!await WaitAsync(gate.Semaphore, cancellationToken))
+            {
+                await GiveUpAsync(turnContext, cancellationToken);
+                return;
+            }
+
             try
             {
                 await next(cancellationToken);
@@ -32,6 +58,44 @@ public sealed class ConversationTurnLock : Microsoft.Bot.Builder.IMiddleware
         {
             Leave(key, gate);
         }
+    }
+
+    private async Task<bool> WaitAsync(SemaphoreSlim semaphore, CancellationToken cancellationToken)
+    {
+        // Nearly every turn finds its conversation idle: no timer for those.
+        if (semaphore.Wait(0, CancellationToken.None))
+        {
+            return true;
+        }
+
+        using var timeout = new CancellationTokenSource(_turnWait, time);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            await semaphore.WaitAsync(either.Token);
+            return true;
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    private async Task GiveUpAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        if (activity.Type != ActivityTypes.Message)
+        {
+            throw new ConversationBusyException(
+                $"A {activity.Type} turn of conversation {activity.Conversation?.Id} on {activity.ChannelId} waited {_turnWait.TotalSeconds} s for the turn before it and was not run.");
+        }
+
+        logger.LogWarning(
+            "A message of conversation {ConversationId} on {ChannelId} waited {Seconds} s for the turn before it; the worker is asked to send it again",
+            activity.Conversation?.Id,
+            activity.ChannelId,
+            _turnWait.TotalSeconds);
+        await turnContext.SendActivityAsync(DialogTexts.StillWorking, cancellationToken: cancellationToken);
     }
 
     private Gate Enter(string key)
@@ -69,3 +133,6 @@ public sealed class ConversationTurnLock : Microsoft.Bot.Builder.IMiddleware
         public int Users { get; set; }
     }
 }
+
+/// <summary>A turn that was not run because the conversation's previous turn took too long.</summary>
+public sealed class ConversationBusyException(string message) : Exception(message);

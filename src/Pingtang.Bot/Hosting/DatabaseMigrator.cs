@@ -15,8 +15,8 @@ internal sealed class DatabaseMigrator(IServiceScopeFactory scopes) : IHostedSer
         await domain.Database.MigrateAsync(cancellationToken);
         if (domain.Database.IsSqlite())
         {
-            // WAL lets readers carry on while a turn writes; Microsoft.Data.Sqlite retries a busy
-            // database until the command timeout, so writers queue instead of failing.
+            // WAL lets readers carry on while a turn writes; writers queue at SqliteWriteGate (this process) and in
+            // SQLite's busy handler (others) instead of failing.
             await domain.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 

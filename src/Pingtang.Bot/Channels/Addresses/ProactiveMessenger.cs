@@ -47,11 +47,13 @@ public sealed class ProactiveMessenger(IDbContextFactory<BotDb> dbFactory, IEnum
             // A failed send is the caller's to record and retry. Left in the turn, the turn-error handler would
             // swallow it, apologise into the same broken channel and reset the worker's conversation.
             Exception? failure = null;
+            var sent = false;
             BotCallbackHandler send = async (turnContext, ct) =>
             {
                 try
                 {
                     await turnContext.SendActivityAsync(message, ct);
+                    sent = true;
                 }
                 catch (Exception e)
                 {
@@ -67,9 +69,17 @@ public sealed class ProactiveMessenger(IDbContextFactory<BotDb> dbFactory, IEnum
                 ExceptionDispatchInfo.Throw(failure);
             }
 
-            return new ProactiveDelivery(reference.ChannelId);
+            // A turn that never called back waited too long for the conversation's turn before it.
+            return sent ? new ProactiveDelivery(reference.ChannelId) : throw new ProactiveSendException(workerId);
         }
 
         return null;
     }
 }
+
+/// <summary>
+/// A proactive message that did not go out because its turn did not run: it waited too long for the conversation's
+/// turn before it.
+/// </summary>
+public sealed class ProactiveSendException(int workerId)
+    : Exception($"The message for worker {workerId} was not sent: its turn did not run to the end.");

@@ -77,6 +77,10 @@ public sealed class DirectLineStore(IDbContextFactory<BotDb> dbFactory, DirectLi
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            // On SQLite this is BEGIN IMMEDIATE, taken in turn at SqliteWriteGate: the look-up, the next number and the
+            // insert happen under the write lock, so the writers of one conversation no longer race for a number.
+            // Where they still can (another database), the retry below settles it.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var posted = clientActivityId is null ? null : await db.Set<DirectLineActivityRecord>()
                 .Where(a => a.ConversationId == conversationId && a.ClientActivityId == clientActivityId)
                 .Select(a => (int?)a.Sequence)
@@ -102,6 +106,7 @@ public sealed class DirectLineStore(IDbContextFactory<BotDb> dbFactory, DirectLi
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
                 break;
             }
             catch (DbUpdateException) when (attempt < AppendAttempts)

@@ -1,0 +1,70 @@
+using Microsoft.Bot.Schema;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Newtonsoft.Json;
+using Pingtang.Bot.Channels.Addresses;
+using Pingtang.Bot.Hosting;
+using Pingtang.Bot.Profile;
+using Pingtang.Bot.Tests.Support;
+
+namespace Pingtang.Bot.Tests.Channels.Addresses;
+
+public sealed class AddressBookTests : IDisposable
+{
+    private static readonly DateTimeOffset Start = new(2026, 12, 1, 2, 0, 0, TimeSpan.Zero);
+    private readonly FakeTimeProvider _clock = new(Start);
+    private readonly PingtangFactory _factory;
+
+    public AddressBookTests() => _factory = new PingtangFactory(clock: _clock);
+
+    public void Dispose() => _factory.Dispose();
+
+    [Fact]
+    public async Task A_worker_seen_again_within_minutes_on_the_same_conversation_is_not_written_again()
+    {
+        await Conversation.Start(_factory, "worker-7")
+            .Send("5").Expect(ProfileTexts.Intro).Expect(ProfileTexts.AskName)
+            .Then(() => _clock.Advance(AddressBook.LastSeenResolution - TimeSpan.FromMinutes(1)))
+            .Send("王师傅").Expect(ProfileTexts.AskMobile)
+            .StartTestAsync();
+
+        Assert.Equal(Start, (await SingleAddressAsync()).LastSeenAt);
+    }
+
+    [Fact]
+    public async Task A_last_seen_time_older_than_the_resolution_is_brought_up_to_date()
+    {
+        await Conversation.Start(_factory, "worker-7")
+            .Send("5").Expect(ProfileTexts.Intro).Expect(ProfileTexts.AskName)
+            .Then(() => _clock.Advance(AddressBook.LastSeenResolution + TimeSpan.FromMinutes(1)))
+            .Send("王师傅").Expect(ProfileTexts.AskMobile)
+            .StartTestAsync();
+
+        Assert.Equal(_clock.GetUtcNow(), (await SingleAddressAsync()).LastSeenAt);
+    }
+
+    [Fact]
+    public async Task A_new_conversation_of_the_same_worker_is_recorded_at_once()
+    {
+        await Conversation.Start(_factory, "worker-7").Send("5").Expect(ProfileTexts.Intro).StartTestAsync();
+        var first = await SingleAddressAsync();
+        _clock.Advance(TimeSpan.FromMinutes(1));
+
+        await Conversation.Start(_factory, "worker-7").Send("5").Expect(ProfileTexts.Intro).StartTestAsync();
+
+        var second = await SingleAddressAsync();
+        Assert.Equal(first.WorkerId, second.WorkerId);
+        Assert.Equal(_clock.GetUtcNow(), second.LastSeenAt);
+        var before = JsonConvert.DeserializeObject<ConversationReference>(first.ConversationReference)!;
+        var after = JsonConvert.DeserializeObject<ConversationReference>(second.ConversationReference)!;
+        Assert.NotEqual(before.Conversation.Id, after.Conversation.Id);
+        Assert.Null(after.ActivityId);
+    }
+
+    private async Task<WorkerAddress> SingleAddressAsync()
+    {
+        await using var db = await _factory.Services.GetRequiredService<IDbContextFactory<BotDb>>().CreateDbContextAsync();
+        return await db.Set<WorkerAddress>().AsNoTracking().SingleAsync();
+    }
+}
