@@ -127,7 +127,9 @@ public sealed record Stats(double P50, double P99)
         return new(Percentile(sorted, 0.50), Percentile(sorted, 0.99));
     }
 
-    private static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+    /// <summary>The nearest-rank percentile of sorted samples; NaN when there are none.</summary>
+    public static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 }
 
 public sealed record CaseResult(SearchCase Case, int Found, Stats Ours, Stats Bare, long OursBytes, long BareBytes)

@@ -1,0 +1,167 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace Pingtang.Benchmarks.Turns;
+
+/// <summary>
+/// A server under test in a process of its own, so its memory and CPU are its own and it runs with its own runtime
+/// settings (the web SDK's server GC), as in production. Its console goes to a log file in the benchmark's folder.
+/// </summary>
+internal sealed partial class ServiceProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StreamWriter _log;
+    private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private bool _logClosed;
+
+    private ServiceProcess(string name, Process process, StreamWriter log)
+    {
+        Name = name;
+        _process = process;
+        _log = log;
+    }
+
+    public string Name { get; }
+
+    public int Id => _process.Id;
+
+    /// <summary>The address Kestrel bound (port 0 picks a free one), read from its "Now listening on" line.</summary>
+    public Uri BaseUrl { get; private set; } = null!;
+
+    public long WorkingSetBytes
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.WorkingSet64;
+        }
+    }
+
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
+    /// <summary>Starts a web server and waits until it listens.</summary>
+    public static async Task<ServiceProcess> StartAsync(
+        string name, string program, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string> environment, string logFile, CancellationToken cancellationToken)
+    {
+        var service = Start(name, program, arguments, workingDirectory, environment, logFile);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromMinutes(2));
+        var exited = service._process.WaitForExitAsync(timeout.Token);
+        var first = await Task.WhenAny(service._listening.Task, exited);
+        if (first != service._listening.Task)
+        {
+            await service.DisposeAsync();
+            throw new InvalidOperationException($"{name} did not start listening. The end of {logFile}:{Environment.NewLine}{Tail(logFile)}");
+        }
+
+        service.BaseUrl = await service._listening.Task;
+        return service;
+    }
+
+    /// <summary>Runs a command of the program to its end; throws when it fails.</summary>
+    public static async Task RunToEndAsync(
+        string name, string program, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string> environment, string logFile, CancellationToken cancellationToken)
+    {
+        await using var command = Start(name, program, arguments, workingDirectory, environment, logFile);
+        await command._process.WaitForExitAsync(cancellationToken);
+        if (command._process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{name} exited with {command._process.ExitCode}. The end of {logFile}:{Environment.NewLine}{Tail(logFile)}");
+        }
+    }
+
+    private static string Tail(string logFile) => string.Join(Environment.NewLine, File.ReadLines(logFile).TakeLast(20));
+
+    private static ServiceProcess Start(
+        string name, string program, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string> environment, string logFile)
+    {
+        var start = new ProcessStartInfo(program)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // The shell's own settings (a Development environment, URLs, a data folder) must not leak into the server.
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("ASPNETCORE_", StringComparison.Ordinal) || k.StartsWith("DOTNET_", StringComparison.Ordinal)).ToList())
+        {
+            start.Environment.Remove(key);
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        var log = new StreamWriter(logFile, append: true) { AutoFlush = true };
+        var process = new Process { StartInfo = start };
+        var service = new ServiceProcess(name, process, log);
+        process.OutputDataReceived += (_, e) => service.Write(e.Data);
+        process.ErrorDataReceived += (_, e) => service.Write(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return service;
+    }
+
+    private void Write(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_log)
+        {
+            // The last lines of a killed process may come after the log is closed.
+            if (!_logClosed)
+            {
+                _log.WriteLine(line);
+            }
+        }
+
+        if (ListeningLine().Match(line) is { Success: true } match)
+        {
+            _listening.TrySetResult(new Uri(match.Groups[1].Value));
+        }
+    }
+
+    public void ThrowIfExited()
+    {
+        if (_process.HasExited)
+        {
+            throw new InvalidOperationException($"{Name} exited with {_process.ExitCode} during the benchmark.");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+        lock (_log)
+        {
+            _logClosed = true;
+            _log.Dispose();
+        }
+    }
+
+    [GeneratedRegex(@"Now listening on: (http://\S+)")]
+    private static partial Regex ListeningLine();
+}
