@@ -205,11 +205,11 @@ public sealed class SqliteWriteGate : IDbCommandInterceptor, IDbTransactionInter
     }
 
     // A commit that failed may leave the transaction open until it is disposed; only SQLite knows.
-    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => HeldBy(ConnectionOf(eventData));
+    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => LeaveIfTransactionEnded(ConnectionOf(eventData));
 
     public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        HeldBy(ConnectionOf(eventData));
+        LeaveIfTransactionEnded(ConnectionOf(eventData));
         return Task.CompletedTask;
     }
 
@@ -287,26 +287,25 @@ public sealed class SqliteWriteGate : IDbCommandInterceptor, IDbTransactionInter
         }
     }
 
-    /// <summary>
-    /// Whether <paramref name="connection"/> holds the gate, so its commands go straight through. A transaction that
-    /// SQLite says has ended (disposed without commit or rollback) gives the gate up here.
-    /// </summary>
-    private bool HeldBy(DbConnection? connection)
+    /// <summary>Whether <paramref name="connection"/> holds the gate, so that its commands go straight through.</summary>
+    private bool HeldBy(DbConnection connection)
+    {
+        LeaveIfTransactionEnded(connection);
+        lock (_holding)
+        {
+            return _holder == connection;
+        }
+    }
+
+    /// <summary>Gives the gate up for a transaction that SQLite says has ended: disposed without commit or rollback.</summary>
+    private void LeaveIfTransactionEnded(DbConnection? connection)
     {
         lock (_holding)
         {
-            if (connection is null || _holder != connection)
+            if (connection is not null && _holder == connection && _heldByTransaction && !InTransaction((SqliteConnection)connection))
             {
-                return false;
+                ReleaseHeld();
             }
-
-            if (!_heldByTransaction || InTransaction((SqliteConnection)connection))
-            {
-                return true;
-            }
-
-            ReleaseHeld();
-            return false;
         }
     }
 
