@@ -73,7 +73,18 @@ public sealed class ContentSecurityPolicyPageTests(ITestOutputHelper output)
         await Assertions.Expect(page.Locator("#realtimeGraph")).ToBeVisibleAsync(new() { Timeout = Timeout });
         await page.GotoAsync($"{host.BaseUrl}/hangfire/recurring");
         await page.Locator($"input.js-jobs-list-checkbox[value='{JobAlertJob.RecurringJobId}']").CheckAsync();
+        // The dashboard reloads its page once the trigger is posted: going on before that races the reload.
+        var reloaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        page.FrameNavigated += (_, frame) =>
+        {
+            if (frame == page.MainFrame)
+            {
+                reloaded.TrySetResult();
+            }
+        };
         await page.GetByRole(AriaRole.Button, new() { Name = "Trigger now" }).ClickAsync();
+        await reloaded.Task.WaitAsync(TimeSpan.FromMilliseconds(Timeout));
+        await page.WaitForLoadStateAsync(LoadState.Load);
         var jobId = await WaitForLastJobAsync(host.Factory);
         await page.GotoAsync($"{host.BaseUrl}/hangfire/jobs/details/{jobId}");
         await Assertions.Expect(page.Locator(".job-snippet").First).ToBeVisibleAsync(new() { Timeout = Timeout });
