@@ -29,8 +29,6 @@ public sealed class PingtangDb(DbContextOptions<PingtangDb> options) : DbContext
 
     public DbSet<Enrolment> Enrolments => Set<Enrolment>();
 
-    public DbSet<SessionReminder> SessionReminders => Set<SessionReminder>();
-
     public DbSet<JobPosting> JobPostings => Set<JobPosting>();
 
     public DbSet<JobApplication> JobApplications => Set<JobApplication>();

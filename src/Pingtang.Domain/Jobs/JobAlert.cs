@@ -5,8 +5,9 @@ using Pingtang.Domain.Workers;
 namespace Pingtang.Domain.Jobs;
 
 /// <summary>
-/// One 新岗位提醒 message to a worker, with the postings it named. The database holds both rules: one alert per
-/// worker per day in China (<see cref="SentOn"/>), and a posting named to a worker only once, ever.
+/// One 新岗位提醒 message to a worker, with the postings it named, recorded when its message is queued on the outbox.
+/// The database holds both rules: one alert per worker per day in China (<see cref="SentOn"/>), and a posting named
+/// to a worker only once, ever.
 /// </summary>
 public sealed class JobAlert
 {
@@ -16,7 +17,7 @@ public sealed class JobAlert
 
     public Worker? Worker { get; private set; }
 
-    /// <summary>The day in China the alert went out.</summary>
+    /// <summary>The day in China the alert was queued; one queued in the quiet hours goes the next morning.</summary>
     public required DateOnly SentOn { get; init; }
 
     public required DateTimeOffset SentAt { get; init; }

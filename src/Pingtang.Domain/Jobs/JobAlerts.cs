@@ -1,44 +1,35 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Pingtang.Domain.Outbox;
 
 namespace Pingtang.Domain.Jobs;
 
 /// <summary>
-/// Decides the 新岗位提醒 for saved searches: who gets one now and which postings it names. Only workers who accept
-/// reminders, never in the quiet hours, at most one alert a day in China, at most <see cref="MaxPostings"/> postings,
-/// newest first, each posting new since the search was saved and never named to that worker before.
+/// Decides the 新岗位提醒 for saved searches — who gets one and which postings it names — and queues it on the outbox.
+/// Only workers who accept reminders, at most one alert a day in China, at most <see cref="MaxPostings"/> postings,
+/// newest first, each posting new since the search was saved and never named to that worker before. Quiet hours are
+/// the outbox's rule: an alert queued at night goes in the morning.
 /// </summary>
-/// <remarks>
-/// The sender claims an alert (<see cref="ClaimAsync"/>) before sending and releases it when the send fails
-/// (<see cref="ReleaseAsync"/>), so a job that runs twice, or twice at once, never sends the same alert twice.
-/// </remarks>
 public sealed class JobAlerts(PingtangDb db, TimeProvider time)
 {
     public const int MaxPostings = 3;
 
-    /// <summary>From 22:00 to 08:00 in China nobody is woken by an alert; the first run after 08:00 sends.</summary>
-    public static readonly TimeOnly QuietFrom = new(22, 0);
+    /// <summary>What staff read on the outbox page.</summary>
+    public const string Kind = "新岗位提醒";
 
-    public static readonly TimeOnly QuietUntil = new(8, 0);
-
-    public static bool IsQuietHour(DateTimeOffset instant)
-    {
-        var clock = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, ChinaTime.Zone).DateTime);
-        return clock >= QuietFrom || clock < QuietUntil;
-    }
+    private readonly OutboxMessages _outbox = new(db, time);
 
     /// <summary>
     /// Up to <paramref name="count"/> workers, by id after <paramref name="afterWorkerId"/>, who may get an alert now:
-    /// they accept reminders, have a saved search and have had no alert today. None in the quiet hours.
+    /// they accept reminders, have a saved search and have had no alert today.
     /// </summary>
+    /// <remarks>
+    /// The outbox's consent rule decides again at send time (a worker may say 退订 between queueing and sending); asking
+    /// here too keeps alerts for workers who said no from being composed, queued and skipped every day.
+    /// </remarks>
     public async Task<IReadOnlyList<int>> DueAsync(int afterWorkerId, int count, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        if (IsQuietHour(now))
-        {
-            return [];
-        }
-
-        var today = ChinaTime.DateOf(now);
+        var today = ChinaTime.Today(time);
         return await db.Workers
             .Where(w => w.AcceptsReminders)
             .Where(w => db.SavedSearches.Any(s => s.WorkerId == w.Id))
@@ -47,19 +38,10 @@ public sealed class JobAlerts(PingtangDb db, TimeProvider time)
             .NextBatchAsync(afterWorkerId, count, cancellationToken);
     }
 
-    /// <summary>
-    /// Picks the worker's alert and records it as sent, or null when there is nothing to send now: quiet hours, no
-    /// consent, an alert already today, or no new posting. Send it, then <see cref="ReleaseAsync"/> it if that fails.
-    /// </summary>
-    public async Task<PendingJobAlert?> ClaimAsync(int workerId, CancellationToken cancellationToken)
+    /// <summary>The worker's alert due today, or null when there is nothing to send: no consent, an alert already today, or no new posting.</summary>
+    public async Task<PendingJobAlert?> PickAsync(int workerId, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var today = ChinaTime.DateOf(now);
-        if (IsQuietHour(now))
-        {
-            return null;
-        }
-
+        var today = ChinaTime.Today(time);
         var worker = await db.Workers.AsNoTracking().SingleOrDefaultAsync(w => w.Id == workerId, cancellationToken);
         if (worker is not { AcceptsReminders: true } || await SentTodayAsync(workerId, today, cancellationToken))
         {
@@ -67,27 +49,32 @@ public sealed class JobAlerts(PingtangDb db, TimeProvider time)
         }
 
         var postings = await NewPostingsAsync(workerId, worker.AgeIn(today.Year), today, cancellationToken);
-        if (postings.Count == 0)
-        {
-            return null;
-        }
-
-        var alert = new JobAlert
-        {
-            WorkerId = workerId,
-            SentOn = today,
-            SentAt = now,
-            Postings = postings.Select(p => new JobAlertPosting { WorkerId = workerId, JobPostingId = p.Id }).ToList(),
-        };
-        // Another run may claim this worker's alert at the same moment: the unique keys keep one.
-        return await db.TryInsertAsync(alert, () => SentTodayAsync(workerId, today, cancellationToken), cancellationToken)
-            ? new PendingJobAlert(alert.Id, workerId, postings)
-            : null;
+        return postings.Count == 0 ? null : new PendingJobAlert(workerId, today, postings);
     }
 
-    /// <summary>Forgets a claimed alert whose message could not be sent, so the next run tries again.</summary>
-    public Task ReleaseAsync(int alertId, CancellationToken cancellationToken) =>
-        db.JobAlerts.Where(a => a.Id == alertId).ExecuteDeleteAsync(cancellationToken);
+    /// <summary>
+    /// Records the alert and queues its message, <paramref name="text"/>, in one save, so the alert is recorded if and
+    /// only if its message will go; false when another run queued the worker's alert of that day first. Call it with
+    /// nothing else unsaved.
+    /// </summary>
+    public Task<bool> QueueAsync(PendingJobAlert alert, string text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        _outbox.Queue(new OutboxDraft(
+            alert.WorkerId,
+            Kind,
+            MessagePurpose.Promotional,
+            string.Create(CultureInfo.InvariantCulture, $"job-alert:{alert.WorkerId}:{alert.On:yyyyMMdd}"),
+            text));
+        var record = new JobAlert
+        {
+            WorkerId = alert.WorkerId,
+            SentOn = alert.On,
+            SentAt = time.GetUtcNow(),
+            Postings = alert.Postings.Select(p => new JobAlertPosting { WorkerId = alert.WorkerId, JobPostingId = p.Id }).ToList(),
+        };
+        return db.TryInsertAsync(record, () => SentTodayAsync(alert.WorkerId, alert.On, cancellationToken), cancellationToken);
+    }
 
     private Task<bool> SentTodayAsync(int workerId, DateOnly today, CancellationToken cancellationToken) =>
         db.JobAlerts.AnyAsync(a => a.WorkerId == workerId && a.SentOn == today, cancellationToken);
@@ -110,5 +97,5 @@ public sealed class JobAlerts(PingtangDb db, TimeProvider time)
     }
 }
 
-/// <summary>A claimed alert: the postings to name, newest first, in the message to the worker.</summary>
-public sealed record PendingJobAlert(int Id, int WorkerId, IReadOnlyList<JobSummary> Postings);
+/// <summary>An alert to queue: the worker's day in China it is for, and the postings to name, newest first.</summary>
+public sealed record PendingJobAlert(int WorkerId, DateOnly On, IReadOnlyList<JobSummary> Postings);

@@ -555,29 +555,6 @@ namespace Pingtang.Domain.Migrations
                     b.ToTable("Enrolments");
                 });
 
-            modelBuilder.Entity("Pingtang.Domain.Training.SessionReminder", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("EnrolmentId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("SentAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("StartsOn")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("EnrolmentId", "StartsOn")
-                        .IsUnique();
-
-                    b.ToTable("SessionReminders");
-                });
-
             modelBuilder.Entity("Pingtang.Domain.Training.TrainingSession", b =>
                 {
                     b.Property<int>("Id")
@@ -797,17 +774,6 @@ namespace Pingtang.Domain.Migrations
                     b.Navigation("Session");
 
                     b.Navigation("Worker");
-                });
-
-            modelBuilder.Entity("Pingtang.Domain.Training.SessionReminder", b =>
-                {
-                    b.HasOne("Pingtang.Domain.Training.Enrolment", "Enrolment")
-                        .WithMany()
-                        .HasForeignKey("EnrolmentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Enrolment");
                 });
 
             modelBuilder.Entity("Pingtang.Domain.Training.TrainingSession", b =>

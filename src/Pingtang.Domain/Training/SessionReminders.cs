@@ -1,21 +1,27 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Pingtang.Domain.Outbox;
 
 namespace Pingtang.Domain.Training;
 
 /// <summary>
-/// Decides the day-before reminders of training sessions: from <see cref="SendFrom"/> in China on the day before a
-/// session starts, each worker with a confirmed seat gets one, never on the session day or later, and never for a
-/// cancelled session or a waiting or cancelled enrolment.
+/// Decides the day-before reminders of training sessions and queues them on the outbox: from <see cref="SendFrom"/>
+/// in China on the day before a session starts, each worker with a confirmed seat gets one, never on the session day
+/// or later, and never for a cancelled session or a waiting or cancelled enrolment.
 /// </summary>
 /// <remarks>
-/// The sender claims a reminder (<see cref="ClaimAsync"/>) before sending and releases it when the send fails
-/// (<see cref="ReleaseAsync"/>), so a job that runs twice, or twice at once, never reminds anyone twice, and a server
-/// that was down at 09:00 still reminds everyone later that day.
+/// Each reminder's outbox key names the enrolment and the start date, so a job that runs twice, or twice at once,
+/// queues it once, and a server that was down at 09:00 still queues everyone's later that day.
 /// </remarks>
 public sealed class SessionReminders(PingtangDb db, TimeProvider time)
 {
+    /// <summary>What staff read on the outbox page.</summary>
+    public const string Kind = "培训提醒";
+
     /// <summary>Reminders go out from 09:00 China time on the day before the session.</summary>
     public static readonly TimeOnly SendFrom = new(9, 0);
+
+    private readonly OutboxMessages _outbox = new(db, time);
 
     /// <summary>The start date of the sessions whose reminders are due at <paramref name="instant"/>; null before 09:00 in China.</summary>
     public static DateOnly? StartDateDueAt(DateTimeOffset instant)
@@ -23,6 +29,13 @@ public sealed class SessionReminders(PingtangDb db, TimeProvider time)
         var china = TimeZoneInfo.ConvertTime(instant, ChinaTime.Zone);
         return TimeOnly.FromDateTime(china.DateTime) < SendFrom ? null : DateOnly.FromDateTime(china.DateTime).AddDays(1);
     }
+
+    /// <summary>
+    /// The start date is part of the key because staff may move a session: the new date deserves its own reminder,
+    /// and the old one must not come again.
+    /// </summary>
+    public static string Key(int enrolmentId, DateOnly startsOn) =>
+        string.Create(CultureInfo.InvariantCulture, $"training-reminder:{enrolmentId}:{startsOn:yyyyMMdd}");
 
     /// <summary>Up to <paramref name="count"/> enrolments, by id after <paramref name="afterEnrolmentId"/>, whose reminder is due now.</summary>
     public async Task<IReadOnlyList<int>> DueAsync(int afterEnrolmentId, int count, CancellationToken cancellationToken)
@@ -32,59 +45,46 @@ public sealed class SessionReminders(PingtangDb db, TimeProvider time)
             return [];
         }
 
-        return await Unreminded(startsOn).Select(e => e.Id).NextBatchAsync(afterEnrolmentId, count, cancellationToken);
+        return await Due(startsOn).Select(e => e.Id).NextBatchAsync(afterEnrolmentId, count, cancellationToken);
     }
 
     /// <summary>
-    /// Records the enrolment's reminder as sent and returns what it says, or null when none is due now: too early,
-    /// already reminded, not confirmed, or the session cancelled. Send it, then <see cref="ReleaseAsync"/> it if that fails.
+    /// Queues the reminders of those <paramref name="enrolmentIds"/> still due now that are not queued yet; returns how
+    /// many were new. Call it with nothing else unsaved.
     /// </summary>
-    public async Task<PendingSessionReminder?> ClaimAsync(int enrolmentId, CancellationToken cancellationToken)
+    public async Task<int> QueueAsync(IReadOnlyCollection<int> enrolmentIds, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        if (StartDateDueAt(now) is not { } startsOn)
+        if (StartDateDueAt(time.GetUtcNow()) is not { } startsOn)
         {
-            return null;
+            return 0;
         }
 
-        var enrolment = await Unreminded(startsOn)
+        var enrolments = await Due(startsOn)
             .AsNoTracking()
             .Include(e => e.Session!.Course)
-            .SingleOrDefaultAsync(e => e.Id == enrolmentId, cancellationToken);
-        if (enrolment is null)
-        {
-            return null;
-        }
-
-        var reminder = new SessionReminder { EnrolmentId = enrolmentId, StartsOn = startsOn, SentAt = now };
-        // Another run may claim the same reminder at the same moment: the unique index keeps one.
-        return await db.TryInsertAsync(reminder, () => RemindedAsync(enrolmentId, startsOn, cancellationToken), cancellationToken)
-            ? new PendingSessionReminder(reminder.Id, enrolment.WorkerId, enrolment.Session!, enrolment.Code)
-            : null;
+            .Where(e => enrolmentIds.Contains(e.Id))
+            .OrderBy(e => e.Id)
+            .ToListAsync(cancellationToken);
+        return await _outbox.QueueOnceAsync([.. enrolments.Select(e => Draft(e, startsOn))], cancellationToken);
     }
 
-    /// <summary>Forgets a claimed reminder whose message could not be sent, so the next run tries again.</summary>
-    public Task ReleaseAsync(int reminderId, CancellationToken cancellationToken) =>
-        db.SessionReminders.Where(r => r.Id == reminderId).ExecuteDeleteAsync(cancellationToken);
+    /// <summary>Practical: the worker asked for it by enrolling (see <see cref="Due"/>).</summary>
+    private static OutboxDraft Draft(Enrolment enrolment, DateOnly startsOn) => new(
+        enrolment.WorkerId,
+        Kind,
+        MessagePurpose.Practical,
+        Key(enrolment.Id, startsOn),
+        SessionReminderTexts.Message(enrolment.Session!, enrolment.Code));
 
-    /// <summary>
-    /// Confirmed enrolments in sessions starting on <paramref name="startsOn"/>, not cancelled, not yet reminded.
-    /// </summary>
+    /// <summary>Confirmed enrolments in sessions starting on <paramref name="startsOn"/> that are not cancelled.</summary>
     /// <remarks>
-    /// Consent (<see cref="Workers.Worker.AcceptsReminders"/>) is deliberately not checked: this reminder is practical,
-    /// not promotional — the worker asked for it by enrolling, and a worker who turned reminders off must still learn
-    /// where to be tomorrow and what to bring. Promotional messages (new sessions, job alerts) respect consent.
+    /// Consent (<see cref="Workers.Worker.AcceptsReminders"/>) is deliberately not checked, here or by the outbox: this
+    /// reminder is practical, not promotional — a worker who turned reminders off must still learn where to be
+    /// tomorrow and what to bring. Promotional messages (new sessions, job alerts) respect consent.
     /// </remarks>
-    private IQueryable<Enrolment> Unreminded(DateOnly startsOn) =>
+    private IQueryable<Enrolment> Due(DateOnly startsOn) =>
         db.Enrolments.Where(e =>
             e.Status == EnrolmentStatus.Confirmed
             && e.Session!.StartsOn == startsOn
-            && e.Session.CancelledAt == null
-            && !db.SessionReminders.Any(r => r.EnrolmentId == e.Id && r.StartsOn == startsOn));
-
-    private Task<bool> RemindedAsync(int enrolmentId, DateOnly startsOn, CancellationToken cancellationToken) =>
-        db.SessionReminders.AnyAsync(r => r.EnrolmentId == enrolmentId && r.StartsOn == startsOn, cancellationToken);
+            && e.Session.CancelledAt == null);
 }
-
-/// <summary>A claimed reminder: the session (with its course) and the worker's code, for the message.</summary>
-public sealed record PendingSessionReminder(int Id, int WorkerId, TrainingSession Session, string Code);

@@ -9,12 +9,16 @@ using Pingtang.Bot.Menu;
 using Pingtang.Bot.Tests.Support;
 using Pingtang.Domain;
 using Pingtang.Domain.Jobs;
+using Pingtang.Domain.Outbox;
 using Pingtang.Domain.Tests.Jobs;
 using Pingtang.Domain.Workers;
 
 namespace Pingtang.Bot.Tests.Jobs;
 
-/// <summary>The alert job as Hangfire runs it, resolved from the host and run directly, with the bot's real pipeline.</summary>
+/// <summary>
+/// The alert job as Hangfire runs it, resolved from the host and run directly, with the bot's real pipeline. It
+/// queues; the test sends the outbox.
+/// </summary>
 [Collection(HangfireCollection.Name)]
 public sealed class JobAlertJobTests : IDisposable
 {
@@ -71,7 +75,7 @@ public sealed class JobAlertJobTests : IDisposable
     }
 
     [Fact]
-    public async Task Send_that_fails_is_not_counted_and_goes_out_on_the_next_run()
+    public async Task A_send_that_fails_is_retried_by_the_outbox_and_the_alert_recorded_once()
     {
         await SubscribeAsync(JobQuery.Anything);
         await Postings.AddAsync(_factory, JobDrafts.Factory);
@@ -81,14 +85,18 @@ public sealed class JobAlertJobTests : IDisposable
         await RunAsync();
 
         Assert.Empty(_channel.Texts);
-        Assert.Equal(0, await AlertsSentAsync());
+        Assert.Equal(1, await AlertsRecordedAsync());
 
         _channel.Broken = false;
         await RunAsync();
+        Assert.Empty(_channel.Texts);
+
+        _clock.Advance(OutboxRules.Backoff(1));
+        await _factory.SendDueAsync();
         await RunAsync();
 
         Assert.Single(_channel.Texts);
-        Assert.Equal(1, await AlertsSentAsync());
+        Assert.Equal(1, await AlertsRecordedAsync());
     }
 
     [Fact]
@@ -102,6 +110,45 @@ public sealed class JobAlertJobTests : IDisposable
         await RunAsync();
 
         Assert.Empty(_channel.Texts);
+        Assert.Equal(0, await AlertsRecordedAsync());
+    }
+
+    [Fact]
+    public async Task An_alert_queued_at_23_waits_until_8_in_China()
+    {
+        await SubscribeAsync(JobQuery.Anything);
+        await Postings.AddAsync(_factory, JobDrafts.Factory);
+        _clock.SetUtcNow(China(29, 23, 0));
+
+        await RunAsync();
+        _clock.SetUtcNow(China(30, 7, 59));
+        await _factory.SendDueAsync();
+
+        Assert.Empty(_channel.Texts);
+        Assert.Equal(1, await AlertsRecordedAsync());
+
+        _clock.SetUtcNow(China(30, 8, 0));
+        await RunAsync();
+
+        Assert.Contains("1. 电子厂普工", Assert.Single(_channel.Texts), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_worker_who_says_unsubscribe_after_the_alert_was_queued_is_not_sent_it()
+    {
+        await SubscribeAsync(JobQuery.Anything);
+        await Postings.AddAsync(_factory, JobDrafts.Factory);
+        _clock.SetUtcNow(China(29, 23, 0));
+        await RunAsync();
+
+        await Conversation.Start(_factory, UserId).Send("退订").Expect(MenuTexts.Unsubscribed).StartTestAsync();
+        _clock.SetUtcNow(China(30, 8, 0));
+        await _factory.SendDueAsync();
+
+        Assert.Empty(_channel.Texts);
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var message = await scope.ServiceProvider.GetRequiredService<PingtangDb>().Outbox.SingleAsync(m => m.Kind == JobAlerts.Kind);
+        Assert.Equal((OutboxState.Skipped, OutboxRules.NoConsent), (message.State, message.LastError));
     }
 
     [Fact]
@@ -141,13 +188,21 @@ public sealed class JobAlertJobTests : IDisposable
         Assert.Equal(SaveSearchOutcome.Saved, outcome);
     }
 
+    /// <summary>In UTC, as a real clock gives it: the outbox orders the times it stores only when they are UTC.</summary>
+    private static DateTimeOffset China(int day, int hour, int minute) => new DateTimeOffset(2026, 11, day, hour, minute, 0, TimeSpan.FromHours(8)).ToUniversalTime();
+
+    /// <summary>Runs the job, then sends what the outbox holds that is due.</summary>
     private async Task RunAsync()
     {
-        await using var scope = _factory.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<JobAlertJob>().RunAsync(0, default);
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<JobAlertJob>().RunAsync(0, default);
+        }
+
+        await _factory.SendDueAsync();
     }
 
-    private async Task<int> AlertsSentAsync()
+    private async Task<int> AlertsRecordedAsync()
     {
         await using var scope = _factory.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<PingtangDb>().JobAlerts.CountAsync();

@@ -77,7 +77,7 @@ public sealed class SchedulingTests
     }
 
     [Fact]
-    public async Task Hourly_job_alert_runs_on_the_hangfire_server_and_reaches_the_worker_once()
+    public async Task Hourly_job_alert_runs_on_the_hangfire_server_and_its_one_alert_reaches_the_worker_through_the_outbox()
     {
         await using var connector = await FakeConnector.StartAsync();
         var clock = new FakeTimeProvider(Postings.Now.AddHours(-1));
@@ -100,6 +100,7 @@ public sealed class SchedulingTests
         await WaitUntilAsync(() => monitoring.SucceededListCount() == 1);
         recurring.Trigger(JobAlertJob.RecurringJobId);
         await WaitUntilAsync(() => monitoring.SucceededListCount() == 2);
+        await factory.SendDueAsync();
 
         var text = Assert.Single(connector.Texts());
         Assert.Equal(

@@ -7,6 +7,7 @@ using Pingtang.Bot.Tests.Jobs;
 using Pingtang.Bot.Tests.Support;
 using Pingtang.Bot.Training;
 using Pingtang.Domain;
+using Pingtang.Domain.Outbox;
 using Pingtang.Domain.Tests.Training;
 using Pingtang.Domain.Training;
 
@@ -14,7 +15,7 @@ namespace Pingtang.Bot.Tests.Training;
 
 /// <summary>
 /// The day-before reminder job as Hangfire runs it, resolved from the host and run directly, for a 焊工 session
-/// starting 2026-12-10: due from 09:00 China time (01:00 UTC) on the 9th.
+/// starting 2026-12-10: due from 09:00 China time (01:00 UTC) on the 9th. It queues; the test sends the outbox.
 /// </summary>
 [Collection(HangfireCollection.Name)]
 public sealed class SessionReminderJobTests : IDisposable
@@ -63,7 +64,7 @@ public sealed class SessionReminderJobTests : IDisposable
     {
         var session = TrainingSession.Plan(1, TrainingData.Welding with { Schedule = "", Bring = "" }, TrainingData.Today);
 
-        var lines = SessionReminderTexts.Message(new PendingSessionReminder(1, 1, session, "ABC234")).Split('\n');
+        var lines = SessionReminderTexts.Message(session, "ABC234").Split('\n');
 
         Assert.Contains("时间：12月10日（星期四）开始", lines);
         Assert.DoesNotContain(lines, line => line.StartsWith("请带", StringComparison.Ordinal));
@@ -86,7 +87,7 @@ public sealed class SessionReminderJobTests : IDisposable
     }
 
     [Fact]
-    public async Task A_send_that_fails_is_given_back_and_goes_out_on_the_next_run()
+    public async Task A_send_that_fails_is_retried_by_the_outbox_not_queued_again_by_the_next_run()
     {
         await EnrolTalkingWorkerAsync(TrainingData.Welding);
         _clock.SetUtcNow(DayBefore0900);
@@ -95,11 +96,14 @@ public sealed class SessionReminderJobTests : IDisposable
         await RunAsync();
 
         Assert.Empty(_channel.Texts);
-        Assert.Equal(0, await RemindersSentAsync());
+        Assert.Equal(1, await RemindersQueuedAsync());
 
         _channel.Broken = false;
-        _clock.Advance(TimeSpan.FromHours(1));
         await RunAsync();
+        Assert.Empty(_channel.Texts);
+
+        _clock.Advance(OutboxRules.Backoff(1));
+        await _factory.SendDueAsync();
 
         Assert.Single(_channel.Texts);
         await AssertTheNextRunsAddNothingAsync();
@@ -152,13 +156,18 @@ public sealed class SessionReminderJobTests : IDisposable
         return Assert.IsType<EnrolResult.Confirmed>(result).Code;
     }
 
+    /// <summary>Runs the job, then sends what the outbox holds that is due.</summary>
     private async Task RunAsync()
     {
-        await using var scope = _factory.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<SessionReminderJob>().RunAsync(0, default);
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<SessionReminderJob>().RunAsync(0, default);
+        }
+
+        await _factory.SendDueAsync();
     }
 
-    /// <summary>The hour's next runs, and the one after, send nothing more: one message and one sent row in all.</summary>
+    /// <summary>The hour's next runs, and the one after, send nothing more: one message and one queued in all.</summary>
     private async Task AssertTheNextRunsAddNothingAsync()
     {
         await RunAsync();
@@ -166,13 +175,13 @@ public sealed class SessionReminderJobTests : IDisposable
         await RunAsync();
 
         Assert.Single(_channel.Texts);
-        Assert.Equal(1, await RemindersSentAsync());
+        Assert.Equal(1, await RemindersQueuedAsync());
     }
 
-    private async Task<int> RemindersSentAsync()
+    private async Task<int> RemindersQueuedAsync()
     {
         await using var scope = _factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<PingtangDb>().SessionReminders.CountAsync();
+        return await scope.ServiceProvider.GetRequiredService<PingtangDb>().Outbox.CountAsync(m => m.Kind == SessionReminders.Kind);
     }
 
     private async Task<int> EnrolmentIdsAsync(int index)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Pingtang.Domain.Jobs;
+using Pingtang.Domain.Outbox;
 using Pingtang.Domain.Stations;
 using Pingtang.Domain.Workers;
 
@@ -29,14 +30,6 @@ public sealed class JobAlertsTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
-    [Theory]
-    [InlineData(13, 59, false)] // 21:59 in China
-    [InlineData(14, 0, true)] // 22:00
-    [InlineData(23, 59, true)] // 07:59 the next day in China, still the day before in UTC
-    [InlineData(0, 0, false)] // 08:00
-    public void Quiet_hours_run_from_22_to_8_in_China(int utcHour, int utcMinute, bool quiet) =>
-        Assert.Equal(quiet, JobAlerts.IsQuietHour(new DateTimeOffset(2026, 11, 29, utcHour, utcMinute, 0, TimeSpan.Zero)));
-
     [Fact]
     public async Task New_postings_reach_a_consenting_worker_newest_first_three_at_most()
     {
@@ -46,7 +39,7 @@ public sealed class JobAlertsTests : IAsyncLifetime
         _database.Clock.Advance(TimeSpan.FromDays(1));
         await PostAsync(Job("低薪") with { MonthlyPayMin = 5000 }, Job("高薪") with { MonthlyPayMin = 8000 }, Job("中薪") with { MonthlyPayMin = 6000 });
 
-        Assert.Equal(["高薪", "中薪", "低薪"], await ClaimAsync(worker));
+        Assert.Equal(["高薪", "中薪", "低薪"], await QueueAsync(worker));
     }
 
     [Fact]
@@ -64,38 +57,25 @@ public sealed class JobAlertsTests : IAsyncLifetime
         await PostAsync(Job("焊工"));
 
         Assert.Empty(await DueAsync());
-        Assert.Null(await ClaimAsync(never));
-        Assert.Null(await ClaimAsync(unsubscribed));
+        Assert.Null(await QueueAsync(never));
+        Assert.Null(await QueueAsync(unsubscribed));
     }
 
     [Fact]
-    public async Task Quiet_hours_hold_the_alert_until_8_in_China_across_the_utc_date_line()
+    public async Task At_night_the_alert_is_queued_as_promotional_for_the_outbox_to_hold_until_morning()
     {
         var worker = await WorkerAsync();
         await SaveAsync(worker, Guangdong);
         await PostAsync(Job("焊工"));
+        _database.Clock.SetUtcNow(China(29, 23, 0));
 
-        _database.Clock.SetUtcNow(China(29, 22, 0));
-        Assert.Empty(await DueAsync());
-        Assert.Null(await ClaimAsync(worker));
-
-        _database.Clock.SetUtcNow(China(30, 7, 59));
-        Assert.Null(await ClaimAsync(worker));
-
-        _database.Clock.SetUtcNow(China(30, 8, 0));
         Assert.Equal([worker], await DueAsync());
-        Assert.Equal(["焊工"], await ClaimAsync(worker));
-    }
+        Assert.Equal(["焊工"], await QueueAsync(worker));
 
-    [Fact]
-    public async Task At_21_59_an_alert_still_goes()
-    {
-        var worker = await WorkerAsync();
-        await SaveAsync(worker, Guangdong);
-        _database.Clock.SetUtcNow(China(29, 21, 59));
-        await PostAsync(Job("焊工"));
-
-        Assert.Equal(["焊工"], await ClaimAsync(worker));
+        await using var db = _database.Open();
+        var message = await db.Outbox.SingleAsync();
+        Assert.Equal((worker, JobAlerts.Kind, MessagePurpose.Promotional, $"job-alert:{worker}:20261129", "提醒"), (message.WorkerId, message.Kind, message.Purpose, message.Key, message.Text));
+        Assert.Equal(new OutboxDecision.Defer(China(30, 8, 0)), OutboxRules.Decide(message.Purpose, acceptsReminders: true, _database.Clock.GetUtcNow(), QuietHours.Default));
     }
 
     [Fact]
@@ -105,20 +85,20 @@ public sealed class JobAlertsTests : IAsyncLifetime
         await SaveAsync(worker, Guangdong);
         await PostAsync(Job("一"), Job("二"), Job("三"), Job("四"));
 
-        Assert.Equal(3, (await ClaimAsync(worker))?.Count);
+        Assert.Equal(3, (await QueueAsync(worker))?.Count);
         Assert.Empty(await DueAsync());
-        Assert.Null(await ClaimAsync(worker));
+        Assert.Null(await QueueAsync(worker));
 
-        // 21:00 in China: another posting arrived, but the day's alert has gone.
+        // 21:00 in China: another posting arrived, but the day's alert is queued.
         _database.Clock.SetUtcNow(China(29, 21, 0));
         await PostAsync(Job("五"));
-        Assert.Null(await ClaimAsync(worker));
+        Assert.Null(await QueueAsync(worker));
 
         _database.Clock.SetUtcNow(China(30, 8, 0));
-        Assert.Equal(["五", "一"], await ClaimAsync(worker));
+        Assert.Equal(["五", "一"], await QueueAsync(worker));
 
         _database.Clock.SetUtcNow(China(30, 9, 0).AddDays(1));
-        Assert.Null(await ClaimAsync(worker));
+        Assert.Null(await QueueAsync(worker));
         Assert.Equal([worker], await DueAsync());
     }
 
@@ -130,7 +110,7 @@ public sealed class JobAlertsTests : IAsyncLifetime
         _database.Clock.Advance(TimeSpan.FromMinutes(5));
         await SaveAsync(worker, Guangdong);
 
-        Assert.Null(await ClaimAsync(worker));
+        Assert.Null(await QueueAsync(worker));
 
         await using (var db = _database.Open())
         {
@@ -139,7 +119,7 @@ public sealed class JobAlertsTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        Assert.Equal(["后来更新"], await ClaimAsync(worker));
+        Assert.Equal(["后来更新"], await QueueAsync(worker));
     }
 
     [Fact]
@@ -161,7 +141,7 @@ public sealed class JobAlertsTests : IAsyncLifetime
         // 2026-11-30 08:00 in China: the posting that closed on the 29th has expired.
         _database.Clock.SetUtcNow(China(30, 8, 0));
 
-        Assert.Equal(["60岁以下"], await ClaimAsync(worker));
+        Assert.Equal(["60岁以下"], await QueueAsync(worker));
     }
 
     [Fact]
@@ -177,25 +157,28 @@ public sealed class JobAlertsTests : IAsyncLifetime
             Job("贵阳钢构") with { Province = "贵州", City = "贵阳", District = "白云区", MonthlyPayMin = 8000 },
             Job("宁波普工") with { Province = "浙江", City = "宁波", District = "北仑区", Employer = "宁波某厂", MonthlyPayMin = 9500 });
 
-        Assert.Equal(["大朗电工", "贵阳钢构", "白云焊工"], await ClaimAsync(worker));
+        Assert.Equal(["大朗电工", "贵阳钢构", "白云焊工"], await QueueAsync(worker));
     }
 
     [Fact]
-    public async Task A_released_alert_goes_again_on_the_next_run()
+    public async Task Two_runs_at_once_record_one_alert_with_one_message()
     {
         var worker = await WorkerAsync();
         await SaveAsync(worker, Guangdong);
         await PostAsync(Job("焊工"));
-        await using (var db = _database.Open())
-        {
-            var alerts = new JobAlerts(db, _database.Clock);
-            var alert = await alerts.ClaimAsync(worker, default);
-            Assert.NotNull(alert);
-            await alerts.ReleaseAsync(alert.Id, default);
-        }
+        await using var first = _database.Open();
+        await using var second = _database.Open();
+        var firstAlerts = new JobAlerts(first, _database.Clock);
+        var secondAlerts = new JobAlerts(second, _database.Clock);
+        var firstPick = await firstAlerts.PickAsync(worker, default);
+        var secondPick = await secondAlerts.PickAsync(worker, default);
 
-        Assert.Equal([worker], await DueAsync());
-        Assert.Equal(["焊工"], await ClaimAsync(worker));
+        Assert.True(await firstAlerts.QueueAsync(firstPick!, "提醒", default));
+        Assert.False(await secondAlerts.QueueAsync(secondPick!, "提醒", default));
+
+        await using var db = _database.Open();
+        Assert.Equal(1, await db.JobAlerts.CountAsync());
+        Assert.Equal(1, await db.Outbox.CountAsync(m => m.Kind == JobAlerts.Kind));
     }
 
     [Fact]
@@ -204,7 +187,7 @@ public sealed class JobAlertsTests : IAsyncLifetime
         var worker = await WorkerAsync();
         await SaveAsync(worker, Guangdong);
         await PostAsync(Job("焊工"));
-        Assert.NotNull(await ClaimAsync(worker));
+        Assert.NotNull(await QueueAsync(worker));
         var today = ChinaTime.Today(_database.Clock);
 
         await using var db = _database.Open();
@@ -276,10 +259,13 @@ public sealed class JobAlertsTests : IAsyncLifetime
         return await new JobAlerts(db, _database.Clock).DueAsync(afterWorkerId, count, default);
     }
 
-    private async Task<List<string>?> ClaimAsync(int workerId)
+    /// <summary>Picks and queues the worker's alert now; the titles it names, or null when none was queued.</summary>
+    private async Task<List<string>?> QueueAsync(int workerId)
     {
         await using var db = _database.Open();
-        var alert = await new JobAlerts(db, _database.Clock).ClaimAsync(workerId, default);
-        return alert?.Postings.Select(p => p.Title).ToList();
+        var alerts = new JobAlerts(db, _database.Clock);
+        return await alerts.PickAsync(workerId, default) is { } alert && await alerts.QueueAsync(alert, "提醒", default)
+            ? alert.Postings.Select(p => p.Title).ToList()
+            : null;
     }
 }

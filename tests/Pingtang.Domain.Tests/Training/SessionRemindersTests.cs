@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Pingtang.Domain.Outbox;
 using Pingtang.Domain.Training;
 using Pingtang.Domain.Workers;
 
@@ -34,16 +35,19 @@ public sealed class SessionRemindersTests : IAsyncLifetime
 
         _database.Clock.SetUtcNow(China(9, 8, 59));
         Assert.Empty(await DueAsync());
-        Assert.Null(await ClaimAsync(codes[0].Enrolment));
+        Assert.Null(await QueueAsync(codes[0].Enrolment));
 
         _database.Clock.SetUtcNow(China(9, 9, 0));
         Assert.Equal(codes.Select(c => c.Enrolment), await DueAsync());
-        var reminder = await ClaimAsync(codes[0].Enrolment);
+        var reminder = await QueueAsync(codes[0].Enrolment);
         Assert.NotNull(reminder);
         Assert.Equal(workers[0], reminder.WorkerId);
-        Assert.Equal(codes[0].Code, reminder.Code);
-        Assert.Equal("焊工", reminder.Session.Course!.Name);
-        Assert.Equal(new DateOnly(2026, 12, 10), reminder.Session.StartsOn);
+        Assert.Equal(SessionReminders.Kind, reminder.Kind);
+        Assert.Equal(MessagePurpose.Practical, reminder.Purpose);
+        Assert.Equal("training-reminder:" + codes[0].Enrolment + ":20261210", reminder.Key);
+        Assert.StartsWith("【培训提醒】您报名的「焊工」明天开班", reminder.Text, StringComparison.Ordinal);
+        Assert.Contains("时间：12月10日（星期四）开始", reminder.Text, StringComparison.Ordinal);
+        Assert.Contains($"报名码：{codes[0].Code}", reminder.Text, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -58,7 +62,7 @@ public sealed class SessionRemindersTests : IAsyncLifetime
         _database.Clock.SetUtcNow(China(day, hour, minute));
 
         Assert.Empty(await DueAsync());
-        Assert.Null(await ClaimAsync(enrolment));
+        Assert.Null(await QueueAsync(enrolment));
     }
 
     [Fact]
@@ -68,7 +72,7 @@ public sealed class SessionRemindersTests : IAsyncLifetime
 
         _database.Clock.SetUtcNow(China(9, 23, 30));
 
-        Assert.NotNull(await ClaimAsync(enrolment));
+        Assert.NotNull(await QueueAsync(enrolment));
     }
 
     [Fact]
@@ -84,7 +88,7 @@ public sealed class SessionRemindersTests : IAsyncLifetime
         _database.Clock.SetUtcNow(China(9, 9, 0));
 
         Assert.Empty(await DueAsync());
-        Assert.Null(await ClaimAsync(enrolment));
+        Assert.Null(await QueueAsync(enrolment));
     }
 
     [Fact]
@@ -102,8 +106,9 @@ public sealed class SessionRemindersTests : IAsyncLifetime
         _database.Clock.SetUtcNow(China(9, 9, 0));
 
         Assert.Equal([enrolments[1], enrolments[2]], await DueAsync());
-        Assert.Null(await ClaimAsync(enrolments[0]));
-        Assert.Null(await ClaimAsync(enrolments[3]));
+        Assert.Null(await QueueAsync(enrolments[0]));
+        Assert.Null(await QueueAsync(enrolments[3]));
+        Assert.NotNull(await QueueAsync(enrolments[2]));
     }
 
     [Fact]
@@ -116,41 +121,23 @@ public sealed class SessionRemindersTests : IAsyncLifetime
         _database.Clock.SetUtcNow(China(9, 9, 0));
 
         Assert.Equal([enrolment], await DueAsync());
-        Assert.NotNull(await ClaimAsync(enrolment));
+        Assert.NotNull(await QueueAsync(enrolment));
     }
 
     [Fact]
-    public async Task A_claimed_reminder_is_never_claimed_again_and_a_released_one_is()
+    public async Task A_reminder_is_queued_once_however_often_the_job_runs()
     {
         var (_, enrolment) = await EnrolOneAsync();
         _database.Clock.SetUtcNow(China(9, 9, 0));
 
-        var first = await ClaimAsync(enrolment);
-        Assert.NotNull(first);
-        Assert.Null(await ClaimAsync(enrolment));
-        Assert.Empty(await DueAsync());
-
-        await using (var db = _database.Open())
-        {
-            await new SessionReminders(db, _database.Clock).ReleaseAsync(first.Id, default);
-        }
-
+        Assert.NotNull(await QueueAsync(enrolment));
+        Assert.Null(await QueueAsync(enrolment));
         _database.Clock.SetUtcNow(China(9, 10, 0));
         Assert.Equal([enrolment], await DueAsync());
-        Assert.NotNull(await ClaimAsync(enrolment));
-    }
-
-    [Fact]
-    public async Task The_database_refuses_a_second_reminder_for_the_same_enrolment_and_date()
-    {
-        var (_, enrolment) = await EnrolOneAsync();
-        _database.Clock.SetUtcNow(China(9, 9, 0));
-        Assert.NotNull(await ClaimAsync(enrolment));
+        Assert.Null(await QueueAsync(enrolment));
 
         await using var db = _database.Open();
-        db.SessionReminders.Add(new SessionReminder { EnrolmentId = enrolment, StartsOn = TrainingData.Welding.StartsOn, SentAt = _database.Clock.GetUtcNow() });
-
-        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        Assert.Equal(1, await db.Outbox.CountAsync(m => m.Kind == SessionReminders.Kind));
     }
 
     [Fact]
@@ -158,7 +145,7 @@ public sealed class SessionRemindersTests : IAsyncLifetime
     {
         var (session, enrolment) = await EnrolOneAsync();
         _database.Clock.SetUtcNow(China(9, 9, 0));
-        Assert.NotNull(await ClaimAsync(enrolment));
+        Assert.NotNull(await QueueAsync(enrolment));
         await using (var db = _database.Open())
         {
             (await db.TrainingSessions.SingleAsync(s => s.Id == session)).Change(TrainingData.Welding with { StartsOn = new DateOnly(2026, 12, 17) }, TrainingData.Today);
@@ -168,7 +155,10 @@ public sealed class SessionRemindersTests : IAsyncLifetime
         _database.Clock.SetUtcNow(China(16, 9, 0));
 
         Assert.Equal([enrolment], await DueAsync());
-        Assert.Equal(new DateOnly(2026, 12, 17), (await ClaimAsync(enrolment))?.Session.StartsOn);
+        var moved = await QueueAsync(enrolment);
+        Assert.NotNull(moved);
+        Assert.Equal(SessionReminders.Key(enrolment, new DateOnly(2026, 12, 17)), moved.Key);
+        Assert.Contains("时间：12月17日（星期四）开始", moved.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -225,9 +215,15 @@ public sealed class SessionRemindersTests : IAsyncLifetime
         return await new SessionReminders(db, _database.Clock).DueAsync(afterEnrolmentId, count, default);
     }
 
-    private async Task<PendingSessionReminder?> ClaimAsync(int enrolmentId)
+    /// <summary>Queues the enrolment's reminder now: the message queued, or null when none was due or it was queued already.</summary>
+    private async Task<OutboxMessage?> QueueAsync(int enrolmentId)
     {
         await using var db = _database.Open();
-        return await new SessionReminders(db, _database.Clock).ClaimAsync(enrolmentId, default);
+        if (await new SessionReminders(db, _database.Clock).QueueAsync([enrolmentId], default) == 0)
+        {
+            return null;
+        }
+
+        return await db.Outbox.AsNoTracking().Where(m => m.Kind == SessionReminders.Kind).OrderByDescending(m => m.Id).FirstAsync();
     }
 }

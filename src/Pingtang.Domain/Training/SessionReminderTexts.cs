@@ -1,19 +1,20 @@
 using System.Globalization;
-using Pingtang.Domain.Training;
 
-namespace Pingtang.Bot.Training;
+namespace Pingtang.Domain.Training;
 
-/// <summary>What the day-before reminder of a training session says: short lines that read well in WeChat.</summary>
+/// <summary>
+/// What the day-before reminder of a training session says: short lines that read well in WeChat. Composed when the
+/// reminder is queued, so it names the session as it was then.
+/// </summary>
 public static class SessionReminderTexts
 {
     public const string HowToCancel = "来不了请回复「我的报名」取消，把名额让给候补的学员。";
 
     private const string Weekdays = "日一二三四五六";
 
-    public static string Message(PendingSessionReminder reminder)
+    public static string Message(TrainingSession session, string code)
     {
-        ArgumentNullException.ThrowIfNull(reminder);
-        var session = reminder.Session;
+        ArgumentNullException.ThrowIfNull(session);
         var starts = string.Create(CultureInfo.InvariantCulture, $"{session.StartsOn:M月d日}（星期{Weekdays[(int)session.StartsOn.DayOfWeek]}）开始");
         List<string> lines =
         [
@@ -26,7 +27,7 @@ public static class SessionReminderTexts
             lines.Add($"请带：{session.Bring}");
         }
 
-        lines.Add($"报名码：{reminder.Code}（报到时告诉工作人员）");
+        lines.Add($"报名码：{code}（报到时告诉工作人员）");
         lines.Add(HowToCancel);
         return string.Join('\n', lines);
     }
