@@ -14,7 +14,7 @@ public sealed record OutboxCount(string Kind, OutboxState State, int Count);
 public sealed class OutboxMessages(PingtangDb db, TimeProvider time)
 {
     /// <summary>Adds the message to the unit of work: it exists, and will be sent, only if the change is saved with it.</summary>
-    public void Queue(OutboxDraft draft) => db.Add(OutboxMessage.From(draft, time.GetUtcNow()));
+    public void Queue(OutboxDraft draft) => db.Add(OutboxMessage.From(draft, Now()));
 
     /// <summary>
     /// Queues and saves at once the drafts whose key is not queued yet — for a job that may run twice, or twice at
@@ -26,7 +26,7 @@ public sealed class OutboxMessages(PingtangDb db, TimeProvider time)
         var keys = drafts.Select(d => d.Key).Distinct().ToList();
         var queued = await db.Outbox.Where(m => keys.Contains(m.Key)).Select(m => m.Key).ToListAsync(cancellationToken);
         var fresh = drafts.Where(d => !queued.Contains(d.Key)).DistinctBy(d => d.Key).ToList();
-        var now = time.GetUtcNow();
+        var now = Now();
         db.AddRange(fresh.Select(d => OutboxMessage.From(d, now)));
         try
         {
@@ -53,7 +53,7 @@ public sealed class OutboxMessages(PingtangDb db, TimeProvider time)
     /// </summary>
     public async Task<IReadOnlyList<OutboxMessage>> LeaseAsync(int max, TimeSpan lease, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
+        var now = Now();
         var leaseId = Guid.NewGuid();
         var until = now + lease;
         var due = db.Outbox
@@ -78,7 +78,7 @@ public sealed class OutboxMessages(PingtangDb db, TimeProvider time)
     /// <summary>Records messages of one lease as sent on <paramref name="channel"/>; a lease taken over meanwhile is left alone.</summary>
     public Task<int> RecordSentAsync(IReadOnlyCollection<long> ids, Guid leaseId, string channel, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
+        var now = Now();
         return Leased(ids, leaseId).ExecuteUpdateAsync(
             s => s.SetProperty(m => m.State, OutboxState.Sent)
                 .SetProperty(m => m.SentAt, now)
@@ -95,7 +95,7 @@ public sealed class OutboxMessages(PingtangDb db, TimeProvider time)
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(error);
         var dead = message.Attempts >= OutboxMessage.MaxAttempts;
-        var retryAt = time.GetUtcNow() + OutboxRules.Backoff(message.Attempts);
+        var retryAt = Now() + OutboxRules.Backoff(message.Attempts);
         var reason = error.Length > OutboxMessage.ErrorMaxLength ? error[..OutboxMessage.ErrorMaxLength] : error;
         return Leased([message.Id], leaseId).ExecuteUpdateAsync(
             s => s.SetProperty(m => m.State, dead ? OutboxState.Dead : OutboxState.Failed)
@@ -119,7 +119,7 @@ public sealed class OutboxMessages(PingtangDb db, TimeProvider time)
     public Task<int> DeferAsync(IReadOnlyCollection<long> ids, Guid leaseId, DateTimeOffset until, CancellationToken cancellationToken) =>
         Leased(ids, leaseId).ExecuteUpdateAsync(
             s => s.SetProperty(m => m.State, OutboxState.Queued)
-                .SetProperty(m => m.NotBefore, until)
+                .SetProperty(m => m.NotBefore, until.ToUniversalTime())
                 .SetProperty(m => m.Attempts, m => m.Attempts - 1)
                 .SetProperty(m => m.LeaseId, (Guid?)null)
                 .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null),
@@ -128,7 +128,7 @@ public sealed class OutboxMessages(PingtangDb db, TimeProvider time)
     /// <summary>Staff send a dead, failed or skipped message again: queued now, with its tries counted afresh.</summary>
     public async Task<bool> SendAgainAsync(long id, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
+        var now = Now();
         return await db.Outbox
             .Where(m => m.Id == id && (m.State == OutboxState.Dead || m.State == OutboxState.Failed || m.State == OutboxState.Skipped))
             .ExecuteUpdateAsync(
@@ -152,6 +152,11 @@ public sealed class OutboxMessages(PingtangDb db, TimeProvider time)
             .OrderByDescending(m => m.Id)
             .Take(max)
             .ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// Times are stored as numbers that sort by instant only in one offset: in UTC, whatever offset a clock hands out.
+    /// </summary>
+    private DateTimeOffset Now() => time.GetUtcNow().ToUniversalTime();
 
     private IQueryable<OutboxMessage> Leased(IReadOnlyCollection<long> ids, Guid leaseId) =>
         db.Outbox.Where(m => ids.Contains(m.Id) && m.LeaseId == leaseId && m.State == OutboxState.Sending);

@@ -138,6 +138,19 @@ public sealed class OutboxMessagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Times_from_a_clock_in_china_time_compare_as_instants()
+    {
+        // The stored numbers sort by instant only in one offset; a clock may hand out +08:00.
+        _database.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 22, 30, 0, TimeSpan.FromHours(8)));
+        await QueueAsync(Draft("at-eight", notBefore: new DateTimeOffset(2026, 12, 2, 8, 0, 0, TimeSpan.FromHours(8))));
+
+        _database.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 2, 7, 59, 0, TimeSpan.FromHours(8)));
+        Assert.Empty(await LeaseAsync(10));
+        _database.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 2, 0, 0, 0, TimeSpan.Zero));
+        Assert.Single(await LeaseAsync(10));
+    }
+
+    [Fact]
     public async Task Skipped_messages_keep_their_reason_and_are_not_sent_again_by_themselves()
     {
         await QueueAsync(Draft("no-consent"));
