@@ -290,6 +290,12 @@ public sealed class SqliteWriteGate : IDbCommandInterceptor, IDbTransactionInter
     /// <summary>Whether <paramref name="connection"/> holds the gate, so that its commands go straight through.</summary>
     private bool HeldBy(DbConnection connection)
     {
+        // Every command asks, reads included: a connection that is not the holder answers without the lock or SQLite.
+        if (!ReferenceEquals(Volatile.Read(ref _holder), connection))
+        {
+            return false;
+        }
+
         LeaveIfTransactionEnded(connection);
         lock (_holding)
         {
