@@ -28,7 +28,7 @@ public static class ThisMachine
 
     /// <summary>
     /// A host name or address this machine answers to: loopback, its own name, or an address of one of its network
-    /// interfaces. Read afresh each time, because addresses change (DHCP) and the callers are not on a hot path.
+    /// interfaces (addresses change with DHCP, so they are read again now and then).
     /// </summary>
     public static bool IsOwnHost(string host)
     {
@@ -46,11 +46,27 @@ public static class ThisMachine
         return host.Equals(Dns.GetHostName(), StringComparison.OrdinalIgnoreCase);
     }
 
-    private static HashSet<IPAddress> InterfaceAddresses() =>
-    [
-        .. NetworkInterface.GetAllNetworkInterfaces()
-            .Where(i => i.OperationalStatus == OperationalStatus.Up)
-            .SelectMany(i => i.GetIPProperties().UnicastAddresses)
-            .Select(a => a.Address),
-    ];
+    /// <summary>The interfaces' addresses, read again at most every minute: the chat page asks on every load.</summary>
+    private static HashSet<IPAddress> InterfaceAddresses()
+    {
+        var known = _interfaceAddresses;
+        if (known is not null && Environment.TickCount64 - known.ReadAt < 60_000)
+        {
+            return known.Addresses;
+        }
+
+        HashSet<IPAddress> addresses =
+        [
+            .. NetworkInterface.GetAllNetworkInterfaces()
+                .Where(i => i.OperationalStatus == OperationalStatus.Up)
+                .SelectMany(i => i.GetIPProperties().UnicastAddresses)
+                .Select(a => a.Address),
+        ];
+        _interfaceAddresses = new(addresses, Environment.TickCount64);
+        return addresses;
+    }
+
+    private static InterfaceSnapshot? _interfaceAddresses;
+
+    private sealed record InterfaceSnapshot(HashSet<IPAddress> Addresses, long ReadAt);
 }
