@@ -49,5 +49,5 @@ internal static class TrainingCommandTexts
     public const string DemoSource = "演示培训班";
 
     /// <summary>{0} how many sessions.</summary>
-    public const string MovedNote = "有 {0} 期培训的地点或时间变了：通知已记下，服务运行时在培训管理页面停课或保存该班次即会发出。";
+    public const string MovedNote = "有 {0} 期培训的地点或时间变了：给学员的通知已排入发送队列，服务运行时几秒内发出。";
 }
