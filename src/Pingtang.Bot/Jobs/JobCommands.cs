@@ -3,6 +3,7 @@ using Pingtang.Bot.Hosting;
 using Pingtang.Bot.Training;
 using Pingtang.Domain;
 using Pingtang.Domain.Jobs;
+using Pingtang.Domain.Sheets;
 
 namespace Pingtang.Bot.Jobs;
 
@@ -73,7 +74,7 @@ public static class JobCommands
         new(services.GetRequiredService<PingtangDb>(), services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<JobImport>>());
 
     /// <summary>An import's report on the command line: the summary, then the rows not imported by line and column.</summary>
-    internal static async Task WriteReportAsync(JobImportReport report, CommandConsole console)
+    internal static async Task WriteReportAsync(ImportReport report, CommandConsole console)
     {
         var output = console.Out;
         if (report.FileError is { } error)
@@ -81,16 +82,16 @@ public static class JobCommands
             await console.Error.WriteLineAsync(string.Format(JobCommandTexts.FileFailed, report.Source, error));
             if (report.Added + report.Updated > 0)
             {
-                await console.Error.WriteLineAsync(string.Format(JobImportTexts.PartlySaved, report.Added + report.Updated));
+                await console.Error.WriteLineAsync(string.Format(SheetTexts.PartlySaved, report.Added + report.Updated));
             }
 
             return;
         }
 
-        await output.WriteLineAsync(string.Format(JobCommandTexts.Done, report.Source, JobImportTexts.Summary(report)));
+        await output.WriteLineAsync(string.Format(JobCommandTexts.Done, report.Source, SheetTexts.Summary(report)));
         if (report.UnknownColumns.Count > 0)
         {
-            await output.WriteLineAsync(JobImportTexts.UnknownColumnsNote(report));
+            await output.WriteLineAsync(SheetTexts.UnknownColumnsNote(report));
         }
 
         if (report.ProblemCount == 0)

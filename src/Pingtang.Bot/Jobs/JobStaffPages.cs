@@ -4,6 +4,7 @@ using System.Text;
 using Pingtang.Bot.Staff;
 using Pingtang.Domain;
 using Pingtang.Domain.Jobs;
+using Pingtang.Domain.Sheets;
 
 namespace Pingtang.Bot.Jobs;
 
@@ -53,7 +54,7 @@ internal static class JobStaffPages
     }
 
     /// <summary>An import's report, for jobs and training sessions alike; <paramref name="back"/> is the page it came from.</summary>
-    public static IResult Report(JobImportReport report, string back, string backText)
+    public static IResult Report(ImportReport report, string back, string backText)
     {
         var body = new StringBuilder();
         body.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{back}\">← {backText}</a></p><p>文件：{E(report.Source)}</p>");
@@ -62,16 +63,16 @@ internal static class JobStaffPages
             body.Append(CultureInfo.InvariantCulture, $"<p class=\"error\">无法导入：{E(error)}</p>");
             if (report.Added + report.Updated > 0)
             {
-                body.Append(CultureInfo.InvariantCulture, $"<p>{E(string.Format(JobImportTexts.PartlySaved, report.Added + report.Updated))}</p>");
+                body.Append(CultureInfo.InvariantCulture, $"<p>{E(string.Format(SheetTexts.PartlySaved, report.Added + report.Updated))}</p>");
             }
 
             return StaffPage.Html("导入失败", body.ToString(), StatusCodes.Status400BadRequest);
         }
 
-        body.Append(CultureInfo.InvariantCulture, $"<p class=\"summary\">导入完成：{E(JobImportTexts.Summary(report))}。</p>");
+        body.Append(CultureInfo.InvariantCulture, $"<p class=\"summary\">导入完成：{E(SheetTexts.Summary(report))}。</p>");
         if (report.UnknownColumns.Count > 0)
         {
-            body.Append(CultureInfo.InvariantCulture, $"<p class=\"error\">{E(JobImportTexts.UnknownColumnsNote(report))}</p>");
+            body.Append(CultureInfo.InvariantCulture, $"<p class=\"error\">{E(SheetTexts.UnknownColumnsNote(report))}</p>");
         }
 
         if (report.Problems.Count > 0)

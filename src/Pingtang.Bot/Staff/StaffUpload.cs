@@ -1,5 +1,4 @@
 using System.Net;
-using Pingtang.Domain.Jobs;
 using Pingtang.Domain.Sheets;
 
 namespace Pingtang.Bot.Staff;
@@ -27,7 +26,7 @@ public static class StaffUpload
         {
             null or { Length: 0 } => (null, Problem(NoFile, StatusCodes.Status400BadRequest, back, backText)),
             { Length: > MaxBytes } => (null, Problem(TooLarge, StatusCodes.Status413PayloadTooLarge, back, backText)),
-            _ when !Sheet.IsSupported(file.FileName) => (null, Problem(JobImportTexts.WrongExtension, StatusCodes.Status400BadRequest, back, backText)),
+            _ when !Sheet.IsSupported(file.FileName) => (null, Problem(SheetTexts.WrongExtension, StatusCodes.Status400BadRequest, back, backText)),
             _ => (file, null),
         };
     }

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs.Attributes;
 using Pingtang.Bot.Staff;
 using Pingtang.Domain;
-using Pingtang.Domain.Jobs;
 using Pingtang.Domain.Training;
 
 namespace Pingtang.Bot.Training;

@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Pingtang.Bot.Staff;
-using Pingtang.Domain.Jobs;
+using Pingtang.Domain.Sheets;
 using Pingtang.Domain.Training;
 
 namespace Pingtang.Bot.Training;
@@ -173,8 +173,8 @@ internal static class TrainingStaffPages
         public (TrainingSessionDetails? Details, string? Problem) Details(DateOnly today)
         {
             string? problem = null;
-            DateOnly Date(string label, string text) => JobCells.Date(text, out var p) is { } d ? d : Fail<DateOnly>(label, p ?? JobImportTexts.EmptyCell);
-            int? Number(string label, string text) => JobCells.WholeNumber(text, out var p) is var n && p is null ? n : Fail<int?>(label, p!);
+            DateOnly Date(string label, string text) => SheetCells.Date(text, out var p) is { } d ? d : Fail<DateOnly>(label, p ?? SheetTexts.EmptyCell);
+            int? Number(string label, string text) => SheetCells.WholeNumber(text, out var p) is var n && p is null ? n : Fail<int?>(label, p!);
             T Fail<T>(string label, string message)
             {
                 problem ??= $"{label}：{message}";
@@ -188,7 +188,7 @@ internal static class TrainingStaffPages
                 EndsOn = Date("结业日期", EndsOn),
                 EnrolBy = Date("报名截止", EnrolBy),
                 Schedule = Schedule,
-                Seats = Number("名额", Seats) ?? Fail<int>("名额", JobImportTexts.EmptyCell),
+                Seats = Number("名额", Seats) ?? Fail<int>("名额", SheetTexts.EmptyCell),
                 Fee = Fee,
                 Bring = Bring,
                 AgeMin = Number("年龄下限", AgeMin),

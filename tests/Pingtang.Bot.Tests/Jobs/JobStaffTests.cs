@@ -9,6 +9,7 @@ using Pingtang.Bot.Staff;
 using Pingtang.Bot.Tests.Support;
 using Pingtang.Domain;
 using Pingtang.Domain.Jobs;
+using Pingtang.Domain.Sheets;
 using Pingtang.Domain.Workers;
 
 namespace Pingtang.Bot.Tests.Jobs;
@@ -62,10 +63,10 @@ public sealed class JobStaffTests : IDisposable
     }
 
     [Theory]
-    [InlineData("jobs.txt", 100, HttpStatusCode.BadRequest, JobImportTexts.WrongExtension)]
+    [InlineData("jobs.txt", 100, HttpStatusCode.BadRequest, SheetTexts.WrongExtension)]
     [InlineData("jobs.xlsx", 0, HttpStatusCode.BadRequest, StaffUpload.NoFile)]
     [InlineData("jobs.xlsx", (int)StaffUpload.MaxBytes + 1, HttpStatusCode.RequestEntityTooLarge, StaffUpload.TooLarge)]
-    [InlineData("jobs.xlsx", 100, HttpStatusCode.BadRequest, JobImportTexts.UnreadableXlsx)]
+    [InlineData("jobs.xlsx", 100, HttpStatusCode.BadRequest, SheetTexts.UnreadableXlsx)]
     public async Task A_wrong_upload_gets_a_clear_answer_and_changes_nothing(string fileName, int size, HttpStatusCode status, string message)
     {
         using var staff = await SignInAsync();

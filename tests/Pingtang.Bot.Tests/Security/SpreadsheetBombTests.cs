@@ -9,6 +9,7 @@ using Pingtang.Bot.Tests.Support;
 using Pingtang.Bot.Training;
 using Pingtang.Domain;
 using Pingtang.Domain.Jobs;
+using Pingtang.Domain.Sheets;
 using Pingtang.Domain.Tests.Sheets;
 using Xunit.Abstractions;
 
@@ -45,7 +46,7 @@ public sealed class SpreadsheetBombTests(ITestOutputHelper output) : IDisposable
 
         output.WriteLine($"{page}: {Bomb.Value.Length / 1024:N0} KB upload, {allocated / 1024:N0} KB allocated");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains(JobImportTexts.CellTooLong, report, StringComparison.Ordinal);
+        Assert.Contains(SheetTexts.CellTooLong, report, StringComparison.Ordinal);
         Assert.InRange(allocated, 0, MostAllocated);
         await using var scope = _factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PingtangDb>();
@@ -67,7 +68,7 @@ public sealed class SpreadsheetBombTests(ITestOutputHelper output) : IDisposable
         SqliteConnection.ClearAllPools();
 
         Assert.Equal((CommandLine.Failed, CommandLine.Failed), (jobs.ExitCode, sessions.ExitCode));
-        Assert.Contains(JobImportTexts.CellTooLong, jobs.Error, StringComparison.Ordinal);
-        Assert.Contains(JobImportTexts.CellTooLong, sessions.Error, StringComparison.Ordinal);
+        Assert.Contains(SheetTexts.CellTooLong, jobs.Error, StringComparison.Ordinal);
+        Assert.Contains(SheetTexts.CellTooLong, sessions.Error, StringComparison.Ordinal);
     }
 }
