@@ -1,5 +1,5 @@
 using Pingtang.Bot.Hosting;
-using Pingtang.Bot.Jobs;
+using Pingtang.Bot.Sheets;
 using Pingtang.Domain;
 using Pingtang.Domain.Training;
 
@@ -24,14 +24,14 @@ public static class TrainingCommands
         ArgumentNullException.ThrowIfNull(console);
         var time = services.GetRequiredService<TimeProvider>();
         var result = await Import(services).ImportRowsAsync(DemoSessions.Generate(ChinaTime.Today(time)), DemoSessions.Source, cancellationToken);
-        await JobCommands.WriteReportAsync(result.Report with { Source = TrainingCommandTexts.DemoSource }, console);
+        await SheetCommandLine.WriteReportAsync(result.Report with { Source = TrainingCommandTexts.DemoSource }, console);
     }
 
     private static Task<int> ImportAsync(string file, IServiceProvider services, CommandConsole console, CancellationToken cancellationToken) =>
-        JobCommands.WithFileAsync(file, console, async (stream, path) =>
+        SheetCommandLine.WithFileAsync(file, console, async (stream, path) =>
         {
             var result = await Import(services).ImportFileAsync(stream, path, cancellationToken);
-            await JobCommands.WriteReportAsync(result.Report, console);
+            await SheetCommandLine.WriteReportAsync(result.Report, console);
             if (result.MovedSessions.Count > 0)
             {
                 await console.Out.WriteLineAsync(string.Format(TrainingCommandTexts.MovedNote, result.MovedSessions.Count));

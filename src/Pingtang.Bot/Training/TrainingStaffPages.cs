@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Pingtang.Bot.Sheets;
 using Pingtang.Bot.Staff;
 using Pingtang.Domain.Sheets;
 using Pingtang.Domain.Training;
@@ -27,7 +28,7 @@ internal static class TrainingStaffPages
         body.Append(CultureInfo.InvariantCulture, $"""
             <p><a href="/staff">← 工作人员首页</a> · <a href="{TrainingStaffEndpoints.Path}/new">新建培训班</a> · <a href="{TrainingStaffEndpoints.Path}/counts">各课程统计</a></p>
             <h2>导入培训班表</h2>
-            {StaffPage.PostForm($"{TrainingStaffEndpoints.Path}/import", Jobs.JobStaffPages.UploadFields, upload: true)}
+            {StaffPage.PostForm($"{TrainingStaffEndpoints.Path}/import", SheetUpload.Fields, upload: true)}
             <p>.xlsx 或 UTF-8 .csv，第一行是表头，列的顺序不限：{E(string.Join(",", TrainingSessionImport.Columns.All))}。必填：{E(string.Join("、", TrainingSessionImport.Columns.Required))}。外部编号已有的班次会被更新；地点或日期变了，已报名和候补的学员会收到通知。</p>
             <h2>即将开班和进行中的培训（{sessions.Count} 期）</h2>
             """);

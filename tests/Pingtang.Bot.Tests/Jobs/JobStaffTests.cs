@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MiniExcelLibs;
 using Pingtang.Bot.Jobs;
+using Pingtang.Bot.Sheets;
 using Pingtang.Bot.Staff;
 using Pingtang.Bot.Tests.Support;
 using Pingtang.Domain;
@@ -64,8 +65,8 @@ public sealed class JobStaffTests : IDisposable
 
     [Theory]
     [InlineData("jobs.txt", 100, HttpStatusCode.BadRequest, SheetTexts.WrongExtension)]
-    [InlineData("jobs.xlsx", 0, HttpStatusCode.BadRequest, StaffUpload.NoFile)]
-    [InlineData("jobs.xlsx", (int)StaffUpload.MaxBytes + 1, HttpStatusCode.RequestEntityTooLarge, StaffUpload.TooLarge)]
+    [InlineData("jobs.xlsx", 0, HttpStatusCode.BadRequest, ImportTexts.NoFile)]
+    [InlineData("jobs.xlsx", (int)SheetUpload.MaxBytes + 1, HttpStatusCode.RequestEntityTooLarge, SheetUpload.TooLarge)]
     [InlineData("jobs.xlsx", 100, HttpStatusCode.BadRequest, SheetTexts.UnreadableXlsx)]
     public async Task A_wrong_upload_gets_a_clear_answer_and_changes_nothing(string fileName, int size, HttpStatusCode status, string message)
     {

@@ -1,8 +1,7 @@
 using Pingtang.Bot.Hosting;
-using Pingtang.Domain.Jobs;
 using Pingtang.Domain.Sheets;
 
-namespace Pingtang.Bot.Jobs;
+namespace Pingtang.Bot.Sheets;
 
 /// <summary>
 /// An import's progress on the command line: a bar redrawn in place (<c>\r</c>) on a terminal, or a plain line per
