@@ -1,5 +1,6 @@
 using Pingtang.Bot.Channels.BotFramework;
 using Pingtang.Bot.Channels.DirectLine;
+using Pingtang.Bot.Demo;
 using Pingtang.Bot.Dialogs;
 using Pingtang.Bot.Hosting;
 using Pingtang.Bot.Jobs;
@@ -10,7 +11,7 @@ using Pingtang.Bot.Scheduling;
 using Pingtang.Bot.Staff;
 using Pingtang.Bot.Training;
 
-if (await CommandLine.TryRunAsync(args, [.. JobCommands.All, .. TrainingCommands.All]))
+if (await CommandLine.TryRunAsync(args, Commands))
 {
     return;
 }
@@ -42,4 +43,9 @@ app.MapScheduling();
 app.Run();
 
 /// <summary>Visible to the tests' WebApplicationFactory.</summary>
-public partial class Program;
+public partial class Program
+{
+    /// <summary>The administrators' commands: each feature's own, and <c>seed-demo</c>, to which features add their demo data.</summary>
+    internal static IReadOnlyList<Command> Commands { get; } =
+        [.. JobCommands.All, .. TrainingCommands.All, SeedDemoCommand.For(JobCommands.Demo, TrainingCommands.Demo)];
+}
