@@ -10,6 +10,7 @@ using Pingtang.Bot.Profile;
 using Pingtang.Bot.Scheduling;
 using Pingtang.Bot.Staff;
 using Pingtang.Bot.Training;
+using Pingtang.Bot.Workers;
 
 if (await CommandLine.TryRunAsync(args, Commands))
 {
@@ -21,6 +22,7 @@ builder.AddPingtangData();
 builder.AddBotCore();
 builder.AddDialogs();
 builder.AddMenu();
+builder.AddWorkers();
 builder.AddProfile();
 builder.AddJobs();
 builder.AddTraining();
