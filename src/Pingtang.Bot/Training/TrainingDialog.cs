@@ -1,5 +1,4 @@
 using Pingtang.Bot.Dialogs;
-using Pingtang.Bot.Profile;
 using Pingtang.Bot.Workers;
 using Pingtang.Domain;
 using Pingtang.Domain.Training;
@@ -110,7 +109,7 @@ public sealed class TrainingDialog : WaterfallDialog<EnrolFlow>
 
         var worker = await step.Dialog.Services.GetRequiredService<WorkerRegistry>().FindAsync(step.Dialog.WorkerId, cancellationToken);
         return worker?.Name is null
-            ? await step.PromptAsync(ProfileFields.NamePrompt, new() { Text = TrainingTexts.AskName }, cancellationToken)
+            ? await step.PromptAsync(WorkerPrompts.Name, new() { Text = TrainingTexts.AskName }, cancellationToken)
             : await step.NextAsync(null, cancellationToken);
     }
 
