@@ -15,7 +15,7 @@ namespace Pingtang.Bot.Tests.Workers;
 /// <summary>The phone number asked for by the feature that needs it first, and known to every feature after.</summary>
 public sealed class MobileDialogTests : IDisposable
 {
-    private readonly PingtangFactory _factory = new(clock: new FakeTimeProvider(Postings.Now));
+    private readonly PingtangFactory _factory = new(clock: new FakeTimeProvider(TestClock.Now));
 
     public void Dispose() => _factory.Dispose();
 
