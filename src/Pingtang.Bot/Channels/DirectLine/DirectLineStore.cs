@@ -74,32 +74,34 @@ public sealed class DirectLineStore(IDbContextFactory<BotDb> dbFactory, DirectLi
     public async Task<(string Id, bool IsNew)> AppendAsync(string conversationId, Activity activity, string? clientActivityId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
+        // Serialised once and before the transaction: on SQLite a transaction holds the write gate, and every other
+        // writer of the process waits for what is done inside it. The id, known only inside, is put in front.
+        activity.Id = null;
+        var body = ForClient(activity);
+        int sequence;
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            // On SQLite this is BEGIN IMMEDIATE, taken in turn at SqliteWriteGate: the look-up, the next number and the
-            // insert happen under the write lock, so the writers of one conversation no longer race for a number.
-            // Where they still can (another database), the retry below settles it.
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var posted = clientActivityId is null ? null : await db.Set<DirectLineActivityRecord>()
-                .Where(a => a.ConversationId == conversationId && a.ClientActivityId == clientActivityId)
-                .Select(a => (int?)a.Sequence)
-                .SingleOrDefaultAsync(cancellationToken);
-            if (posted is { } earlier)
+            // A client's resend is found outside the transaction; two copies racing in are settled by the unique index
+            // on the client's id, and the loser's next attempt finds the winner here.
+            if (clientActivityId is not null && await PostedAsync(db, conversationId, clientActivityId, cancellationToken) is { } earlier)
             {
                 return (ActivityId(conversationId, earlier), false);
             }
 
+            // On SQLite this is BEGIN IMMEDIATE, taken in turn at SqliteWriteGate: the next number and the insert happen
+            // under the write lock, so the writers of one conversation no longer race for a number. Where they still
+            // can (another database), the retry below settles it.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var last = await db.Set<DirectLineActivityRecord>()
                 .Where(a => a.ConversationId == conversationId)
                 .MaxAsync(a => (int?)a.Sequence, cancellationToken) ?? 0;
-            var sequence = last + 1;
-            activity.Id = ActivityId(conversationId, sequence);
+            sequence = last + 1;
             db.Add(new DirectLineActivityRecord
             {
                 ConversationId = conversationId,
                 Sequence = sequence,
-                Json = ForClient(activity),
+                Json = WithId(body, ActivityId(conversationId, sequence)),
                 ClientActivityId = clientActivityId,
                 CreatedAt = time.GetUtcNow(),
             });
@@ -116,8 +118,22 @@ public sealed class DirectLineStore(IDbContextFactory<BotDb> dbFactory, DirectLi
             }
         }
 
+        activity.Id = ActivityId(conversationId, sequence);
         streams.Notify(conversationId);
         return (activity.Id, true);
+    }
+
+    private static Task<int?> PostedAsync(BotDb db, string conversationId, string clientActivityId, CancellationToken cancellationToken) =>
+        db.Set<DirectLineActivityRecord>()
+            .Where(a => a.ConversationId == conversationId && a.ClientActivityId == clientActivityId)
+            .Select(a => (int?)a.Sequence)
+            .SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary><paramref name="body"/>, a serialised activity without an id, with <c>"id"</c> as its first property.</summary>
+    private static string WithId(string body, string id)
+    {
+        var member = "\"id\":" + JsonConvert.ToString(id);
+        return body.Length > 2 ? "{" + member + "," + body[1..] : "{" + member + "}";
     }
 
     private static string ActivityId(string conversationId, int sequence) => $"{conversationId}|{sequence:D7}";
