@@ -5,11 +5,12 @@ using System.Security.Cryptography;
 namespace Pingtang.Benchmarks.Turns;
 
 /// <summary>
-/// <c>turns [--jobs 50000] [--seconds 10] [--rounds 2] [--warmup 5] [--conversations 8,64] [--profile] [--keep]</c>:
-/// our full dialog turn through <c>/api/messages</c> and through the built-in Direct Line, beside a stock Bot
-/// Framework echo bot under the same load, phases alternating so the machine's noise falls on all alike. Prints a
-/// table and whether each floor of issue 9 is met; exits 0 unless something broke, because the floors are targets
-/// being worked towards, not yet a gate.
+/// <c>turns [--jobs 50000] [--seconds 10] [--rounds 2] [--warmup 5] [--conversations 8,64] [--profile] [--keep]
+/// [--messages 100000] [--workers 10000] [--no-outbox]</c>: our full dialog turn through <c>/api/messages</c> and
+/// through the built-in Direct Line, beside a stock Bot Framework echo bot under the same load, phases alternating so
+/// the machine's noise falls on all alike; then the outbox against a bare loop (<see cref="OutboxCommand"/>). Prints
+/// the tables and whether each floor of issue 9 is met; exits 0 unless something broke, because the floors are
+/// targets being worked towards, not yet a gate.
 /// </summary>
 internal static class TurnsCommand
 {
@@ -24,18 +25,26 @@ internal static class TurnsCommand
         var conversations = ConversationCounts(args);
         var profiling = Options.Flag(args, "--profile");
         var keep = Options.Flag(args, "--keep");
-        Console.WriteLine($"turns: {jobs:N0} postings, {seconds.TotalSeconds:N0} s a phase, {rounds} rounds, {string.Join(" and ", conversations)} conversations{(profiling ? ", profiling the service" : "")}");
+        var outbox = Options.Flag(args, "--no-outbox") ? null : OutboxLoad.From(args);
+        Console.WriteLine($"turns: {jobs:N0} postings, {seconds.TotalSeconds:N0} s a phase, {rounds} rounds, {string.Join(" and ", conversations)} conversations{(outbox is null ? "" : $"; then the outbox, {outbox}")}{(profiling ? "; profiling the service" : "")}");
         return await BenchmarkRun.InTemporaryFolderAsync(Name, keep, async (folder, cancellationToken) =>
         {
+            List<PhaseResult> results;
+            long unmatched;
             var servers = await Servers.StartAsync(folder, jobs, profiling, cancellationToken);
             await using (servers)
             {
-                var results = await MeasureAsync(servers, conversations, seconds, rounds, warmup, cancellationToken);
-                TurnsReport.Print(results, servers.Profile is not null);
-                if (servers.Connector.Unmatched > 0)
-                {
-                    Console.WriteLine($"Note: the fake connector received {servers.Connector.Unmatched} replies no turn was waiting for.");
-                }
+                results = await MeasureAsync(servers, conversations, seconds, rounds, warmup, cancellationToken);
+                unmatched = servers.Connector.Unmatched;
+            }
+
+            // After the turns' servers have stopped, so that they take none of the machine from it.
+            var sent = outbox is null ? null : await OutboxCommand.MeasureAsync(Path.Combine(folder, "outbox"), outbox, profiling, cancellationToken);
+            TurnsReport.Print(results, servers.Profile is not null);
+            TurnsReport.PrintOutbox(sent);
+            if (unmatched > 0)
+            {
+                Console.WriteLine($"Note: the fake connector received {unmatched} replies no turn was waiting for.");
             }
         });
     }
@@ -180,13 +189,7 @@ internal static class TurnsCommand
             started.Push(connector);
             var secret = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
             var serviceEnvironment = new Dictionary<string, string>(ServiceProcess.Production);
-            ServerProfile? profile = null;
-            if (profiling)
-            {
-                profile = new ServerProfile(Path.Combine(folder, "profile.json"));
-                serviceEnvironment["DOTNET_STARTUP_HOOKS"] = typeof(TurnsCommand).Assembly.Location;
-                serviceEnvironment[ServerProfileRecorder.FileVariable] = profile.File;
-            }
+            var profile = profiling ? ServerProfile.Attach(serviceEnvironment, Path.Combine(folder, "profile.json")) : null;
 
             var service = await ServiceProcess.StartAsync(
                 "Pingtang.Bot", ServiceProcess.Dotnet, [ServiceProcess.BotAssembly, "--urls", "http://127.0.0.1:0", data, "--Scheduling:Enabled=false", $"--DirectLine:Secret={secret}"],
