@@ -1,5 +1,6 @@
 using Pingtang.Bot.Channels.BotFramework;
 using Pingtang.Bot.Channels.DirectLine;
+using Pingtang.Bot.Demo;
 using Pingtang.Bot.Dialogs;
 using Pingtang.Bot.Hosting;
 using Pingtang.Bot.Jobs;
@@ -9,8 +10,9 @@ using Pingtang.Bot.Profile;
 using Pingtang.Bot.Scheduling;
 using Pingtang.Bot.Staff;
 using Pingtang.Bot.Training;
+using Pingtang.Bot.Workers;
 
-if (await CommandLine.TryRunAsync(args, [.. JobCommands.All, .. TrainingCommands.All]))
+if (await CommandLine.TryRunAsync(args, Commands))
 {
     return;
 }
@@ -20,6 +22,7 @@ builder.AddPingtangData();
 builder.AddBotCore();
 builder.AddDialogs();
 builder.AddMenu();
+builder.AddWorkers();
 builder.AddProfile();
 builder.AddJobs();
 builder.AddTraining();
@@ -42,4 +45,9 @@ app.MapScheduling();
 app.Run();
 
 /// <summary>Visible to the tests' WebApplicationFactory.</summary>
-public partial class Program;
+public partial class Program
+{
+    /// <summary>The administrators' commands: each feature's own, and <c>seed-demo</c>, to which features add their demo data.</summary>
+    internal static IReadOnlyList<Command> Commands { get; } =
+        [.. JobCommands.All, .. TrainingCommands.All, SeedDemoCommand.For(JobCommands.Demo, TrainingCommands.Demo)];
+}

@@ -1,7 +1,7 @@
 using Pingtang.Bot.Dialogs;
 using Pingtang.Bot.Dialogs.Recognizers;
+using Pingtang.Bot.Workers;
 using Pingtang.Domain.Jobs;
-using Pingtang.Domain.Workers;
 
 namespace Pingtang.Bot.Jobs;
 
@@ -24,25 +24,14 @@ public sealed class JobApplyDialog : WaterfallDialog<JobApplyFlow>
     {
     }
 
-    private static async Task<DialogTurnResult> AskMobileAsync(WaterfallStepContext<JobApplyFlow> step, CancellationToken cancellationToken)
-    {
-        var worker = await step.Dialog.Services.GetRequiredService<WorkerRegistry>().FindAsync(step.Dialog.WorkerId, cancellationToken);
-        return worker?.Mobile is null
-            ? await step.PromptAsync(StandardPrompts.Mobile, new() { Text = JobTexts.AskMobile }, cancellationToken)
-            : await step.NextAsync(null, cancellationToken);
-    }
+    private static Task<DialogTurnResult> AskMobileAsync(WaterfallStepContext<JobApplyFlow> step, CancellationToken cancellationToken) =>
+        step.PromptAsync(MobileDialog.DialogId, new() { Text = JobTexts.AskMobile }, cancellationToken);
 
     private static async Task<DialogTurnResult> ApplyAsync(WaterfallStepContext<JobApplyFlow> step, CancellationToken cancellationToken)
     {
         var services = step.Dialog.Services;
         var workerId = step.Dialog.WorkerId;
-        var registry = services.GetRequiredService<WorkerRegistry>();
-        var worker = (await registry.FindAsync(workerId, cancellationToken))!;
-        if (step.Answer is string mobile)
-        {
-            worker = await registry.SaveProfileAsync(workerId, worker.Profile with { Mobile = mobile }, cancellationToken);
-        }
-
+        var mobile = (string)step.Answer!;
         var postingId = step.State.PostingId;
         var outcome = await services.GetRequiredService<JobApplications>().ApplyAsync(workerId, postingId, cancellationToken);
         var posting = await services.GetRequiredService<JobSearch>().FindOpenAsync(postingId, cancellationToken);
@@ -51,7 +40,7 @@ public sealed class JobApplyDialog : WaterfallDialog<JobApplyFlow>
             (ApplyOutcome.Applied, { Station: { } station }) => DialogTexts.Format(
                 JobTexts.Applied,
                 station.Name,
-                MobileNumber.Mask(worker.Mobile!),
+                MobileNumber.Mask(mobile),
                 station.Location),
             (ApplyOutcome.AlreadyApplied, _) => JobTexts.AlreadyApplied,
             _ => JobTexts.PostingGone,

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs.Attributes;
+using Pingtang.Bot.Sheets;
 using Pingtang.Bot.Staff;
 using Pingtang.Domain;
 using Pingtang.Domain.Jobs;
@@ -22,7 +23,7 @@ public static class JobStaffEndpoints
         var jobs = app.MapStaffArea(Path);
         jobs.MapGet("/", ListAsync);
 
-        jobs.MapPost("/import", ImportAsync).WithMetadata(new RequestSizeLimitAttribute(StaffUpload.MaxBytes));
+        jobs.MapPost("/import", ImportAsync).WithMetadata(new RequestSizeLimitAttribute(SheetUpload.MaxBytes));
         jobs.MapGet("/template.xlsx", TemplateAsync);
         jobs.MapGet("/{id:int}", PostingAsync);
         jobs.MapGet("/{id:int}/applications.xlsx", ExportAsync);
@@ -49,7 +50,7 @@ public static class JobStaffEndpoints
 
     private static async Task<IResult> ImportAsync(HttpContext http, JobImport import, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var (file, problem) = await StaffUpload.ReadAsync(http, Path, JobStaffPages.BackText, cancellationToken);
+        var (file, problem) = await SheetUpload.ReadAsync(http, Path, JobStaffPages.BackText, cancellationToken);
         if (file is null)
         {
             return problem!;
@@ -64,7 +65,7 @@ public static class JobStaffEndpoints
             report.Updated,
             report.Skipped,
             report.FileError is not null);
-        return JobStaffPages.Report(report, Path, JobStaffPages.BackText);
+        return ImportReportPage.Html(report, Path, JobStaffPages.BackText);
     }
 
     /// <summary>An empty sheet with the headers and one example row, to fill in.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Pingtang.Bot.Sheets;
 using Pingtang.Bot.Staff;
 using Pingtang.Domain;
 using Pingtang.Domain.Jobs;
@@ -16,19 +17,13 @@ internal static class JobStaffPages
 
     public const string NotFoundText = "没有这个岗位，可能编号有误。";
 
-    /// <summary>Problems shown on the report page; the rest are counted.</summary>
-    public const int ListedProblems = 500;
-
-    /// <summary>The file field of an import form, for jobs and training sessions alike.</summary>
-    public const string UploadFields = "<input type=\"file\" name=\"file\" accept=\".xlsx,.csv\" required> <button type=\"submit\">导入</button>";
-
     public static IResult List(string search, int total, IReadOnlyList<PostingRow> rows)
     {
         var body = new StringBuilder();
         body.Append(CultureInfo.InvariantCulture, $"""
             <p><a href="/staff">← 工作人员首页</a></p>
             <h2>导入岗位表</h2>
-            {StaffPage.PostForm($"{JobStaffEndpoints.Path}/import", UploadFields, upload: true)}
+            {StaffPage.PostForm($"{JobStaffEndpoints.Path}/import", SheetUpload.Fields, upload: true)}
             <p>支持 Excel 表格（.xlsx）和 UTF-8 编码的 .csv，最大 50 MB。第一行是表头，列的顺序不限；必填的列：{E(string.Join("、", JobSheet.RequiredColumns))}。
             外部编号已有的岗位会被更新，不会重复。十万行约需一分钟，请等页面返回。<a href="{JobStaffEndpoints.Path}/template.xlsx">下载导入模板</a></p>
             <h2>查找岗位</h2>
@@ -50,48 +45,6 @@ internal static class JobStaffPages
         }
 
         return StaffPage.Html(Title, body.ToString());
-    }
-
-    /// <summary>An import's report, for jobs and training sessions alike; <paramref name="back"/> is the page it came from.</summary>
-    public static IResult Report(JobImportReport report, string back, string backText)
-    {
-        var body = new StringBuilder();
-        body.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{back}\">← {backText}</a></p><p>文件：{E(report.Source)}</p>");
-        if (report.FileError is { } error)
-        {
-            body.Append(CultureInfo.InvariantCulture, $"<p class=\"error\">无法导入：{E(error)}</p>");
-            if (report.Added + report.Updated > 0)
-            {
-                body.Append(CultureInfo.InvariantCulture, $"<p>{E(string.Format(JobImportTexts.PartlySaved, report.Added + report.Updated))}</p>");
-            }
-
-            return StaffPage.Html("导入失败", body.ToString(), StatusCodes.Status400BadRequest);
-        }
-
-        body.Append(CultureInfo.InvariantCulture, $"<p class=\"summary\">导入完成：{E(JobImportTexts.Summary(report))}。</p>");
-        if (report.UnknownColumns.Count > 0)
-        {
-            body.Append(CultureInfo.InvariantCulture, $"<p class=\"error\">{E(JobImportTexts.UnknownColumnsNote(report))}</p>");
-        }
-
-        if (report.Problems.Count > 0)
-        {
-            body.Append("<h2>未导入的行</h2><p>行号就是 Excel 左侧的行号（第 1 行是表头）。改好后重新导入整个文件即可。</p>");
-            body.Append("<table><tr><th>行</th><th>列</th><th>问题</th></tr>");
-            foreach (var problem in report.Problems.Take(ListedProblems))
-            {
-                body.Append(CultureInfo.InvariantCulture, $"<tr><td>{problem.Line}</td><td>{E(problem.Column)}</td><td>{E(problem.Message)}</td></tr>");
-            }
-
-            body.Append("</table>");
-            var listed = Math.Min(ListedProblems, report.Problems.Count);
-            if (report.ProblemCount > listed)
-            {
-                body.Append(CultureInfo.InvariantCulture, $"<p>另有 {report.ProblemCount - listed:N0} 个问题未列出。</p>");
-            }
-        }
-
-        return StaffPage.Html("导入结果", body.ToString());
     }
 
     public static IResult Posting(JobPosting posting, IReadOnlyList<Applicant> applicants)

@@ -9,7 +9,6 @@ public static class ProfileExtensions
     {
         var services = builder.Services;
         services.AddSingleton<Dialog, ProfileDialog>();
-        services.AddSingleton<Dialog>(new TextPrompt(ProfileFields.NamePrompt, Worker.NameMaxLength));
         services.AddSingleton<Dialog>(new TextPrompt(ProfileFields.CityPrompt, Worker.CityMaxLength));
         services.AddSingleton<Dialog>(sp => new BirthYearPrompt(ProfileFields.BirthYearPrompt, sp.GetRequiredService<TimeProvider>()));
         return builder;

@@ -1,4 +1,5 @@
 using Pingtang.Bot.Dialogs;
+using Pingtang.Bot.Workers;
 using Pingtang.Domain.Townships;
 using Pingtang.Domain.Workers;
 
@@ -50,14 +51,13 @@ public sealed record ProfileField(
 
 public static class ProfileFields
 {
-    public const string NamePrompt = "profile.name";
     public const string BirthYearPrompt = "profile.birth-year";
     public const string CityPrompt = "profile.city";
 
     /// <summary>The seven fields, in the order they are asked and shown.</summary>
     public static readonly IReadOnlyList<ProfileField> All =
     [
-        new("称呼", NamePrompt, new() { Text = ProfileTexts.AskName },
+        new("称呼", WorkerPrompts.Name, new() { Text = ProfileTexts.AskName },
             (f, v) => f.Name = (string)v, f => f.Name),
         new("手机号", StandardPrompts.Mobile, new() { Text = ProfileTexts.AskMobile },
             (f, v) => f.Mobile = (string)v, f => f.Mobile),

@@ -1,13 +1,14 @@
+using Pingtang.Bot.Demo;
 using Pingtang.Bot.Hosting;
-using Pingtang.Bot.Jobs;
+using Pingtang.Bot.Sheets;
 using Pingtang.Domain;
 using Pingtang.Domain.Training;
 
 namespace Pingtang.Bot.Training;
 
 /// <summary>
-/// The training feature's command line: <c>import-sessions FILE</c> loads the county's session sheet; <c>seed-demo</c>
-/// (a jobs command) also calls <see cref="SeedDemoAsync"/>. Reports read like the job import's.
+/// The training feature's command line: <c>import-sessions FILE</c> loads the county's session sheet, and its part of
+/// <c>seed-demo</c> plans demo sessions. Reports read like the job import's.
 /// </summary>
 public static class TrainingCommands
 {
@@ -17,21 +18,21 @@ public static class TrainingCommands
             args is [var file] && !file.StartsWith('-') ? (services, console, ct) => ImportAsync(file, services, console, ct) : null),
     ];
 
-    /// <summary>Upcoming demo sessions of every course, updated in place by a second run.</summary>
-    public static async Task SeedDemoAsync(IServiceProvider services, CommandConsole console, CancellationToken cancellationToken)
+    /// <summary>Upcoming demo sessions of every course for <c>seed-demo</c>, updated in place by a second run.</summary>
+    public static DemoSeed Demo { get; } = new("每门课程的近期培训班", Count: null, (_, services, console, ct) => SeedDemoAsync(services, console, ct));
+
+    private static async Task SeedDemoAsync(IServiceProvider services, CommandConsole console, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(console);
         var time = services.GetRequiredService<TimeProvider>();
         var result = await Import(services).ImportRowsAsync(DemoSessions.Generate(ChinaTime.Today(time)), DemoSessions.Source, cancellationToken);
-        await JobCommands.WriteReportAsync(result.Report with { Source = TrainingCommandTexts.DemoSource }, console);
+        await SheetCommandLine.WriteReportAsync(result.Report with { Source = TrainingCommandTexts.DemoSource }, console);
     }
 
     private static Task<int> ImportAsync(string file, IServiceProvider services, CommandConsole console, CancellationToken cancellationToken) =>
-        JobCommands.WithFileAsync(file, console, async (stream, path) =>
+        SheetCommandLine.WithFileAsync(file, console, async (stream, path) =>
         {
             var result = await Import(services).ImportFileAsync(stream, path, cancellationToken);
-            await JobCommands.WriteReportAsync(result.Report, console);
+            await SheetCommandLine.WriteReportAsync(result.Report, console);
             if (result.MovedSessions.Count > 0)
             {
                 await console.Out.WriteLineAsync(string.Format(TrainingCommandTexts.MovedNote, result.MovedSessions.Count));

@@ -1,5 +1,5 @@
 using Pingtang.Bot.Dialogs;
-using Pingtang.Bot.Profile;
+using Pingtang.Bot.Workers;
 using Pingtang.Domain;
 using Pingtang.Domain.Training;
 using Pingtang.Domain.Workers;
@@ -18,8 +18,6 @@ public sealed class EnrolFlow
 
     /// <summary>Asked inline when the profile has none; saved to the profile before enrolling.</summary>
     public string? Name { get; set; }
-
-    public string? Mobile { get; set; }
 }
 
 /// <summary>
@@ -111,30 +109,26 @@ public sealed class TrainingDialog : WaterfallDialog<EnrolFlow>
 
         var worker = await step.Dialog.Services.GetRequiredService<WorkerRegistry>().FindAsync(step.Dialog.WorkerId, cancellationToken);
         return worker?.Name is null
-            ? await step.PromptAsync(ProfileFields.NamePrompt, new() { Text = TrainingTexts.AskName }, cancellationToken)
+            ? await step.PromptAsync(WorkerPrompts.Name, new() { Text = TrainingTexts.AskName }, cancellationToken)
             : await step.NextAsync(null, cancellationToken);
     }
 
-    private static async Task<DialogTurnResult> AskMobileAsync(WaterfallStepContext<EnrolFlow> step, CancellationToken cancellationToken)
+    private static Task<DialogTurnResult> AskMobileAsync(WaterfallStepContext<EnrolFlow> step, CancellationToken cancellationToken)
     {
         step.State.Name = step.Answer as string ?? step.State.Name;
-        var worker = await step.Dialog.Services.GetRequiredService<WorkerRegistry>().FindAsync(step.Dialog.WorkerId, cancellationToken);
-        return worker?.Mobile is null
-            ? await step.PromptAsync(StandardPrompts.Mobile, new() { Text = TrainingTexts.AskMobile }, cancellationToken)
-            : await step.NextAsync(null, cancellationToken);
+        return step.PromptAsync(MobileDialog.DialogId, new() { Text = TrainingTexts.AskMobile }, cancellationToken);
     }
 
     private static async Task<DialogTurnResult> EnrolAsync(WaterfallStepContext<EnrolFlow> step, CancellationToken cancellationToken)
     {
         var flow = step.State;
-        flow.Mobile = step.Answer as string ?? flow.Mobile;
         var services = step.Dialog.Services;
         var workerId = step.Dialog.WorkerId;
-        if (flow.Name is not null || flow.Mobile is not null)
+        if (flow.Name is not null)
         {
             var registry = services.GetRequiredService<WorkerRegistry>();
             var profile = (await registry.FindAsync(workerId, cancellationToken))!.Profile;
-            await registry.SaveProfileAsync(workerId, profile with { Name = flow.Name ?? profile.Name, Mobile = flow.Mobile ?? profile.Mobile }, cancellationToken);
+            await registry.SaveProfileAsync(workerId, profile with { Name = flow.Name }, cancellationToken);
         }
 
         var result = await services.GetRequiredService<Enrolments>().EnrolAsync(workerId, flow.SessionId, cancellationToken);

@@ -2,9 +2,9 @@ using Hangfire;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs.Attributes;
+using Pingtang.Bot.Sheets;
 using Pingtang.Bot.Staff;
 using Pingtang.Domain;
-using Pingtang.Domain.Jobs;
 using Pingtang.Domain.Training;
 
 namespace Pingtang.Bot.Training;
@@ -31,7 +31,7 @@ public static class TrainingStaffEndpoints
         training.MapPost("/enrolments/{id:int}/{mark:regex(^(attended|completed)$)}", MarkAsync);
         training.MapGet("/counts", async (PingtangDb db, CancellationToken ct) => TrainingStaffPages.Counts(await CourseCounts.ForAllCoursesAsync(db, ct)));
         training.MapGet("/counts.xlsx", CountsExportAsync);
-        training.MapPost("/import", ImportAsync).WithMetadata(new RequestSizeLimitAttribute(StaffUpload.MaxBytes));
+        training.MapPost("/import", ImportAsync).WithMetadata(new RequestSizeLimitAttribute(SheetUpload.MaxBytes));
         return app;
     }
 
@@ -168,7 +168,7 @@ public static class TrainingStaffEndpoints
 
     private static async Task<IResult> ImportAsync(HttpContext http, TrainingSessionImport import, CancellationToken cancellationToken)
     {
-        var (file, problem) = await StaffUpload.ReadAsync(http, Path, TrainingStaffPages.BackText, cancellationToken);
+        var (file, problem) = await SheetUpload.ReadAsync(http, Path, TrainingStaffPages.BackText, cancellationToken);
         if (file is null)
         {
             return problem!;
@@ -176,7 +176,7 @@ public static class TrainingStaffEndpoints
 
         await using var stream = file.OpenReadStream();
         var result = await import.ImportFileAsync(stream, file.FileName, cancellationToken);
-        return Jobs.JobStaffPages.Report(result.Report, Path, TrainingStaffPages.BackText);
+        return ImportReportPage.Html(result.Report, Path, TrainingStaffPages.BackText);
     }
 
     private static Task<List<TrainingStaffPages.CourseOption>> CoursesAsync(PingtangDb db, CancellationToken cancellationToken) =>

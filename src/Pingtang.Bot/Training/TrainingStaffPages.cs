@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Pingtang.Bot.Sheets;
 using Pingtang.Bot.Staff;
-using Pingtang.Domain.Jobs;
+using Pingtang.Domain.Sheets;
 using Pingtang.Domain.Training;
 
 namespace Pingtang.Bot.Training;
@@ -27,7 +28,7 @@ internal static class TrainingStaffPages
         body.Append(CultureInfo.InvariantCulture, $"""
             <p><a href="/staff">← 工作人员首页</a> · <a href="{TrainingStaffEndpoints.Path}/new">新建培训班</a> · <a href="{TrainingStaffEndpoints.Path}/counts">各课程统计</a></p>
             <h2>导入培训班表</h2>
-            {StaffPage.PostForm($"{TrainingStaffEndpoints.Path}/import", Jobs.JobStaffPages.UploadFields, upload: true)}
+            {StaffPage.PostForm($"{TrainingStaffEndpoints.Path}/import", SheetUpload.Fields, upload: true)}
             <p>.xlsx 或 UTF-8 .csv，第一行是表头，列的顺序不限：{E(string.Join(",", TrainingSessionImport.Columns.All))}。必填：{E(string.Join("、", TrainingSessionImport.Columns.Required))}。外部编号已有的班次会被更新；地点或日期变了，已报名和候补的学员会收到通知。</p>
             <h2>即将开班和进行中的培训（{sessions.Count} 期）</h2>
             """);
@@ -173,8 +174,8 @@ internal static class TrainingStaffPages
         public (TrainingSessionDetails? Details, string? Problem) Details(DateOnly today)
         {
             string? problem = null;
-            DateOnly Date(string label, string text) => JobCells.Date(text, out var p) is { } d ? d : Fail<DateOnly>(label, p ?? JobImportTexts.EmptyCell);
-            int? Number(string label, string text) => JobCells.WholeNumber(text, out var p) is var n && p is null ? n : Fail<int?>(label, p!);
+            DateOnly Date(string label, string text) => SheetCells.Date(text, out var p) is { } d ? d : Fail<DateOnly>(label, p ?? SheetTexts.EmptyCell);
+            int? Number(string label, string text) => SheetCells.WholeNumber(text, out var p) is var n && p is null ? n : Fail<int?>(label, p!);
             T Fail<T>(string label, string message)
             {
                 problem ??= $"{label}：{message}";
@@ -188,7 +189,7 @@ internal static class TrainingStaffPages
                 EndsOn = Date("结业日期", EndsOn),
                 EnrolBy = Date("报名截止", EnrolBy),
                 Schedule = Schedule,
-                Seats = Number("名额", Seats) ?? Fail<int>("名额", JobImportTexts.EmptyCell),
+                Seats = Number("名额", Seats) ?? Fail<int>("名额", SheetTexts.EmptyCell),
                 Fee = Fee,
                 Bring = Bring,
                 AgeMin = Number("年龄下限", AgeMin),

@@ -24,7 +24,7 @@ public sealed class JobImport(PingtangDb db, TimeProvider time, ILogger<JobImpor
     private static readonly Dictionary<string, int> ColumnOrder = JobPostingDraft.Columns.All.Index().ToDictionary(c => c.Item, c => c.Index);
 
     /// <summary>Imports an .xlsx or UTF-8 .csv file; <paramref name="fileName"/> names the format and is stored as the postings' source.</summary>
-    public async Task<JobImportReport> ImportFileAsync(Stream file, string fileName, IProgress<JobImportProgress>? progress, CancellationToken cancellationToken)
+    public async Task<ImportReport> ImportFileAsync(Stream file, string fileName, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var name = Path.GetFileName(fileName);
         var run = await StartAsync(name.Length <= JobPosting.SourceMaxLength ? name : name[..JobPosting.SourceMaxLength], progress, cancellationToken);
@@ -46,7 +46,7 @@ public sealed class JobImport(PingtangDb db, TimeProvider time, ILogger<JobImpor
     }
 
     /// <summary>Imports drafts made in code (the demo generator); <paramref name="count"/> is how many there are, for progress.</summary>
-    public async Task<JobImportReport> ImportDraftsAsync(IEnumerable<JobPostingDraft> drafts, int count, string source, IProgress<JobImportProgress>? progress, CancellationToken cancellationToken)
+    public async Task<ImportReport> ImportDraftsAsync(IEnumerable<JobPostingDraft> drafts, int count, string source, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var run = await StartAsync(source, progress, cancellationToken);
         var rows = drafts.Select((draft, i) => new JobRow(i + 1, draft, []));
@@ -54,14 +54,14 @@ public sealed class JobImport(PingtangDb db, TimeProvider time, ILogger<JobImpor
         return run.Report(fileError: null);
     }
 
-    private async Task<Run> StartAsync(string source, IProgress<JobImportProgress>? progress, CancellationToken cancellationToken)
+    private async Task<Run> StartAsync(string source, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var stations = await db.Stations.AsNoTracking().ToDictionaryAsync(s => s.Name, s => s.Id, cancellationToken);
         return new Run(db, stations, source, ChinaTime.Today(time), time.GetUtcNow(), progress);
     }
 
     /// <summary>One import's counts, problems and pending batch.</summary>
-    private sealed class Run(PingtangDb db, Dictionary<string, int> stations, string source, DateOnly today, DateTimeOffset now, IProgress<JobImportProgress>? progress)
+    private sealed class Run(PingtangDb db, Dictionary<string, int> stations, string source, DateOnly today, DateTimeOffset now, IProgress<ImportProgress>? progress)
     {
         private readonly HashSet<string> _stationNames = [.. stations.Keys];
 
@@ -70,7 +70,7 @@ public sealed class JobImport(PingtangDb db, TimeProvider time, ILogger<JobImpor
 
         private readonly List<JobPostingDraft> _batch = new(BatchSize);
 
-        private readonly List<JobImportProblem> _problems = [];
+        private readonly List<ImportProblem> _problems = [];
 
         public IReadOnlyList<string> UnknownColumns { get; set; } = [];
 
@@ -111,7 +111,7 @@ public sealed class JobImport(PingtangDb db, TimeProvider time, ILogger<JobImpor
             Report(fraction(_read));
         }
 
-        public JobImportReport Report(string? fileError) => new()
+        public ImportReport Report(string? fileError) => new()
         {
             Source = source,
             Added = _added,
@@ -120,6 +120,7 @@ public sealed class JobImport(PingtangDb db, TimeProvider time, ILogger<JobImpor
             ProblemCount = _problemCount,
             Problems = _problems,
             UnknownColumns = UnknownColumns,
+            Columns = JobPostingDraft.Columns.All,
             FileError = fileError,
         };
 
@@ -132,7 +133,7 @@ public sealed class JobImport(PingtangDb db, TimeProvider time, ILogger<JobImpor
             var externalId = row.Draft.ExternalId;
             if (externalId.Length > 0 && !_firstLines.TryAdd(externalId, row.Line))
             {
-                problems.Add(new(JobPostingDraft.Columns.ExternalId, string.Format(JobImportTexts.DuplicateExternalId, externalId, _firstLines[externalId])));
+                problems.Add(new(JobPostingDraft.Columns.ExternalId, string.Format(SheetTexts.DuplicateExternalId, externalId, _firstLines[externalId])));
             }
 
             // Listed in the sheet's column order, as staff read the row left to right.
@@ -143,7 +144,7 @@ public sealed class JobImport(PingtangDb db, TimeProvider time, ILogger<JobImpor
         {
             _skipped++;
             _problemCount += problems.Count;
-            _problems.AddRange(problems.Take(ListedProblems - _problems.Count).Select(p => new JobImportProblem(line, p.Column, p.Message)));
+            _problems.AddRange(problems.Take(ListedProblems - _problems.Count).Select(p => new ImportProblem(line, p.Column, p.Message)));
         }
 
         private async Task SaveAsync(CancellationToken cancellationToken)
@@ -178,33 +179,3 @@ public sealed class JobImport(PingtangDb db, TimeProvider time, ILogger<JobImpor
         private void Report(double? fraction) => progress?.Report(new(_read, _added, _updated, _skipped, fraction));
     }
 }
-
-/// <summary>What an import did. <see cref="FileError"/> is set when the file as a whole could not be read.</summary>
-public sealed record JobImportReport
-{
-    /// <summary>The file name (or demo source) stored on the postings.</summary>
-    public required string Source { get; init; }
-
-    public int Added { get; init; }
-
-    public int Updated { get; init; }
-
-    /// <summary>Rows not imported because of at least one problem.</summary>
-    public int Skipped { get; init; }
-
-    /// <summary>Every problem found; only the first <see cref="JobImport.ListedProblems"/> are in <see cref="Problems"/>.</summary>
-    public int ProblemCount { get; init; }
-
-    public IReadOnlyList<JobImportProblem> Problems { get; init; } = [];
-
-    /// <summary>Headers the import did not know and whose cells it ignored.</summary>
-    public IReadOnlyList<string> UnknownColumns { get; init; } = [];
-
-    public string? FileError { get; init; }
-}
-
-/// <summary>One cell's problem: the row is skipped. Line 1 is the header row.</summary>
-public sealed record JobImportProblem(int Line, string Column, string Message);
-
-/// <summary>How far an import has got; <see cref="Fraction"/> (0 to 1) is null when the file's size is not known.</summary>
-public sealed record JobImportProgress(int RowsRead, int Added, int Updated, int Skipped, double? Fraction);

@@ -9,9 +9,6 @@ namespace Pingtang.Domain.Jobs;
 /// </summary>
 public sealed class JobSheet : IDisposable
 {
-    public const string XlsxExtension = Sheet.XlsxExtension;
-    public const string CsvExtension = Sheet.CsvExtension;
-
     /// <summary>The columns without which a row cannot make a posting; the rest may be left out of the sheet.</summary>
     public static readonly IReadOnlyList<string> RequiredColumns =
         [Columns.ExternalId, Columns.Title, Columns.Trade, Columns.Employer, Columns.Province, Columns.City, Columns.Station, Columns.ClosesOn];
@@ -19,8 +16,6 @@ public sealed class JobSheet : IDisposable
     private readonly Sheet _sheet;
 
     private JobSheet(Sheet sheet) => _sheet = sheet;
-
-    public static bool IsSupported(string fileName) => Sheet.IsSupported(fileName);
 
     /// <summary>How far through the file the rows read so far are, 0 to 1, or null when the file's size is unknown.</summary>
     public double? Fraction => _sheet.Fraction;
@@ -71,9 +66,9 @@ public sealed class JobSheet : IDisposable
     private static JobRow Read(SheetRow row)
     {
         var problems = new List<JobProblem>();
-        string Text(string column) => JobCells.Text(row.Cell(column));
-        int? Number(string column) => Check(column, JobCells.WholeNumber(row.Cell(column), out var problem), problem);
-        bool YesNo(string column) => Check(column, JobCells.YesNo(row.Cell(column), out var problem), problem);
+        string Text(string column) => SheetCells.Text(row.Cell(column));
+        int? Number(string column) => Check(column, SheetCells.WholeNumber(row.Cell(column), out var problem), problem);
+        bool YesNo(string column) => Check(column, SheetCells.YesNo(row.Cell(column), out var problem), problem);
         T Check<T>(string column, T value, string? problem)
         {
             if (problem is not null)
@@ -84,10 +79,10 @@ public sealed class JobSheet : IDisposable
             return value;
         }
 
-        var closesOn = Check(Columns.ClosesOn, JobCells.Date(row.Cell(Columns.ClosesOn), out var dateProblem), dateProblem);
+        var closesOn = Check(Columns.ClosesOn, SheetCells.Date(row.Cell(Columns.ClosesOn), out var dateProblem), dateProblem);
         if (closesOn is null && dateProblem is null)
         {
-            problems.Add(new(Columns.ClosesOn, JobImportTexts.EmptyCell));
+            problems.Add(new(Columns.ClosesOn, SheetTexts.EmptyCell));
         }
 
         var draft = new JobPostingDraft

@@ -1,4 +1,3 @@
-using Pingtang.Domain.Jobs;
 
 namespace Pingtang.Domain.Sheets;
 
@@ -30,12 +29,12 @@ internal static class CsvScan
             {
                 if (line++ == 0 && ++rows > SheetLimits.Rows)
                 {
-                    throw new DomainException(JobImportTexts.TooManyRows);
+                    throw new DomainException(SheetTexts.TooManyRows);
                 }
 
                 if (line > SheetLimits.CsvLineCharacters)
                 {
-                    throw new DomainException(JobImportTexts.CsvLineTooLong);
+                    throw new DomainException(SheetTexts.CsvLineTooLong);
                 }
 
                 var before = previous;
@@ -54,7 +53,7 @@ internal static class CsvScan
                     cell = 0;
                     if (++cells > SheetLimits.Columns)
                     {
-                        throw new DomainException(JobImportTexts.TooManyColumns);
+                        throw new DomainException(SheetTexts.TooManyColumns);
                     }
 
                     continue;
@@ -67,7 +66,7 @@ internal static class CsvScan
 
                 if (++cell > SheetLimits.CellCharacters)
                 {
-                    throw new DomainException(JobImportTexts.CellTooLong);
+                    throw new DomainException(SheetTexts.CellTooLong);
                 }
             }
         }

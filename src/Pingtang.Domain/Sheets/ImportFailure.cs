@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Pingtang.Domain.Jobs;
 
 namespace Pingtang.Domain.Sheets;
 
@@ -26,6 +25,6 @@ internal static class ImportFailure
             source,
             string.Join(" ← ", chain.Select(e => e.GetType().FullName)),
             chain[^1].StackTrace);
-        return JobImportTexts.Unexpected;
+        return SheetTexts.Unexpected;
     }
 }

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Xml;
 using MiniExcelLibs;
-using Pingtang.Domain.Jobs;
 
 namespace Pingtang.Domain.Sheets;
 
@@ -65,7 +64,7 @@ public sealed class Sheet : IDisposable
 
         if (!IsSupported(fileName))
         {
-            throw new DomainException(JobImportTexts.WrongExtension);
+            throw new DomainException(SheetTexts.WrongExtension);
         }
 
         var csv = Path.GetExtension(fileName).Equals(CsvExtension, StringComparison.OrdinalIgnoreCase);
@@ -96,7 +95,7 @@ public sealed class Sheet : IDisposable
 
             if (!Next(rows, csv))
             {
-                throw new DomainException(JobImportTexts.EmptyFile);
+                throw new DomainException(SheetTexts.EmptyFile);
             }
 
             var sheet = new Sheet(rows, Headers(rows.Current, requiredColumns, columns), columns, fraction, csv);
@@ -116,7 +115,7 @@ public sealed class Sheet : IDisposable
         {
             _line++;
             var cells = _rows.Current;
-            if (_keys.Values.Any(key => JobCells.Text(cells.TryGetValue(key, out var cell) ? cell : null).Length > 0))
+            if (_keys.Values.Any(key => SheetCells.Text(cells.TryGetValue(key, out var cell) ? cell : null).Length > 0))
             {
                 yield return new(_line, column => _keys.TryGetValue(column, out var key) && cells.TryGetValue(key, out var cell) ? cell : null);
             }
@@ -152,8 +151,8 @@ public sealed class Sheet : IDisposable
 
     private static DomainException Unreadable(Exception e, bool csv) => e switch
     {
-        DecoderFallbackException => new(JobImportTexts.NotUtf8),
-        _ => new(csv ? JobImportTexts.UnreadableCsv : JobImportTexts.UnreadableXlsx),
+        DecoderFallbackException => new(SheetTexts.NotUtf8),
+        _ => new(csv ? SheetTexts.UnreadableCsv : SheetTexts.UnreadableXlsx),
     };
 
     private static Dictionary<string, string> Headers(IDictionary<string, object?> headerRow, IReadOnlyList<string> requiredColumns, IReadOnlyList<string> columns)
@@ -161,7 +160,7 @@ public sealed class Sheet : IDisposable
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, cell) in headerRow)
         {
-            var header = JobCells.Text(cell);
+            var header = SheetCells.Text(cell);
             if (header.Length == 0)
             {
                 continue;
@@ -169,14 +168,14 @@ public sealed class Sheet : IDisposable
 
             if (!keys.TryAdd(header, key))
             {
-                throw new DomainException(string.Format(JobImportTexts.DuplicateHeader, header, keys[header], key));
+                throw new DomainException(string.Format(SheetTexts.DuplicateHeader, header, keys[header], key));
             }
         }
 
         var missing = requiredColumns.Where(c => !keys.ContainsKey(c)).ToList();
         if (missing.Count > 0)
         {
-            throw new DomainException(string.Format(JobImportTexts.MissingHeaders, string.Join("、", missing), string.Join(",", columns)));
+            throw new DomainException(string.Format(SheetTexts.MissingHeaders, string.Join("、", missing), string.Join(",", columns)));
         }
 
         return keys;

@@ -4,7 +4,7 @@ namespace Pingtang.Domain.Sheets;
 /// What a staff sheet may expand to. A .xlsx is a zip of XML, and a few hundred KB of it can hold a string of
 /// hundreds of MB that MiniExcel would read whole into memory; so <see cref="Sheet"/> reads a file once with
 /// streaming readers before MiniExcel opens it, and refuses one that goes past any of these with a message that
-/// names the limit (<see cref="Jobs.JobImportTexts"/>).
+/// names the limit (<see cref="SheetTexts"/>).
 /// </summary>
 public static class SheetLimits
 {

@@ -1,5 +1,4 @@
 using System.Buffers;
-using Pingtang.Domain.Jobs;
 
 namespace Pingtang.Domain.Sheets;
 
@@ -50,7 +49,7 @@ internal sealed class XlsxMeter
         _total += bytes.Length;
         if (_part > SheetLimits.XlsxPartBytes || _total > SheetLimits.XlsxTotalBytes)
         {
-            throw new DomainException(JobImportTexts.XlsxTooLarge);
+            throw new DomainException(SheetTexts.XlsxTooLarge);
         }
 
         if (_xml)
@@ -65,7 +64,7 @@ internal sealed class XlsxMeter
         // character, and the markup could not be told from the text byte by byte.
         if (bytes.Contains((byte)0))
         {
-            throw new DomainException(JobImportTexts.NotUtf8Xml);
+            throw new DomainException(SheetTexts.NotUtf8Xml);
         }
 
         for (var at = 0; at < bytes.Length; at++)
@@ -108,7 +107,7 @@ internal sealed class XlsxMeter
         _markupLength += length;
         if (_markupLength > SheetLimits.XmlMarkupBytes)
         {
-            throw new DomainException(JobImportTexts.MarkupTooLong);
+            throw new DomainException(SheetTexts.MarkupTooLong);
         }
     }
 

@@ -2,7 +2,6 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.IO.Compression;
 using System.Xml;
-using Pingtang.Domain.Jobs;
 
 namespace Pingtang.Domain.Sheets;
 
@@ -29,7 +28,7 @@ internal static class XlsxScan
     {
         if (DeclaredParts(file) > SheetLimits.XlsxParts)
         {
-            throw new DomainException(JobImportTexts.TooManyParts);
+            throw new DomainException(SheetTexts.TooManyParts);
         }
 
         file.Position = 0;
@@ -118,7 +117,7 @@ internal static class XlsxScan
                 case XmlNodeType.Element:
                     if (reader.Depth >= SheetLimits.XmlDepth)
                     {
-                        throw new DomainException(JobImportTexts.TooDeep);
+                        throw new DomainException(SheetTexts.TooDeep);
                     }
 
                     if (cellDepth < 0)
@@ -133,7 +132,7 @@ internal static class XlsxScan
                             column = 0;
                             if (row > SheetLimits.Rows)
                             {
-                                throw new DomainException(JobImportTexts.TooManyRows);
+                                throw new DomainException(SheetTexts.TooManyRows);
                             }
 
                             break;
@@ -171,7 +170,7 @@ internal static class XlsxScan
                         text += read;
                         if (text > SheetLimits.CellCharacters)
                         {
-                            throw new DomainException(JobImportTexts.CellTooLong);
+                            throw new DomainException(SheetTexts.CellTooLong);
                         }
                     }
 
@@ -186,7 +185,7 @@ internal static class XlsxScan
     {
         if (column > SheetLimits.Columns)
         {
-            throw new DomainException(JobImportTexts.TooManyColumns);
+            throw new DomainException(SheetTexts.TooManyColumns);
         }
     }
 

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Pingtang.Domain.Jobs;
 using Pingtang.Domain.Sheets;
 
 namespace Pingtang.Domain.Training;
@@ -8,8 +7,8 @@ namespace Pingtang.Domain.Training;
 /// <summary>
 /// Loads sessions from the county's sheet (one row a session, the headers of <see cref="Columns"/>): a new 外部编号
 /// plans a session, a known one changes it — through <see cref="TrainingSessionChanges"/>, so workers of a session
-/// whose place or dates changed get their notice. Bad rows are skipped and reported by line and column in the
-/// report the job import uses, so staff read both the same way.
+/// whose place or dates changed get their notice. Bad rows are skipped and reported by line and column in an
+/// <see cref="ImportReport"/>, so staff read it as they read the job import's.
 /// </summary>
 public sealed class TrainingSessionImport(PingtangDb db, TimeProvider time, ILogger<TrainingSessionImport> logger)
 {
@@ -23,20 +22,20 @@ public sealed class TrainingSessionImport(PingtangDb db, TimeProvider time, ILog
         }
         catch (DomainException e)
         {
-            return new(new JobImportReport { Source = source, FileError = e.Message }, []);
+            return new(new ImportReport { Source = source, FileError = e.Message }, []);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return new(new JobImportReport { Source = source, FileError = ImportFailure.Report(logger, source, e) }, []);
+            return new(new ImportReport { Source = source, FileError = ImportFailure.Report(logger, source, e) }, []);
         }
     }
 
     /// <summary>Imports rows made in code (the demo sessions) by the same rules as a sheet's.</summary>
     public Task<TrainingSessionImportResult> ImportRowsAsync(IEnumerable<TrainingSessionRow> rows, string source, CancellationToken cancellationToken) =>
-        ImportAsync(rows.Select((row, i) => (i + 2, row, new List<JobImportProblem>())), source, [], cancellationToken);
+        ImportAsync(rows.Select((row, i) => (i + 2, row, new List<ImportProblem>())), source, [], cancellationToken);
 
     private async Task<TrainingSessionImportResult> ImportAsync(
-        IEnumerable<(int Line, TrainingSessionRow Row, List<JobImportProblem> Problems)> rows,
+        IEnumerable<(int Line, TrainingSessionRow Row, List<ImportProblem> Problems)> rows,
         string source,
         IReadOnlyList<string> unknownColumns,
         CancellationToken cancellationToken)
@@ -45,14 +44,14 @@ public sealed class TrainingSessionImport(PingtangDb db, TimeProvider time, ILog
         var today = ChinaTime.Today(time);
         var firstLines = new Dictionary<string, int>(StringComparer.Ordinal);
         var changes = new TrainingSessionChanges(db, time);
-        var problems = new List<JobImportProblem>();
+        var problems = new List<ImportProblem>();
         var moved = new List<int>();
         int added = 0, updated = 0, skipped = 0;
         foreach (var (line, row, rowProblems) in rows)
         {
             cancellationToken.ThrowIfCancellationRequested();
             Problem(Columns.ExternalId, row.ExternalId.Length is 0 or > TrainingSession.ExternalIdMaxLength ? $"应为1到{TrainingSession.ExternalIdMaxLength}个字" : null);
-            Problem(Columns.ExternalId, row.ExternalId.Length > 0 && !firstLines.TryAdd(row.ExternalId, line) ? string.Format(JobImportTexts.DuplicateExternalId, row.ExternalId, firstLines[row.ExternalId]) : null);
+            Problem(Columns.ExternalId, row.ExternalId.Length > 0 && !firstLines.TryAdd(row.ExternalId, line) ? string.Format(SheetTexts.DuplicateExternalId, row.ExternalId, firstLines[row.ExternalId]) : null);
             Problem(Columns.Course, courses.ContainsKey(row.Course) ? null : $"「{row.Course}」不是开设的课程，可选：{string.Join("、", courses.Keys)}");
             if (rowProblems.Count == 0 && row.Details.Problem(today) is { } invalid)
             {
@@ -103,7 +102,7 @@ public sealed class TrainingSessionImport(PingtangDb db, TimeProvider time, ILog
             }
         }
 
-        var report = new JobImportReport
+        var report = new ImportReport
         {
             Source = source,
             Added = added,
@@ -112,6 +111,7 @@ public sealed class TrainingSessionImport(PingtangDb db, TimeProvider time, ILog
             ProblemCount = problems.Count,
             Problems = problems,
             UnknownColumns = unknownColumns,
+            Columns = Columns.All,
         };
         return new(report, moved);
     }
@@ -134,10 +134,10 @@ public sealed class TrainingSessionImport(PingtangDb db, TimeProvider time, ILog
         _ => throw new ArgumentOutOfRangeException(nameof(detail), detail, "A rule of TrainingSessionDetails without a column."),
     };
 
-    private static (int, TrainingSessionRow, List<JobImportProblem>) Read(SheetRow row)
+    private static (int, TrainingSessionRow, List<ImportProblem>) Read(SheetRow row)
     {
-        var problems = new List<JobImportProblem>();
-        string Text(string column) => JobCells.Text(row.Cell(column));
+        var problems = new List<ImportProblem>();
+        string Text(string column) => SheetCells.Text(row.Cell(column));
         T Check<T>(string column, T value, string? problem)
         {
             if (problem is not null)
@@ -148,13 +148,13 @@ public sealed class TrainingSessionImport(PingtangDb db, TimeProvider time, ILog
             return value;
         }
 
-        int? Number(string column) => Check(column, JobCells.WholeNumber(row.Cell(column), out var problem), problem);
+        int? Number(string column) => Check(column, SheetCells.WholeNumber(row.Cell(column), out var problem), problem);
         DateOnly Date(string column)
         {
-            var date = Check(column, JobCells.Date(row.Cell(column), out var problem), problem);
+            var date = Check(column, SheetCells.Date(row.Cell(column), out var problem), problem);
             if (date is null && problem is null)
             {
-                problems.Add(new(row.Line, column, JobImportTexts.EmptyCell));
+                problems.Add(new(row.Line, column, SheetTexts.EmptyCell));
             }
 
             // The row is skipped for its date problem; the placeholder only lets the other cells be checked too.
@@ -167,7 +167,7 @@ public sealed class TrainingSessionImport(PingtangDb db, TimeProvider time, ILog
             StartsOn = Date(Columns.StartsOn),
             EndsOn = Date(Columns.EndsOn),
             Schedule = Text(Columns.Schedule),
-            Seats = Number(Columns.Seats) ?? Check(Columns.Seats, 0, JobImportTexts.EmptyCell),
+            Seats = Number(Columns.Seats) ?? Check(Columns.Seats, 0, SheetTexts.EmptyCell),
             Fee = Text(Columns.Fee) is { Length: > 0 } fee ? fee : "免费",
             Bring = Text(Columns.Bring) is { Length: > 0 } bring ? bring : "身份证",
             AgeMin = Number(Columns.AgeMin),
@@ -232,4 +232,4 @@ public sealed record TrainingSessionRow(string ExternalId, string Course, Traini
 }
 
 /// <summary>An import's report, and the sessions whose workers now have a notice to be sent.</summary>
-public sealed record TrainingSessionImportResult(JobImportReport Report, IReadOnlyList<int> MovedSessions);
+public sealed record TrainingSessionImportResult(ImportReport Report, IReadOnlyList<int> MovedSessions);

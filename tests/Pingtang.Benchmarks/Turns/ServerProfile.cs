@@ -139,6 +139,7 @@ internal sealed partial class ServerProfileRecorder : IObserver<DiagnosticListen
     private readonly string _file;
     private long _pendingSum;
     private long _samples;
+    private readonly Lock _writing = new();
     private Timer? _timer;
 
     private ServerProfileRecorder(string file) => _file = file;
@@ -215,10 +216,14 @@ internal sealed partial class ServerProfileRecorder : IObserver<DiagnosticListen
             Interlocked.Read(ref _pendingSum),
             Interlocked.Read(ref _samples),
             ThreadPool.ThreadCount);
-        // Written aside and moved over, so the benchmark never reads half a file.
-        var next = _file + ".next";
-        System.IO.File.WriteAllText(next, JsonSerializer.Serialize(snapshot));
-        System.IO.File.Move(next, _file, overwrite: true);
+        // Written aside and moved over, so the benchmark never reads half a file; one at a time, because on a loaded
+        // machine the timer fires again before the last write is done.
+        lock (_writing)
+        {
+            var next = _file + ".next";
+            System.IO.File.WriteAllText(next, JsonSerializer.Serialize(snapshot));
+            System.IO.File.Move(next, _file, overwrite: true);
+        }
     }
 
     [GeneratedRegex(@"\b(?:FROM|INTO|UPDATE)\s+""(\w+)""", RegexOptions.IgnoreCase)]

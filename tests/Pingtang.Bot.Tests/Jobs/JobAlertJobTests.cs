@@ -28,7 +28,7 @@ public sealed class JobAlertJobTests : IDisposable
 
     private readonly RecordingChannel _channel = new();
 
-    private readonly FakeTimeProvider _clock = new(Postings.Now.AddHours(-1));
+    private readonly FakeTimeProvider _clock = new(TestClock.Now.AddHours(-1));
 
     private readonly PingtangFactory _factory;
 
@@ -42,7 +42,7 @@ public sealed class JobAlertJobTests : IDisposable
     {
         await SubscribeAsync(new JobQuery { City = "东莞市" });
         await Postings.AddAsync(_factory, JobDrafts.Factory, JobDrafts.Factory with { ExternalId = "GD-2", Title = "仓库打包员", MonthlyPayMin = 4800, MonthlyPayMax = null, HousingProvided = false });
-        _clock.SetUtcNow(Postings.Now);
+        _clock.SetUtcNow(TestClock.Now);
 
         await RunAsync();
 
@@ -79,7 +79,7 @@ public sealed class JobAlertJobTests : IDisposable
     {
         await SubscribeAsync(JobQuery.Anything);
         await Postings.AddAsync(_factory, JobDrafts.Factory);
-        _clock.SetUtcNow(Postings.Now);
+        _clock.SetUtcNow(TestClock.Now);
         _channel.Broken = true;
 
         await RunAsync();
@@ -105,7 +105,7 @@ public sealed class JobAlertJobTests : IDisposable
         await SubscribeAsync(JobQuery.Anything);
         await Conversation.Start(_factory, UserId).Send("退订").Expect(MenuTexts.Unsubscribed).StartTestAsync();
         await Postings.AddAsync(_factory, JobDrafts.Factory);
-        _clock.SetUtcNow(Postings.Now);
+        _clock.SetUtcNow(TestClock.Now);
 
         await RunAsync();
 
@@ -169,7 +169,7 @@ public sealed class JobAlertJobTests : IDisposable
         }
 
         await Postings.AddAsync(_factory, JobDrafts.Factory);
-        _clock.SetUtcNow(Postings.Now);
+        _clock.SetUtcNow(TestClock.Now);
 
         await RunAsync();
 
@@ -182,9 +182,9 @@ public sealed class JobAlertJobTests : IDisposable
     private async Task SubscribeAsync(JobQuery query)
     {
         await Conversation.Start(_factory, UserId).Send("你好").StartTestAsync();
-        await Postings.SetProfileAsync(_factory, UserId, Consenting);
+        await WorkerProfiles.SetAsync(_factory, UserId, Consenting);
         await using var scope = _factory.Services.CreateAsyncScope();
-        var outcome = await scope.ServiceProvider.GetRequiredService<SavedSearches>().SaveAsync(await Postings.WorkerIdAsync(_factory, UserId), query, default);
+        var outcome = await scope.ServiceProvider.GetRequiredService<SavedSearches>().SaveAsync(await WorkerProfiles.WorkerIdAsync(_factory, UserId), query, default);
         Assert.Equal(SaveSearchOutcome.Saved, outcome);
     }
 

@@ -34,7 +34,7 @@ public sealed class JobSearchDialogTests : IDisposable
         Station = Station.CountyCentre,
     };
 
-    private readonly PingtangFactory _factory = new(clock: new FakeTimeProvider(Postings.Now));
+    private readonly PingtangFactory _factory = new(clock: new FakeTimeProvider(TestClock.Now));
 
     public void Dispose() => _factory.Dispose();
 
@@ -114,7 +114,7 @@ public sealed class JobSearchDialogTests : IDisposable
     {
         await Postings.AddAsync(_factory, Factory, Electrician with { AgeMax = 60 }, Chillies);
         await Conversation.Start(_factory, "lao-wang").Send("你好").Expect(MenuTexts.Welcome).StartTestAsync();
-        await Postings.SetProfileAsync(_factory, "lao-wang", WorkerProfile.Empty with { BirthYear = 1968 });
+        await WorkerProfiles.SetAsync(_factory, "lao-wang", WorkerProfile.Empty with { BirthYear = 1968 });
 
         await Conversation.Start(_factory, "lao-wang")
             .Send("广东").Expect("找到1个岗位", "厂区电工", JobTexts.SeasonalOffer)
@@ -217,7 +217,7 @@ public sealed class JobSearchDialogTests : IDisposable
         var db = scope.ServiceProvider.GetRequiredService<PingtangDb>();
         foreach (var posting in db.JobPostings)
         {
-            posting.Close(Postings.Now);
+            posting.Close(TestClock.Now);
         }
 
         db.SaveChanges();

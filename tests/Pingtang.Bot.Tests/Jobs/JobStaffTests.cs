@@ -5,10 +5,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MiniExcelLibs;
 using Pingtang.Bot.Jobs;
+using Pingtang.Bot.Sheets;
 using Pingtang.Bot.Staff;
 using Pingtang.Bot.Tests.Support;
 using Pingtang.Domain;
 using Pingtang.Domain.Jobs;
+using Pingtang.Domain.Sheets;
 using Pingtang.Domain.Workers;
 
 namespace Pingtang.Bot.Tests.Jobs;
@@ -62,10 +64,10 @@ public sealed class JobStaffTests : IDisposable
     }
 
     [Theory]
-    [InlineData("jobs.txt", 100, HttpStatusCode.BadRequest, JobImportTexts.WrongExtension)]
-    [InlineData("jobs.xlsx", 0, HttpStatusCode.BadRequest, StaffUpload.NoFile)]
-    [InlineData("jobs.xlsx", (int)StaffUpload.MaxBytes + 1, HttpStatusCode.RequestEntityTooLarge, StaffUpload.TooLarge)]
-    [InlineData("jobs.xlsx", 100, HttpStatusCode.BadRequest, JobImportTexts.UnreadableXlsx)]
+    [InlineData("jobs.txt", 100, HttpStatusCode.BadRequest, SheetTexts.WrongExtension)]
+    [InlineData("jobs.xlsx", 0, HttpStatusCode.BadRequest, ImportTexts.NoFile)]
+    [InlineData("jobs.xlsx", (int)SheetUpload.MaxBytes + 1, HttpStatusCode.RequestEntityTooLarge, SheetUpload.TooLarge)]
+    [InlineData("jobs.xlsx", 100, HttpStatusCode.BadRequest, SheetTexts.UnreadableXlsx)]
     public async Task A_wrong_upload_gets_a_clear_answer_and_changes_nothing(string fileName, int size, HttpStatusCode status, string message)
     {
         using var staff = await SignInAsync();

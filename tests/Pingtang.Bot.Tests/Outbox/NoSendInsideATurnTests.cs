@@ -5,7 +5,6 @@ using Microsoft.Extensions.Time.Testing;
 using Pingtang.Bot.Channels.Addresses;
 using Pingtang.Bot.Channels.BotFramework;
 using Pingtang.Bot.Hosting;
-using Pingtang.Bot.Tests.Jobs;
 using Pingtang.Bot.Tests.Support;
 using Pingtang.Bot.Tests.Training;
 using Pingtang.Bot.Training;
@@ -33,7 +32,7 @@ public sealed class NoSendInsideATurnTests : IAsyncLifetime
         _connector = await FakeConnector.StartAsync();
         _factory = new PingtangFactory(
             new Dictionary<string, string?> { ["Outbox:Enabled"] = "true", ["Outbox:QuietHours"] = "0:00-0:00" },
-            new FakeTimeProvider(Postings.Now));
+            new FakeTimeProvider(TestClock.Now));
     }
 
     public async Task DisposeAsync()
@@ -59,7 +58,7 @@ public sealed class NoSendInsideATurnTests : IAsyncLifetime
             // A 调整 notice no sender has sent yet, as import-sessions leaves one.
             var db = services.GetRequiredService<PingtangDb>();
             var planned = await db.TrainingSessions.Include(s => s.Course).SingleAsync(s => s.Id == session);
-            services.GetRequiredService<OutboxMessages>().Queue(TrainingNotices.Moved(planned, worker, Postings.Now) with { NotBefore = Postings.Now.AddMinutes(1) });
+            services.GetRequiredService<OutboxMessages>().Queue(TrainingNotices.Moved(planned, worker, TestClock.Now) with { NotBefore = TestClock.Now.AddMinutes(1) });
             await db.SaveChangesAsync();
         }
 

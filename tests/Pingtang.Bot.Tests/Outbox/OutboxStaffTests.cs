@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Pingtang.Bot.Outbox;
 using Pingtang.Bot.Staff;
-using Pingtang.Bot.Tests.Jobs;
 using Pingtang.Bot.Tests.Support;
 using Pingtang.Domain;
 using Pingtang.Domain.Outbox;
@@ -16,7 +15,7 @@ public sealed class OutboxStaffTests : IDisposable
 {
     private const string Password = "test-admin-password";
 
-    private readonly PingtangFactory _factory = new(new Dictionary<string, string?> { ["Staff:AdminPassword"] = Password }, new FakeTimeProvider(Postings.Now));
+    private readonly PingtangFactory _factory = new(new Dictionary<string, string?> { ["Staff:AdminPassword"] = Password }, new FakeTimeProvider(TestClock.Now));
 
     public void Dispose() => _factory.Dispose();
 

@@ -80,18 +80,18 @@ public sealed class SchedulingTests
     public async Task Hourly_job_alert_runs_on_the_hangfire_server_and_its_one_alert_reaches_the_worker_through_the_outbox()
     {
         await using var connector = await FakeConnector.StartAsync();
-        var clock = new FakeTimeProvider(Postings.Now.AddHours(-1));
+        var clock = new FakeTimeProvider(TestClock.Now.AddHours(-1));
         using var factory = new PingtangFactory(Enabled, clock);
         await factory.CreateClient().PostAsJsonAsync("/api/messages", connector.Message("m1", "conv-1", "你好"));
-        await Postings.SetProfileAsync(factory, "user-of-conv-1", WorkerProfile.Empty with { BirthYear = 1985, AcceptsReminders = true });
+        await WorkerProfiles.SetAsync(factory, "user-of-conv-1", WorkerProfile.Empty with { BirthYear = 1985, AcceptsReminders = true });
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            var workerId = await Postings.WorkerIdAsync(factory, "user-of-conv-1");
+            var workerId = await WorkerProfiles.WorkerIdAsync(factory, "user-of-conv-1");
             await scope.ServiceProvider.GetRequiredService<SavedSearches>().SaveAsync(workerId, new JobQuery { City = "东莞市" }, default);
         }
 
         await Postings.AddAsync(factory, JobDrafts.Factory);
-        clock.SetUtcNow(Postings.Now);
+        clock.SetUtcNow(TestClock.Now);
         connector.Bodies.Clear();
         var recurring = factory.Services.GetRequiredService<IRecurringJobManager>();
         var monitoring = factory.Services.GetRequiredService<JobStorage>().GetMonitoringApi();

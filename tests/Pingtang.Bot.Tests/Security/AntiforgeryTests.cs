@@ -28,7 +28,7 @@ public sealed partial class AntiforgeryTests : IDisposable
 {
     private const string Password = "test-admin-password";
 
-    private readonly PingtangFactory _factory = new(new Dictionary<string, string?> { ["Staff:AdminPassword"] = Password }, new FakeTimeProvider(Postings.Now));
+    private readonly PingtangFactory _factory = new(new Dictionary<string, string?> { ["Staff:AdminPassword"] = Password }, new FakeTimeProvider(TestClock.Now));
 
     public void Dispose() => _factory.Dispose();
 
@@ -169,8 +169,8 @@ public sealed partial class AntiforgeryTests : IDisposable
         var session = await Sessions.PlanAsync(_factory, "焊工", Sessions.Welding with { Seats = 1 });
         await using var scope = _factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PingtangDb>();
-        var worker = Worker.Register(Postings.Now);
-        worker.UpdateProfile(WorkerProfile.Empty with { Name = "王师傅", Mobile = "13812345678", BirthYear = 1985, HomeTownship = "掌布镇" }, Postings.Now);
+        var worker = Worker.Register(TestClock.Now);
+        worker.UpdateProfile(WorkerProfile.Empty with { Name = "王师傅", Mobile = "13812345678", BirthYear = 1985, HomeTownship = "掌布镇" }, TestClock.Now);
         db.Workers.Add(worker);
         await db.SaveChangesAsync();
         await new Enrolments(db, scope.ServiceProvider.GetRequiredService<TimeProvider>()).EnrolAsync(worker.Id, session, default);

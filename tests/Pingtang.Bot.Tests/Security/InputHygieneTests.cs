@@ -24,7 +24,7 @@ namespace Pingtang.Bot.Tests.Security;
 /// </summary>
 public sealed class InputHygieneTests : IDisposable
 {
-    private readonly PingtangFactory _factory = new(SignedInStaff.Settings(), new FakeTimeProvider(Postings.Now));
+    private readonly PingtangFactory _factory = new(SignedInStaff.Settings(), new FakeTimeProvider(TestClock.Now));
 
     public void Dispose() => _factory.Dispose();
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Pingtang.Bot.Hosting;
@@ -9,6 +8,7 @@ using Pingtang.Bot.Tests.Support;
 using Pingtang.Bot.Training;
 using Pingtang.Domain;
 using Pingtang.Domain.Jobs;
+using Pingtang.Domain.Sheets;
 using Pingtang.Domain.Tests.Sheets;
 using Xunit.Abstractions;
 
@@ -45,7 +45,7 @@ public sealed class SpreadsheetBombTests(ITestOutputHelper output) : IDisposable
 
         output.WriteLine($"{page}: {Bomb.Value.Length / 1024:N0} KB upload, {allocated / 1024:N0} KB allocated");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains(JobImportTexts.CellTooLong, report, StringComparison.Ordinal);
+        Assert.Contains(SheetTexts.CellTooLong, report, StringComparison.Ordinal);
         Assert.InRange(allocated, 0, MostAllocated);
         await using var scope = _factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PingtangDb>();
@@ -55,19 +55,17 @@ public sealed class SpreadsheetBombTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task The_commands_refuse_a_bomb_naming_the_limit()
     {
-        var folder = Directory.CreateDirectory(Path.Combine(_factory.DataFolder, "commands")).FullName;
-        var xlsx = Path.Combine(folder, "bomb.xlsx");
-        var csv = Path.Combine(folder, "bomb.csv");
+        using var commands = new Commands();
+        var xlsx = commands.FilePath("bomb.xlsx");
+        var csv = commands.FilePath("bomb.csv");
         await File.WriteAllBytesAsync(xlsx, Bomb.Value);
         await File.WriteAllTextAsync(csv, $"外部编号,课程\nPT-1,\"{new string('长', 10_000_000)}", Encoding.UTF8);
-        var commands = new Commands(folder);
 
         var jobs = await commands.RunAsync("import-jobs", xlsx);
         var sessions = await commands.RunAsync("import-sessions", csv);
-        SqliteConnection.ClearAllPools();
 
         Assert.Equal((CommandLine.Failed, CommandLine.Failed), (jobs.ExitCode, sessions.ExitCode));
-        Assert.Contains(JobImportTexts.CellTooLong, jobs.Error, StringComparison.Ordinal);
-        Assert.Contains(JobImportTexts.CellTooLong, sessions.Error, StringComparison.Ordinal);
+        Assert.Contains(SheetTexts.CellTooLong, jobs.Error, StringComparison.Ordinal);
+        Assert.Contains(SheetTexts.CellTooLong, sessions.Error, StringComparison.Ordinal);
     }
 }

@@ -7,7 +7,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Pingtang.Bot.Hosting;
-using Pingtang.Bot.Tests.Jobs;
 using Pingtang.Bot.Tests.Support;
 using Pingtang.Bot.Training;
 using Pingtang.Domain;
@@ -25,7 +24,7 @@ public sealed partial class EnrolmentConcurrencyTests : IDisposable
     /// <summary>These workers tap 「是」 twice in a row, as people do when the answer is slow.</summary>
     private const int DoubleSenders = 20;
 
-    private readonly PingtangFactory _factory = new(clock: new FakeTimeProvider(Postings.Now));
+    private readonly PingtangFactory _factory = new(clock: new FakeTimeProvider(TestClock.Now));
 
     public void Dispose() => _factory.Dispose();
 
@@ -45,7 +44,7 @@ public sealed partial class EnrolmentConcurrencyTests : IDisposable
 
             Drain(adapter);
             adapters.Add(adapter);
-            await Postings.SetProfileAsync(_factory, $"worker-{i}", WorkerProfile.Empty with { Name = $"学员{i}", Mobile = "13812345678" });
+            await WorkerProfiles.SetAsync(_factory, $"worker-{i}", WorkerProfile.Empty with { Name = $"学员{i}", Mobile = "13812345678" });
         }
 
         var replies = new ConcurrentBag<string>();

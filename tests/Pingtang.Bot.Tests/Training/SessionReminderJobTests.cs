@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Pingtang.Bot.Channels.Addresses;
-using Pingtang.Bot.Tests.Jobs;
 using Pingtang.Bot.Tests.Support;
 using Pingtang.Bot.Training;
 using Pingtang.Domain;
@@ -28,7 +27,7 @@ public sealed class SessionReminderJobTests : IDisposable
 
     private readonly RecordingChannel _channel = new();
 
-    private readonly FakeTimeProvider _clock = new(Postings.Now);
+    private readonly FakeTimeProvider _clock = new(TestClock.Now);
 
     private readonly PingtangFactory _factory;
 
@@ -148,11 +147,11 @@ public sealed class SessionReminderJobTests : IDisposable
     private async Task<string> EnrolTalkingWorkerAsync(TrainingSessionDetails details)
     {
         await Conversation.Start(_factory, UserId).Send("你好").StartTestAsync();
-        await Postings.SetProfileAsync(_factory, UserId, TrainingData.Worker);
+        await WorkerProfiles.SetAsync(_factory, UserId, TrainingData.Worker);
         await using var scope = _factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PingtangDb>();
         var session = await TrainingData.PlanAsync(db, details);
-        var result = await new Enrolments(db, _clock).EnrolAsync(await Postings.WorkerIdAsync(_factory, UserId), session, default);
+        var result = await new Enrolments(db, _clock).EnrolAsync(await WorkerProfiles.WorkerIdAsync(_factory, UserId), session, default);
         return Assert.IsType<EnrolResult.Confirmed>(result).Code;
     }
 

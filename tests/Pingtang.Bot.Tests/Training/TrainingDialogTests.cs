@@ -4,7 +4,6 @@ using Microsoft.Extensions.Time.Testing;
 using Pingtang.Bot.Channels.Addresses;
 using Pingtang.Bot.Dialogs;
 using Pingtang.Bot.Menu;
-using Pingtang.Bot.Tests.Jobs;
 using Pingtang.Bot.Tests.Support;
 using Pingtang.Bot.Training;
 using Pingtang.Domain;
@@ -19,7 +18,7 @@ public sealed class TrainingDialogTests : IDisposable
     private readonly PingtangFactory _factory;
 
     public TrainingDialogTests() =>
-        _factory = new PingtangFactory(clock: new FakeTimeProvider(Postings.Now), services: s => s.AddSingleton<IProactiveChannel>(_channel));
+        _factory = new PingtangFactory(clock: new FakeTimeProvider(TestClock.Now), services: s => s.AddSingleton<IProactiveChannel>(_channel));
 
     public void Dispose() => _factory.Dispose();
 
@@ -106,7 +105,7 @@ public sealed class TrainingDialogTests : IDisposable
         await Sessions.PlanAsync(_factory, "焊工", Sessions.Welding with { AgeMax = 45 });
         await Sessions.PlanAsync(_factory, "家政服务员", Sessions.Welding with { StartsOn = new DateOnly(2026, 12, 15), EndsOn = new DateOnly(2026, 12, 20) });
         await Conversation.Start(_factory, "lao-li").Send("你好").Expect(MenuTexts.Welcome).StartTestAsync();
-        await Postings.SetProfileAsync(_factory, "lao-li", WorkerProfile.Empty with { Name = "李姐", Mobile = "13912345678", BirthYear = 1970 });
+        await WorkerProfiles.SetAsync(_factory, "lao-li", WorkerProfile.Empty with { Name = "李姐", Mobile = "13912345678", BirthYear = 1970 });
 
         await Conversation.Start(_factory, "lao-li")
             .Send("2").Expect(TrainingTexts.AskCourse)
@@ -149,7 +148,7 @@ public sealed class TrainingDialogTests : IDisposable
     private async Task EnrolAsync(string userId, string question, string outcome)
     {
         await Conversation.Start(_factory, userId).Send("你好").StartTestAsync();
-        await Postings.SetProfileAsync(_factory, userId, WorkerProfile.Empty with { Name = userId, Mobile = "13812345678" });
+        await WorkerProfiles.SetAsync(_factory, userId, WorkerProfile.Empty with { Name = userId, Mobile = "13812345678" });
         await Conversation.Start(_factory, userId)
             .Send("培训报名").Expect(TrainingTexts.AskCourse)
             .Send("1").Expect("焊工")

@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MiniExcelLibs;
 using Pingtang.Bot.Channels.Addresses;
-using Pingtang.Bot.Tests.Jobs;
 using Pingtang.Bot.Tests.Support;
 using Pingtang.Bot.Training;
 using Pingtang.Domain;
@@ -27,7 +26,7 @@ public sealed class TrainingStaffTests : IDisposable
 
     public TrainingStaffTests() => _factory = new PingtangFactory(
         new Dictionary<string, string?> { ["Staff:AdminPassword"] = Password },
-        new FakeTimeProvider(Postings.Now),
+        new FakeTimeProvider(TestClock.Now),
         services: services => services.AddSingleton<IProactiveChannel>(_channel));
 
     public void Dispose() => _factory.Dispose();
@@ -182,8 +181,8 @@ public sealed class TrainingStaffTests : IDisposable
         foreach (var (user, i) in users.Select((u, i) => (u, i)))
         {
             await Conversation.Start(_factory, user).Send("你好").StartTestAsync();
-            await Postings.SetProfileAsync(_factory, user, WorkerProfile.Empty with { Name = $"学员{i + 1}", Mobile = $"1380000000{i + 1}", BirthYear = 1990, HomeTownship = "掌布镇" });
-            workers.Add(await Postings.WorkerIdAsync(_factory, user));
+            await WorkerProfiles.SetAsync(_factory, user, WorkerProfile.Empty with { Name = $"学员{i + 1}", Mobile = $"1380000000{i + 1}", BirthYear = 1990, HomeTownship = "掌布镇" });
+            workers.Add(await WorkerProfiles.WorkerIdAsync(_factory, user));
         }
 
         await using var scope = _factory.Services.CreateAsyncScope();

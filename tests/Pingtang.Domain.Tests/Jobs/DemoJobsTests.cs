@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Pingtang.Domain.Jobs;
+using Pingtang.Domain.Sheets;
 using Pingtang.Domain.Stations;
 
 namespace Pingtang.Domain.Tests.Jobs;
@@ -95,7 +96,7 @@ public sealed class DemoJobsTests
         Assert.Equal(DemoJobs.Source, db.JobPostings.Select(j => j.Source).Distinct().Single());
     }
 
-    private static async Task<JobImportReport> SeedAsync(TestDatabase database)
+    private static async Task<ImportReport> SeedAsync(TestDatabase database)
     {
         await using var db = database.Open();
         var today = ChinaTime.Today(database.Clock);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MiniExcelLibs;
 using Pingtang.Domain.Jobs;
+using Pingtang.Domain.Sheets;
 using Pingtang.Domain.Stations;
 using Columns = Pingtang.Domain.Jobs.JobPostingDraft.Columns;
 
@@ -153,7 +154,7 @@ public sealed class JobImportTests : IAsyncLifetime
 
         var report = await ImportAsync(file, "jobs.csv");
 
-        Assert.Equal(JobImportTexts.NotUtf8, report.FileError);
+        Assert.Equal(SheetTexts.NotUtf8, report.FileError);
         Assert.Equal(0, await CountAsync());
     }
 
@@ -191,13 +192,13 @@ public sealed class JobImportTests : IAsyncLifetime
 
         Assert.Equal(["月薪下线"], report.UnknownColumns);
         Assert.Equal([(2, Columns.MonthlyPayMin)], report.Problems.Select(p => (p.Line, p.Column)));
-        Assert.Contains("月薪下线", JobImportTexts.UnknownColumnsNote(report), StringComparison.Ordinal);
+        Assert.Contains("月薪下线", SheetTexts.UnknownColumnsNote(report), StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("jobs.xlsx", JobImportTexts.UnreadableXlsx)]
-    [InlineData("jobs.xls", JobImportTexts.WrongExtension)]
-    [InlineData("jobs.txt", JobImportTexts.WrongExtension)]
+    [InlineData("jobs.xlsx", SheetTexts.UnreadableXlsx)]
+    [InlineData("jobs.xls", SheetTexts.WrongExtension)]
+    [InlineData("jobs.txt", SheetTexts.WrongExtension)]
     public async Task A_file_that_is_not_a_job_sheet_gets_a_clear_answer(string fileName, string expected)
     {
         using var file = new MemoryStream(Encoding.UTF8.GetBytes("这不是表格"));
@@ -212,7 +213,7 @@ public sealed class JobImportTests : IAsyncLifetime
     {
         using var file = new MemoryStream();
 
-        Assert.Equal(JobImportTexts.EmptyFile, (await ImportAsync(file, "jobs.csv")).FileError);
+        Assert.Equal(SheetTexts.EmptyFile, (await ImportAsync(file, "jobs.csv")).FileError);
     }
 
     [Fact]
@@ -221,14 +222,14 @@ public sealed class JobImportTests : IAsyncLifetime
         const int count = 5_000;
         var today = ChinaTime.Today(_database.Clock);
         using var file = Xlsx([.. DemoJobs.Generate(count, today).Select(JobSheet.CellsOf)]);
-        var progress = new List<JobImportProgress>();
+        var progress = new List<ImportProgress>();
 
         var report = await ImportAsync(file, "demo.xlsx", new Recorder(progress));
 
         Assert.Equal((count, 0, 0), (report.Added, report.Updated, report.Skipped));
         Assert.Equal(count / JobImport.BatchSize + 1, progress.Count);
         Assert.Equal(progress.OrderBy(p => p.RowsRead).Select(p => p.Fraction), progress.Select(p => p.Fraction));
-        Assert.Equal(new JobImportProgress(count, count, 0, 0, 1), progress[^1]);
+        Assert.Equal(new ImportProgress(count, count, 0, 0, 1), progress[^1]);
         Assert.Equal(count, await CountAsync());
     }
 
@@ -240,7 +241,7 @@ public sealed class JobImportTests : IAsyncLifetime
 
         var report = await new JobImport(db, _database.Clock, logger).ImportFileAsync(new FailingStream(), "jobs.xlsx", null, CancellationToken.None);
 
-        Assert.Equal(JobImportTexts.Unexpected, report.FileError);
+        Assert.Equal(SheetTexts.Unexpected, report.FileError);
         var entry = Assert.Single(logger.Entries);
         Assert.Equal(LogLevel.Error, entry.Level);
         Assert.Contains("jobs.xlsx", entry.Message, StringComparison.Ordinal);
@@ -248,7 +249,15 @@ public sealed class JobImportTests : IAsyncLifetime
         Assert.DoesNotContain("13812345678", entry.Message, StringComparison.Ordinal);
     }
 
-    private async Task<JobImportReport> ImportAsync(Stream file, string fileName, IProgress<JobImportProgress>? progress = null)
+    [Fact]
+    public void A_draft_keeps_its_text_clean_however_it_was_made()
+    {
+        var draft = JobDrafts.Factory with { Employer = "东莞\u202E某电子\u0007有限公司", Description = "长白班\uFEFF\n坐着上班" };
+
+        Assert.Equal(("东莞某电子有限公司", "长白班\n坐着上班"), (draft.Employer, draft.Description));
+    }
+
+    private async Task<ImportReport> ImportAsync(Stream file, string fileName, IProgress<ImportProgress>? progress = null)
     {
         await using var db = _database.Open();
         return await new JobImport(db, _database.Clock, NullLogger<JobImport>.Instance).ImportFileAsync(file, fileName, progress, CancellationToken.None);
@@ -280,9 +289,9 @@ public sealed class JobImportTests : IAsyncLifetime
     }
 
     /// <summary>Records progress as it is reported, unlike <see cref="Progress{T}"/>, which posts it to the thread pool.</summary>
-    private sealed class Recorder(List<JobImportProgress> reports) : IProgress<JobImportProgress>
+    private sealed class Recorder(List<ImportProgress> reports) : IProgress<ImportProgress>
     {
-        public void Report(JobImportProgress value) => reports.Add(value);
+        public void Report(ImportProgress value) => reports.Add(value);
     }
 
     /// <summary>A file whose disk fails as it is read, with personal data in the error, as a reader's errors may quote cells.</summary>

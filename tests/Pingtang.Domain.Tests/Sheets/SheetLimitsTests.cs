@@ -14,7 +14,7 @@ public sealed class SheetLimitsTests
     [InlineData(SheetLimits.CellCharacters + 1, long.MaxValue, "refused")]
     [InlineData(SheetLimits.CellCharacters + 1, 1024, "refused")]
     public void A_shared_string_may_be_as_long_as_excel_allows(long characters, long run, string? refused) =>
-        Assert.Equal(refused is null ? null : JobImportTexts.CellTooLong, Refusal(HandMadeXlsx.WithSharedString(characters, run)));
+        Assert.Equal(refused is null ? null : SheetTexts.CellTooLong, Refusal(HandMadeXlsx.WithSharedString(characters, run)));
 
     [Theory]
     [InlineData(SheetLimits.CellCharacters, null)]
@@ -24,7 +24,7 @@ public sealed class SheetLimitsTests
         using var file = new MemoryStream();
         MiniExcel.SaveAs(file, new[] { new Dictionary<string, object?> { ["岗位描述"] = new string('长', characters) } });
 
-        Assert.Equal(refused is null ? null : JobImportTexts.CellTooLong, Refusal(file.ToArray()));
+        Assert.Equal(refused is null ? null : SheetTexts.CellTooLong, Refusal(file.ToArray()));
     }
 
     [Theory]
@@ -50,19 +50,19 @@ public sealed class SheetLimitsTests
     public void Markup_that_xml_readers_read_whole_is_bounded(string what, Action<TextWriter> sharedStrings)
     {
         Assert.NotNull(what);
-        Assert.Equal(JobImportTexts.MarkupTooLong, Refusal(HandMadeXlsx.Build("", sharedStrings)));
+        Assert.Equal(SheetTexts.MarkupTooLong, Refusal(HandMadeXlsx.Build("", sharedStrings)));
     }
 
     [Fact]
     public void Elements_nested_deeper_than_excel_nests_them_are_refused() =>
-        Assert.Equal(JobImportTexts.TooDeep, Refusal(HandMadeXlsx.Build("", w => w.Write(string.Concat(Enumerable.Repeat("<si>", 100)) + string.Concat(Enumerable.Repeat("</si>", 100))))));
+        Assert.Equal(SheetTexts.TooDeep, Refusal(HandMadeXlsx.Build("", w => w.Write(string.Concat(Enumerable.Repeat("<si>", 100)) + string.Concat(Enumerable.Repeat("</si>", 100))))));
 
     [Fact]
     public void A_zip_of_more_parts_than_a_workbook_has_is_refused()
     {
         var parts = Enumerable.Range(1, SheetLimits.XlsxParts).Select(i => ($"xl/media/image{i}.png", (Action<TextWriter>)(w => w.Write(i)))).ToArray();
 
-        Assert.Equal(JobImportTexts.TooManyParts, Refusal(HandMadeXlsx.Build("", null, parts)));
+        Assert.Equal(SheetTexts.TooManyParts, Refusal(HandMadeXlsx.Build("", null, parts)));
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class SheetLimitsTests
             styles.Write("<styleSheet/>");
         }
 
-        Assert.Equal(JobImportTexts.NotUtf8Xml, Refusal(file.ToArray()));
+        Assert.Equal(SheetTexts.NotUtf8Xml, Refusal(file.ToArray()));
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class SheetLimitsTests
         var laughs = """<!DOCTYPE sst [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>""";
         var file = HandMadeXlsx.Build("", null, ("xl/laughs.xml", w => w.Write($"{laughs}<sst><si><t>&c;&c;&c;</t></si></sst>")));
 
-        Assert.Equal(JobImportTexts.UnreadableXlsx, Refusal(file));
+        Assert.Equal(SheetTexts.UnreadableXlsx, Refusal(file));
     }
 
     [Theory]
@@ -95,7 +95,7 @@ public sealed class SheetLimitsTests
     {
         var zeros = Enumerable.Range(1, parts).Select(i => ($"xl/media/zeros{i}.bin", (Action<TextWriter>)(w => HandMadeXlsx.Repeat(w, '\0', bytes)))).ToArray();
 
-        Assert.Equal(JobImportTexts.XlsxTooLarge, Refusal(HandMadeXlsx.Build("", null, zeros)));
+        Assert.Equal(SheetTexts.XlsxTooLarge, Refusal(HandMadeXlsx.Build("", null, zeros)));
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class SheetLimitsTests
 
     [Fact]
     public void Sizes_a_zip_declares_too_small_cut_the_parts_short_and_the_file_is_unreadable() =>
-        Assert.Equal(JobImportTexts.UnreadableXlsx, Refusal(HandMadeXlsx.DeclaringSize(HandMadeXlsx.WithSharedString(100_000_000), "xl/sharedStrings.xml", 100)));
+        Assert.Equal(SheetTexts.UnreadableXlsx, Refusal(HandMadeXlsx.DeclaringSize(HandMadeXlsx.WithSharedString(100_000_000), "xl/sharedStrings.xml", 100)));
 
     [Theory]
     [InlineData(SheetLimits.CellCharacters, null)]
@@ -130,7 +130,7 @@ public sealed class SheetLimitsTests
     {
         var line = string.Join(',', Enumerable.Repeat(new string('长', 30_000), 40));
 
-        Assert.Equal(JobImportTexts.CsvLineTooLong, Refusal(Encoding.UTF8.GetBytes($"名称\n{line}\n"), "sheet.csv"));
+        Assert.Equal(SheetTexts.CsvLineTooLong, Refusal(Encoding.UTF8.GetBytes($"名称\n{line}\n"), "sheet.csv"));
     }
 
     [Theory]
@@ -176,9 +176,9 @@ public sealed class SheetLimitsTests
     private static string? Limit(string? refused) => refused switch
     {
         null => null,
-        "rows" => JobImportTexts.TooManyRows,
-        "columns" => JobImportTexts.TooManyColumns,
-        _ => JobImportTexts.CellTooLong,
+        "rows" => SheetTexts.TooManyRows,
+        "columns" => SheetTexts.TooManyColumns,
+        _ => SheetTexts.CellTooLong,
     };
 
     /// <summary><paramref name="open"/>, then 2 MB of <paramref name="filler"/>, then <paramref name="close"/>.</summary>

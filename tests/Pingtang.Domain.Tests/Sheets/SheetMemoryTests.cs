@@ -32,9 +32,9 @@ public sealed class SheetMemoryTests(ITestOutputHelper output) : IAsyncLifetime
     {
         var (file, refusal) = bomb switch
         {
-            "a shared string" => (HandMadeXlsx.WithSharedString(Enormous), JobImportTexts.CellTooLong),
-            "a shared string whose size lies" => (HandMadeXlsx.DeclaringSize(HandMadeXlsx.WithSharedString(Enormous), "xl/sharedStrings.xml", 4_000_000_000), JobImportTexts.CellTooLong),
-            _ => (HandMadeXlsx.Build("", EndlessAttribute), JobImportTexts.MarkupTooLong),
+            "a shared string" => (HandMadeXlsx.WithSharedString(Enormous), SheetTexts.CellTooLong),
+            "a shared string whose size lies" => (HandMadeXlsx.DeclaringSize(HandMadeXlsx.WithSharedString(Enormous), "xl/sharedStrings.xml", 4_000_000_000), SheetTexts.CellTooLong),
+            _ => (HandMadeXlsx.Build("", EndlessAttribute), SheetTexts.MarkupTooLong),
         };
         await using var db = _database.Open();
         var import = new JobImport(db, _database.Clock, NullLogger<JobImport>.Instance);

@@ -1,8 +1,8 @@
-using Pingtang.Domain.Jobs;
+using Pingtang.Domain.Sheets;
 
-namespace Pingtang.Domain.Tests.Jobs;
+namespace Pingtang.Domain.Tests.Sheets;
 
-public sealed class JobCellsTests
+public sealed class SheetCellsTests
 {
     public static TheoryData<object?, int?> Numbers => new()
     {
@@ -27,7 +27,7 @@ public sealed class JobCellsTests
     [MemberData(nameof(Numbers))]
     public void Numbers_are_read_as_stations_type_them(object? cell, int? expected)
     {
-        Assert.Equal(expected, JobCells.WholeNumber(cell, out var problem));
+        Assert.Equal(expected, SheetCells.WholeNumber(cell, out var problem));
         Assert.Null(problem);
     }
 
@@ -39,8 +39,8 @@ public sealed class JobCellsTests
     [InlineData(1e20d)]
     public void Unreadable_numbers_name_what_was_written(object cell)
     {
-        Assert.Null(JobCells.WholeNumber(cell, out var problem));
-        Assert.Contains($"「{JobCells.Text(cell)}」", problem, StringComparison.Ordinal);
+        Assert.Null(SheetCells.WholeNumber(cell, out var problem));
+        Assert.Contains($"「{SheetCells.Text(cell)}」", problem, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -60,14 +60,14 @@ public sealed class JobCellsTests
     [InlineData(null, false)]
     public void Yes_and_no_are_read_in_every_usual_form(object? cell, bool expected)
     {
-        Assert.Equal(expected, JobCells.YesNo(cell, out var problem));
+        Assert.Equal(expected, SheetCells.YesNo(cell, out var problem));
         Assert.Null(problem);
     }
 
     [Fact]
     public void An_unclear_yes_or_no_is_a_problem()
     {
-        JobCells.YesNo("看情况", out var problem);
+        SheetCells.YesNo("看情况", out var problem);
 
         Assert.Contains("「看情况」", problem, StringComparison.Ordinal);
     }
@@ -88,7 +88,7 @@ public sealed class JobCellsTests
     [MemberData(nameof(Dates))]
     public void Dates_are_read_from_excel_dates_and_text(object? cell)
     {
-        Assert.Equal(new DateOnly(2027, 1, 31), JobCells.Date(cell, out var problem));
+        Assert.Equal(new DateOnly(2027, 1, 31), SheetCells.Date(cell, out var problem));
         Assert.Null(problem);
     }
 
@@ -98,21 +98,13 @@ public sealed class JobCellsTests
     [InlineData("31/01/2027")]
     public void Unreadable_dates_name_what_was_written(string cell)
     {
-        Assert.Null(JobCells.Date(cell, out var problem));
+        Assert.Null(SheetCells.Date(cell, out var problem));
         Assert.Contains($"「{cell}」", problem, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Text_reads_numbers_without_a_decimal_point() => Assert.Equal("12345", JobCells.Text(12345d));
+    public void Text_reads_numbers_without_a_decimal_point() => Assert.Equal("12345", SheetCells.Text(12345d));
 
     [Fact]
-    public void Text_is_cleaned_of_what_nobody_means_to_type() => Assert.Equal("东莞", JobCells.Text(" \u202E东\0莞\u200B "));
-
-    [Fact]
-    public void A_draft_keeps_its_text_clean_however_it_was_made()
-    {
-        var draft = JobDrafts.Factory with { Employer = "东莞\u202E某电子\u0007有限公司", Description = "长白班\uFEFF\n坐着上班" };
-
-        Assert.Equal(("东莞某电子有限公司", "长白班\n坐着上班"), (draft.Employer, draft.Description));
-    }
+    public void Text_is_cleaned_of_what_nobody_means_to_type() => Assert.Equal("东莞", SheetCells.Text(" \u202E东\0莞\u200B "));
 }

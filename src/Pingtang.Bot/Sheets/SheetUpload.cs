@@ -1,21 +1,22 @@
 using System.Net;
-using Pingtang.Domain.Jobs;
+using Pingtang.Bot.Staff;
 using Pingtang.Domain.Sheets;
 
-namespace Pingtang.Bot.Staff;
+namespace Pingtang.Bot.Sheets;
 
 /// <summary>
 /// A spreadsheet uploaded on a staff page (field <c>file</c>): read from the form, or the page that says what was wrong
 /// with the upload. The staff area's form filter has read the form already (and answered a body too large or broken),
 /// so here it comes from memory.
 /// </summary>
-public static class StaffUpload
+public static class SheetUpload
 {
     public const long MaxBytes = 50L * 1024 * 1024;
 
-    public const string NoFile = "请选择要导入的 .xlsx 或 .csv 文件。";
-
     public const string TooLarge = StaffForms.TooLarge;
+
+    /// <summary>The file field of an import form, for jobs and training sessions alike.</summary>
+    public const string Fields = "<input type=\"file\" name=\"file\" accept=\".xlsx,.csv\" required> <button type=\"submit\">导入</button>";
 
     /// <summary>The uploaded sheet, or the problem page (linking back to <paramref name="back"/>) when there is none to import.</summary>
     public static async Task<(IFormFile? File, IResult? Problem)> ReadAsync(HttpContext http, string back, string backText, CancellationToken cancellationToken)
@@ -25,9 +26,9 @@ public static class StaffUpload
 
         return file switch
         {
-            null or { Length: 0 } => (null, Problem(NoFile, StatusCodes.Status400BadRequest, back, backText)),
+            null or { Length: 0 } => (null, Problem(ImportTexts.NoFile, StatusCodes.Status400BadRequest, back, backText)),
             { Length: > MaxBytes } => (null, Problem(TooLarge, StatusCodes.Status413PayloadTooLarge, back, backText)),
-            _ when !Sheet.IsSupported(file.FileName) => (null, Problem(JobImportTexts.WrongExtension, StatusCodes.Status400BadRequest, back, backText)),
+            _ when !Sheet.IsSupported(file.FileName) => (null, Problem(SheetTexts.WrongExtension, StatusCodes.Status400BadRequest, back, backText)),
             _ => (file, null),
         };
     }

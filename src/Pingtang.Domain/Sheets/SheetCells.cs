@@ -2,14 +2,14 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Pingtang.Domain.Jobs;
+namespace Pingtang.Domain.Sheets;
 
 /// <summary>
 /// Reads a spreadsheet cell the way station staff type it: 6000, "6,000", "6000元", "0.6万"; 是/否/包/√/Y/1;
 /// an Excel date, 2027-01-31, 2027/1/31 or 2027年1月31日. A cell that cannot be read gives a message naming what
 /// was written, so staff can find and fix it.
 /// </summary>
-public static partial class JobCells
+public static partial class SheetCells
 {
     /// <summary>Words staff write in an optional number cell to mean "no figure": 年龄上限 不限, 招聘人数 若干.</summary>
     private static readonly HashSet<string> NoFigure = ["不限", "无", "若干", "面议", "不详", "-", "—", "/"];
@@ -54,7 +54,7 @@ public static partial class JobCells
 
         if (v != decimal.Truncate(v) || v is < int.MinValue or > int.MaxValue)
         {
-            problem = $"「{Text(cell)}」应为整数";
+            problem = string.Format(SheetTexts.NotWholeNumber, Text(cell));
             return null;
         }
 
@@ -84,7 +84,7 @@ public static partial class JobCells
             return true;
         }
 
-        problem = $"「{Text(cell)}」应填“是”或“否”";
+        problem = string.Format(SheetTexts.NotYesNo, Text(cell));
         return false;
     }
 
@@ -119,7 +119,7 @@ public static partial class JobCells
             return parsed;
         }
 
-        problem = $"「{Text(cell)}」不是日期，请写成 2027-01-31 这样";
+        problem = string.Format(SheetTexts.NotDate, Text(cell));
         return null;
     }
 
@@ -135,7 +135,7 @@ public static partial class JobCells
         var match = NumberPattern().Match(written.Replace(",", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal));
         if (!match.Success || !decimal.TryParse(match.Groups["n"].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
         {
-            problem = $"「{text.Trim()}」不是数字，请只填一个数，例如 6000";
+            problem = string.Format(SheetTexts.NotNumber, text.Trim());
             return null;
         }
 

@@ -1,10 +1,12 @@
-using Pingtang.Domain.Sheets;
 using static System.FormattableString;
 
-namespace Pingtang.Domain.Jobs;
+namespace Pingtang.Domain.Sheets;
 
-/// <summary>What the import says about a whole file, in words the station staff who made it can act on.</summary>
-public static class JobImportTexts
+/// <summary>
+/// What an import of a staff sheet says about the file, its cells and what it did — the same for postings and
+/// training sessions — in words the station staff who made the file can act on.
+/// </summary>
+public static class SheetTexts
 {
     public const string WrongExtension = "只能导入 .xlsx（Excel 表格）或 .csv（UTF-8 编码）文件。";
 
@@ -51,22 +53,34 @@ public static class JobImportTexts
 
     public const string EmptyCell = "不能为空";
 
+    /// <summary>{0} what was written.</summary>
+    public const string NotWholeNumber = "「{0}」应为整数";
+
+    /// <summary>{0} what was written.</summary>
+    public const string NotNumber = "「{0}」不是数字，请只填一个数，例如 6000";
+
+    /// <summary>{0} what was written.</summary>
+    public const string NotYesNo = "「{0}」应填“是”或“否”";
+
+    /// <summary>{0} what was written.</summary>
+    public const string NotDate = "「{0}」不是日期，请写成 2027-01-31 这样";
+
     /// <summary>{0} the headers, {1} every header of the template.</summary>
     public const string UnknownColumns = "这些列不认识，已忽略：{0}。如果是写错了表头，请改成模板里的：{1}";
 
-    /// <summary>{0} how many postings were saved before the file broke off.</summary>
+    /// <summary>{0} how many rows were saved before the file broke off.</summary>
     public const string PartlySaved = "出错前已保存 {0} 条。修好文件后重新导入即可：已导入的按外部编号更新，不会重复。";
 
     private const long Megabyte = 1024 * 1024;
 
-    public static string UnknownColumnsNote(JobImportReport report)
+    public static string UnknownColumnsNote(ImportReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return string.Format(UnknownColumns, string.Join("、", report.UnknownColumns), string.Join(",", JobPostingDraft.Columns.All));
+        return string.Format(UnknownColumns, string.Join("、", report.UnknownColumns), string.Join(",", report.Columns));
     }
 
     /// <summary>新增 120 条，更新 30 条，跳过 5 行（7 个问题）</summary>
-    public static string Summary(JobImportReport report)
+    public static string Summary(ImportReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
         var summary = $"新增 {report.Added:N0} 条，更新 {report.Updated:N0} 条，跳过 {report.Skipped:N0} 行";

@@ -1,13 +1,13 @@
 using Pingtang.Bot.Hosting;
-using Pingtang.Domain.Jobs;
+using Pingtang.Domain.Sheets;
 
-namespace Pingtang.Bot.Jobs;
+namespace Pingtang.Bot.Sheets;
 
 /// <summary>
 /// An import's progress on the command line: a bar redrawn in place (<c>\r</c>) on a terminal, or a plain line per
 /// tenth of the file when the output goes to a file or a pipe, where redrawing would only litter the log.
 /// </summary>
-internal sealed class ImportProgressBar(CommandConsole console) : IProgress<JobImportProgress>
+internal sealed class ImportProgressBar(CommandConsole console) : IProgress<ImportProgress>
 {
     private const int Width = 30;
 
@@ -18,7 +18,7 @@ internal sealed class ImportProgressBar(CommandConsole console) : IProgress<JobI
 
     private int _drawnLength;
 
-    public void Report(JobImportProgress value)
+    public void Report(ImportProgress value)
     {
         ArgumentNullException.ThrowIfNull(value);
         var counts = $"已读 {value.RowsRead:N0} 行（新增 {value.Added:N0}，更新 {value.Updated:N0}，跳过 {value.Skipped:N0}）";
