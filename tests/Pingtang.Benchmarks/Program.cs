@@ -2,11 +2,14 @@ using Pingtang.Benchmarks;
 using Pingtang.Benchmarks.Turns;
 
 // dotnet run -c Release --project tests/Pingtang.Benchmarks -- [search] [--jobs 50000] [--runs 300]
-// dotnet run -c Release --project tests/Pingtang.Benchmarks -- turns [--jobs 50000] [--seconds 10] [--rounds 2] [--profile]
+// dotnet run -c Release --project tests/Pingtang.Benchmarks -- turns [--jobs 50000] [--seconds 10] [--rounds 2] [--profile] [--messages 100000] [--no-outbox]
+// dotnet run -c Release --project tests/Pingtang.Benchmarks -- outbox [--messages 100000] [--workers 10000] [--profile]
 return args switch
 {
     [TurnsCommand.Name, .. var rest] => await TurnsCommand.RunAsync(rest),
+    [OutboxCommand.Name, .. var rest] => await OutboxCommand.RunAsync(rest),
     [EchoBot.Mode, .. var rest] => await EchoBot.RunAsync(rest),
+    [BareLoop.Mode, .. var rest] => await BareLoop.RunAsync(rest),
     [SearchCommand.Name, .. var rest] => await SearchCommand.RunAsync(rest),
     _ => await SearchCommand.RunAsync(args),
 };

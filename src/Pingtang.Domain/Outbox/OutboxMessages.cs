@@ -56,9 +56,12 @@ public sealed class OutboxMessages(PingtangDb db, TimeProvider time)
         var now = Now();
         var leaseId = Guid.NewGuid();
         var until = now + lease;
-        var due = db.Outbox
-            .Where(m => ((m.State == OutboxState.Queued || m.State == OutboxState.Failed) && m.NotBefore <= now)
-                || (m.State == OutboxState.Sending && m.LeaseUntil < now))
+        // The oldest of each kind of due message, each read in the order of the (State, NotBefore) index and cut at
+        // max, then the oldest of those. Asked in one condition over all three kinds, SQLite gathered and sorted every
+        // due message to keep the first 50: tens of milliseconds a batch behind a broadcast of 100,000.
+        var due = Oldest(db.Outbox.Where(m => m.State == OutboxState.Queued && m.NotBefore <= now), max)
+            .Concat(Oldest(db.Outbox.Where(m => m.State == OutboxState.Failed && m.NotBefore <= now), max))
+            .Concat(Oldest(db.Outbox.Where(m => m.State == OutboxState.Sending && m.LeaseUntil < now), max))
             .OrderBy(m => m.NotBefore).ThenBy(m => m.Id)
             .Select(m => m.Id)
             .Take(max);
@@ -157,6 +160,9 @@ public sealed class OutboxMessages(PingtangDb db, TimeProvider time)
     /// Times are stored as numbers that sort by instant only in one offset: in UTC, whatever offset a clock hands out.
     /// </summary>
     private DateTimeOffset Now() => time.GetUtcNow().ToUniversalTime();
+
+    private static IQueryable<OutboxMessage> Oldest(IQueryable<OutboxMessage> messages, int max) =>
+        messages.OrderBy(m => m.NotBefore).ThenBy(m => m.Id).Take(max);
 
     private IQueryable<OutboxMessage> Leased(IReadOnlyCollection<long> ids, Guid leaseId) =>
         db.Outbox.Where(m => ids.Contains(m.Id) && m.LeaseId == leaseId && m.State == OutboxState.Sending);

@@ -20,11 +20,17 @@ internal static class EchoBot
 {
     public const string Mode = "echo-bot";
 
-    public static async Task<int> RunAsync(string[] args)
+    /// <summary>A web app as the templates make one, whose appsettings.json has no log line per request.</summary>
+    public static WebApplicationBuilder CreateBuilder(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
-        // What the web templates' appsettings.json says: no log line per request.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        return builder;
+    }
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var builder = CreateBuilder(args);
         builder.Services.AddSingleton<IStorage, MemoryStorage>();
         builder.Services.AddSingleton<ConversationState>();
         builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(new CloudAdapter(new ConfigurationBotFrameworkAuthentication(new ConfigurationBuilder().Build())));

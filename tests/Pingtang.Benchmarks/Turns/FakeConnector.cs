@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -14,6 +16,7 @@ namespace Pingtang.Benchmarks.Turns;
 /// The channel side of <c>/api/messages</c> on 127.0.0.1: it acknowledges every activity a bot sends and tells the
 /// turn waiting for it. A reply names its conversation and the activity it answers in its URL
 /// (<c>/v3/conversations/{conversation}/activities/{replyToId}</c>), which is how replies are matched to turns.
+/// While <see cref="ExpectMessages"/> is armed it counts messages instead, by their text: the outbox benchmark's.
 /// </summary>
 internal sealed class FakeConnector : IAsyncDisposable
 {
@@ -21,6 +24,7 @@ internal sealed class FakeConnector : IAsyncDisposable
     private readonly ConcurrentDictionary<(string Conversation, string Activity), ReplyWaiter> _waiters = new();
     private long _unmatched;
     private long _ids;
+    private MessageArrivals? _messages;
 
     private FakeConnector(WebApplication app) => _app = app;
 
@@ -59,8 +63,23 @@ internal sealed class FakeConnector : IAsyncDisposable
 
     public void Forget(string conversationId, string activityId) => _waiters.TryRemove((conversationId, activityId), out _);
 
+    /// <summary>From now on, counts every activity that arrives as a message of <paramref name="expected"/> distinct texts.</summary>
+    public MessageArrivals ExpectMessages(int expected)
+    {
+        var arrivals = new MessageArrivals(expected);
+        Volatile.Write(ref _messages, arrivals);
+        return arrivals;
+    }
+
     private async Task<IResult> ReceiveAsync(string conversationId, string? activityId, HttpRequest request)
     {
+        if (Volatile.Read(ref _messages) is { } messages)
+        {
+            using var activity = await JsonDocument.ParseAsync(request.Body);
+            messages.Arrive(activity.RootElement.TryGetProperty("text", out var text) ? text.GetString() ?? "" : "", replyTo: activityId is not null);
+            return Acknowledge();
+        }
+
         // A channel reads the whole activity before it answers; so does this one.
         await request.Body.CopyToAsync(Stream.Null);
         if (activityId is null || !_waiters.TryGetValue((conversationId, activityId), out var waiter) || !waiter.Arrive())
@@ -68,8 +87,10 @@ internal sealed class FakeConnector : IAsyncDisposable
             Interlocked.Increment(ref _unmatched);
         }
 
-        return Results.Json(new { id = Interlocked.Increment(ref _ids).ToString(CultureInfo.InvariantCulture) });
+        return Acknowledge();
     }
+
+    private IResult Acknowledge() => Results.Json(new { id = Interlocked.Increment(ref _ids).ToString(CultureInfo.InvariantCulture) });
 
     public async ValueTask DisposeAsync()
     {
@@ -98,5 +119,60 @@ internal sealed class ReplyWaiter(int expected)
         }
 
         return count <= expected;
+    }
+}
+
+/// <summary>
+/// The messages a sender has delivered so far, by text: when the first and the last of the distinct ones arrived, and
+/// how many arrived more than once (the outbox sends at least once).
+/// </summary>
+internal sealed class MessageArrivals(int expected)
+{
+    private readonly ConcurrentDictionary<string, byte> _texts = new(StringComparer.Ordinal);
+    private readonly TaskCompletionSource _first = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _all = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _total;
+    private long _distinct;
+    private long _replies;
+    private long _firstAt;
+    private long _lastAt;
+
+    public int Expected => expected;
+
+    public long Total => Interlocked.Read(ref _total);
+
+    public long Distinct => Interlocked.Read(ref _distinct);
+
+    public long Duplicates => Total - Distinct;
+
+    /// <summary>How many came as a reply to an activity (<c>…/activities/{id}</c>) rather than to the conversation.</summary>
+    public long Replies => Interlocked.Read(ref _replies);
+
+    public Task First => _first.Task;
+
+    public Task All => _all.Task;
+
+    /// <summary>From the first message's arrival to the arrival of the last distinct one.</summary>
+    public TimeSpan Elapsed => Stopwatch.GetElapsedTime(Interlocked.Read(ref _firstAt), Interlocked.Read(ref _lastAt));
+
+    public void Arrive(string text, bool replyTo)
+    {
+        var now = Stopwatch.GetTimestamp();
+        if (Interlocked.Increment(ref _total) == 1)
+        {
+            Interlocked.Exchange(ref _firstAt, now);
+            _first.TrySetResult();
+        }
+
+        if (replyTo)
+        {
+            Interlocked.Increment(ref _replies);
+        }
+
+        if (_texts.TryAdd(text, 0) && Interlocked.Increment(ref _distinct) == expected)
+        {
+            Interlocked.Exchange(ref _lastAt, now);
+            _all.TrySetResult();
+        }
     }
 }

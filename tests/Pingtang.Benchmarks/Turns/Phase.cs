@@ -30,8 +30,6 @@ internal sealed record PhaseResult(
 /// </summary>
 internal static class Phase
 {
-    private static readonly TimeSpan MemorySampleInterval = TimeSpan.FromMilliseconds(50);
-
     private static int _phases;
 
     public static async Task<PhaseResult> RunAsync(
@@ -44,7 +42,7 @@ internal static class Phase
         var generatorCpu = Process.GetCurrentProcess().TotalProcessorTime;
         using var stop = new CancellationTokenSource(duration);
         using var sampling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var peak = SamplePeakAsync(server, sampling.Token);
+        var peak = server.PeakWorkingSetAsync(sampling.Token);
         var watch = Stopwatch.StartNew();
         var slots = await Task.WhenAll(Enumerable.Range(0, conversations)
             .Select(slot => Task.Run(() => RunConversationsAsync(path, counts, $"{tag}-{slot}", stop.Token, cancellationToken), cancellationToken)));
@@ -102,25 +100,6 @@ internal static class Phase
         }
 
         return result;
-    }
-
-    private static async Task<long> SamplePeakAsync(ServiceProcess server, CancellationToken cancellationToken)
-    {
-        var peak = server.WorkingSetBytes;
-        using var timer = new PeriodicTimer(MemorySampleInterval);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(cancellationToken))
-            {
-                peak = Math.Max(peak, server.WorkingSetBytes);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The phase is over.
-        }
-
-        return Math.Max(peak, server.WorkingSetBytes);
     }
 
     private sealed class SlotResult

@@ -83,9 +83,28 @@ internal sealed class ServerProfile(string file)
 
     public string File { get; } = file;
 
+    /// <summary>
+    /// Has a server started with <paramref name="environment"/> load the recorder as a startup hook, writing to
+    /// <paramref name="file"/>; returns what reads it.
+    /// </summary>
+    public static ServerProfile Attach(Dictionary<string, string> environment, string file)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        environment["DOTNET_STARTUP_HOOKS"] = typeof(ServerProfile).Assembly.Location;
+        environment[ServerProfileRecorder.FileVariable] = file;
+        return new ServerProfile(file);
+    }
+
+    /// <summary>The totals up to now: waits until the recorder has written what happened up to now.</summary>
     public async Task<ProfileSnapshot> SnapshotAsync(CancellationToken cancellationToken)
     {
         await Task.Delay(Settle, cancellationToken);
+        return await ReadAsync(cancellationToken);
+    }
+
+    /// <summary>The totals the recorder wrote last, up to one interval old: for the start of a measurement.</summary>
+    public async Task<ProfileSnapshot> ReadAsync(CancellationToken cancellationToken)
+    {
         await using var stream = System.IO.File.OpenRead(File);
         return await JsonSerializer.DeserializeAsync<ProfileSnapshot>(stream, cancellationToken: cancellationToken)
             ?? throw new InvalidOperationException($"{File} is empty.");

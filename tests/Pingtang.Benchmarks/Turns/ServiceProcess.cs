@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Reflection;
 using System.Text.RegularExpressions;
 
 namespace Pingtang.Benchmarks.Turns;
@@ -9,17 +10,35 @@ namespace Pingtang.Benchmarks.Turns;
 /// </summary>
 internal sealed partial class ServiceProcess : IAsyncDisposable
 {
+    private static readonly TimeSpan MemorySampleInterval = TimeSpan.FromMilliseconds(50);
+
     private readonly Process _process;
     private readonly StreamWriter _log;
+    private readonly string _logFile;
     private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _logClosed;
 
-    private ServiceProcess(string name, Process process, StreamWriter log)
+    private ServiceProcess(string name, Process process, StreamWriter log, string logFile)
     {
         Name = name;
         _process = process;
         _log = log;
+        _logFile = logFile;
     }
+
+    /// <summary>The <c>dotnet</c> that runs this benchmark, or the one on the PATH when it runs from its apphost.</summary>
+    public static string Dotnet { get; } =
+        Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
+
+    /// <summary>The service as built into this benchmark's output.</summary>
+    public static string BotAssembly { get; } = Path.Combine(AppContext.BaseDirectory, "Pingtang.Bot.dll");
+
+    /// <summary><c>src/Pingtang.Bot</c>: the service's content root (its appsettings.json), as <c>dotnet run</c> uses it.</summary>
+    public static string BotProject { get; } =
+        typeof(ServiceProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "PingtangBotProject").Value!;
+
+    /// <summary>What the servers run in: Production, so console logging is at the appsettings levels.</summary>
+    public static IReadOnlyDictionary<string, string> Production { get; } = new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" };
 
     public string Name { get; }
 
@@ -51,18 +70,34 @@ internal sealed partial class ServiceProcess : IAsyncDisposable
         string name, string program, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string> environment, string logFile, CancellationToken cancellationToken)
     {
         var service = Start(name, program, arguments, workingDirectory, environment, logFile);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromMinutes(2));
-        var exited = service._process.WaitForExitAsync(timeout.Token);
-        var first = await Task.WhenAny(service._listening.Task, exited);
-        if (first != service._listening.Task)
+        try
+        {
+            await service.WaitUntilListeningAsync(cancellationToken);
+            return service;
+        }
+        catch
         {
             await service.DisposeAsync();
-            throw new InvalidOperationException($"{name} did not start listening. The end of {logFile}:{Environment.NewLine}{Tail(logFile)}");
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Waits until a web server started with <see cref="Start"/> listens, for a server that gets to work before it
+    /// listens (the outbox's sender starts with the service).
+    /// </summary>
+    public async Task WaitUntilListeningAsync(CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromMinutes(2));
+        var exited = _process.WaitForExitAsync(timeout.Token);
+        var first = await Task.WhenAny(_listening.Task, exited);
+        if (first != _listening.Task)
+        {
+            throw new InvalidOperationException($"{Name} did not start listening. The end of {_logFile}:{Environment.NewLine}{Tail(_logFile)}");
         }
 
-        service.BaseUrl = await service._listening.Task;
-        return service;
+        BaseUrl = await _listening.Task;
     }
 
     /// <summary>Runs a command of the program to its end; throws when it fails.</summary>
@@ -79,7 +114,8 @@ internal sealed partial class ServiceProcess : IAsyncDisposable
 
     private static string Tail(string logFile) => string.Join(Environment.NewLine, File.ReadLines(logFile).TakeLast(20));
 
-    private static ServiceProcess Start(
+    /// <summary>Starts the program, its console going to <paramref name="logFile"/>, and returns at once.</summary>
+    public static ServiceProcess Start(
         string name, string program, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string> environment, string logFile)
     {
         var start = new ProcessStartInfo(program)
@@ -107,7 +143,7 @@ internal sealed partial class ServiceProcess : IAsyncDisposable
 
         var log = new StreamWriter(logFile, append: true) { AutoFlush = true };
         var process = new Process { StartInfo = start };
-        var service = new ServiceProcess(name, process, log);
+        var service = new ServiceProcess(name, process, log, logFile);
         process.OutputDataReceived += (_, e) => service.Write(e.Data);
         process.ErrorDataReceived += (_, e) => service.Write(e.Data);
         process.Start();
@@ -136,6 +172,26 @@ internal sealed partial class ServiceProcess : IAsyncDisposable
         {
             _listening.TrySetResult(new Uri(match.Groups[1].Value));
         }
+    }
+
+    /// <summary>The largest resident set (heap, code, SQLite's cache and mapped pages), sampled every 50 ms until <paramref name="stop"/>.</summary>
+    public async Task<long> PeakWorkingSetAsync(CancellationToken stop)
+    {
+        var peak = WorkingSetBytes;
+        using var timer = new PeriodicTimer(MemorySampleInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                peak = Math.Max(peak, WorkingSetBytes);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Sampled to the end.
+        }
+
+        return Math.Max(peak, WorkingSetBytes);
     }
 
     public void ThrowIfExited()

@@ -1,16 +1,16 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Reflection;
 using System.Security.Cryptography;
 
 namespace Pingtang.Benchmarks.Turns;
 
 /// <summary>
-/// <c>turns [--jobs 50000] [--seconds 10] [--rounds 2] [--warmup 5] [--conversations 8,64] [--profile] [--keep]</c>:
-/// our full dialog turn through <c>/api/messages</c> and through the built-in Direct Line, beside a stock Bot
-/// Framework echo bot under the same load, phases alternating so the machine's noise falls on all alike. Prints a
-/// table and whether each floor of issue 9 is met; exits 0 unless something broke, because the floors are targets
-/// being worked towards, not yet a gate.
+/// <c>turns [--jobs 50000] [--seconds 10] [--rounds 2] [--warmup 5] [--conversations 8,64] [--profile] [--keep]
+/// [--messages 100000] [--workers 10000] [--no-outbox]</c>: our full dialog turn through <c>/api/messages</c> and
+/// through the built-in Direct Line, beside a stock Bot Framework echo bot under the same load, phases alternating so
+/// the machine's noise falls on all alike; then the outbox against a bare loop (<see cref="OutboxCommand"/>). Prints
+/// the tables and whether each floor of issue 9 is met; exits 0 unless something broke, because the floors are
+/// targets being worked towards, not yet a gate.
 /// </summary>
 internal static class TurnsCommand
 {
@@ -25,56 +25,28 @@ internal static class TurnsCommand
         var conversations = ConversationCounts(args);
         var profiling = Options.Flag(args, "--profile");
         var keep = Options.Flag(args, "--keep");
-
-        using var interrupted = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
+        var outbox = Options.Flag(args, "--no-outbox") ? null : OutboxLoad.From(args);
+        Console.WriteLine($"turns: {jobs:N0} postings, {seconds.TotalSeconds:N0} s a phase, {rounds} rounds, {string.Join(" and ", conversations)} conversations{(outbox is null ? "" : $"; then the outbox, {outbox}")}{(profiling ? "; profiling the service" : "")}");
+        return await BenchmarkRun.InTemporaryFolderAsync(Name, keep, async (folder, cancellationToken) =>
         {
-            e.Cancel = true;
-            interrupted.Cancel();
-        };
-        var cancellationToken = interrupted.Token;
-        var folder = Directory.CreateTempSubdirectory("pingtang-turns-").FullName;
-        Console.WriteLine($"turns: {jobs:N0} postings, {seconds.TotalSeconds:N0} s a phase, {rounds} rounds, {string.Join(" and ", conversations)} conversations{(profiling ? ", profiling the service" : "")}");
-        Console.WriteLine($"{DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC on {Machine.Describe()}; load average {Machine.LoadAverage()}; logs in {folder}");
-        try
-        {
+            List<PhaseResult> results;
+            long unmatched;
             var servers = await Servers.StartAsync(folder, jobs, profiling, cancellationToken);
             await using (servers)
             {
-                var results = await MeasureAsync(servers, conversations, seconds, rounds, warmup, cancellationToken);
-                TurnsReport.Print(results, servers.Profile is not null);
-                Console.WriteLine($"Load average at the end (1, 5, 15 min): {Machine.LoadAverage()}.");
-                if (servers.Connector.Unmatched > 0)
-                {
-                    Console.WriteLine($"Note: the fake connector received {servers.Connector.Unmatched} replies no turn was waiting for.");
-                }
+                results = await MeasureAsync(servers, conversations, seconds, rounds, warmup, cancellationToken);
+                unmatched = servers.Connector.Unmatched;
             }
 
-            return 0;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            Console.Error.WriteLine("Interrupted.");
-            return 130;
-        }
-        catch (Exception e) when (e is InvalidOperationException or HttpRequestException or IOException)
-        {
-            // The servers' logs are what tells why: keep them.
-            Console.Error.WriteLine(e);
-            keep = true;
-            return 1;
-        }
-        finally
-        {
-            if (keep)
+            // After the turns' servers have stopped, so that they take none of the machine from it.
+            var sent = outbox is null ? null : await OutboxCommand.MeasureAsync(Path.Combine(folder, "outbox"), outbox, profiling, cancellationToken);
+            TurnsReport.Print(results, servers.Profile is not null);
+            TurnsReport.PrintOutbox(sent);
+            if (unmatched > 0)
             {
-                Console.WriteLine($"Kept {folder}.");
+                Console.WriteLine($"Note: the fake connector received {unmatched} replies no turn was waiting for.");
             }
-            else
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-        }
+        });
     }
 
     private static async Task<List<PhaseResult>> MeasureAsync(
@@ -188,22 +160,17 @@ internal static class TurnsCommand
 
         public static async Task<Servers> StartAsync(string folder, int jobs, bool profiling, CancellationToken cancellationToken)
         {
-            var dotnet = Muxer();
-            var here = AppContext.BaseDirectory;
-            var botProject = typeof(TurnsCommand).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "PingtangBotProject").Value!;
-            var botAssembly = Path.Combine(here, "Pingtang.Bot.dll");
             var data = $"--Storage:DataFolder={Path.Combine(folder, "data")}";
-            var production = new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" };
 
             Console.WriteLine($"Seeding {jobs:N0} postings with the service's own seed-demo…");
             var seeding = Stopwatch.StartNew();
-            await ServiceProcess.RunToEndAsync("seed-demo", dotnet, [botAssembly, "seed-demo", "--jobs", jobs.ToString(CultureInfo.InvariantCulture), data], botProject, production, Path.Combine(folder, "seed-demo.log"), cancellationToken);
+            await ServiceProcess.RunToEndAsync("seed-demo", ServiceProcess.Dotnet, [ServiceProcess.BotAssembly, "seed-demo", "--jobs", jobs.ToString(CultureInfo.InvariantCulture), data], ServiceProcess.BotProject, ServiceProcess.Production, Path.Combine(folder, "seed-demo.log"), cancellationToken);
             Console.WriteLine($"Seeded in {seeding.Elapsed.TotalSeconds:N0} s.");
 
             var started = new Stack<IAsyncDisposable>();
             try
             {
-                return await StartServersAsync(folder, dotnet, botProject, botAssembly, data, production, profiling, started, cancellationToken);
+                return await StartServersAsync(folder, data, profiling, started, cancellationToken);
             }
             catch
             {
@@ -216,39 +183,27 @@ internal static class TurnsCommand
             }
         }
 
-        private static async Task<Servers> StartServersAsync(
-            string folder, string dotnet, string botProject, string botAssembly, string data, Dictionary<string, string> production, bool profiling,
-            Stack<IAsyncDisposable> started, CancellationToken cancellationToken)
+        private static async Task<Servers> StartServersAsync(string folder, string data, bool profiling, Stack<IAsyncDisposable> started, CancellationToken cancellationToken)
         {
             var connector = await FakeConnector.StartAsync(cancellationToken);
             started.Push(connector);
             var secret = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
-            var serviceEnvironment = new Dictionary<string, string>(production);
-            ServerProfile? profile = null;
-            if (profiling)
-            {
-                profile = new ServerProfile(Path.Combine(folder, "profile.json"));
-                serviceEnvironment["DOTNET_STARTUP_HOOKS"] = typeof(TurnsCommand).Assembly.Location;
-                serviceEnvironment[ServerProfileRecorder.FileVariable] = profile.File;
-            }
+            var serviceEnvironment = new Dictionary<string, string>(ServiceProcess.Production);
+            var profile = profiling ? ServerProfile.Attach(serviceEnvironment, Path.Combine(folder, "profile.json")) : null;
 
             var service = await ServiceProcess.StartAsync(
-                "Pingtang.Bot", dotnet, [botAssembly, "--urls", "http://127.0.0.1:0", data, "--Scheduling:Enabled=false", $"--DirectLine:Secret={secret}"],
-                botProject, serviceEnvironment, Path.Combine(folder, "service.log"), cancellationToken);
+                "Pingtang.Bot", ServiceProcess.Dotnet, [ServiceProcess.BotAssembly, "--urls", "http://127.0.0.1:0", data, "--Scheduling:Enabled=false", $"--DirectLine:Secret={secret}"],
+                ServiceProcess.BotProject, serviceEnvironment, Path.Combine(folder, "service.log"), cancellationToken);
             started.Push(service);
             // A web project runs with the server GC; this console project's runtime settings do not say so.
             var echo = await ServiceProcess.StartAsync(
-                "echo bot", dotnet, [typeof(TurnsCommand).Assembly.Location, EchoBot.Mode, "--urls", "http://127.0.0.1:0"],
-                folder, new Dictionary<string, string>(production) { ["DOTNET_gcServer"] = "1" }, Path.Combine(folder, "echo.log"), cancellationToken);
+                "echo bot", ServiceProcess.Dotnet, [typeof(TurnsCommand).Assembly.Location, EchoBot.Mode, "--urls", "http://127.0.0.1:0"],
+                folder, new Dictionary<string, string>(ServiceProcess.Production) { ["DOTNET_gcServer"] = "1" }, Path.Combine(folder, "echo.log"), cancellationToken);
             Console.WriteLine($"Service at {service.BaseUrl} (pid {service.Id}), echo bot at {echo.BaseUrl} (pid {echo.Id}), fake connector at {connector.ServiceUrl}");
 
             var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan }) { Timeout = TimeSpan.FromSeconds(90) };
             return new Servers(service, echo, connector, http, secret, profile);
         }
-
-        /// <summary>The <c>dotnet</c> that runs this benchmark, or the one on the PATH when it runs from its apphost.</summary>
-        private static string Muxer() =>
-            Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
 
         public async ValueTask DisposeAsync()
         {

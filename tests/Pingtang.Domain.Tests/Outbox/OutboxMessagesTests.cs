@@ -76,6 +76,25 @@ public sealed class OutboxMessagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_lease_takes_the_oldest_due_whether_queued_failed_or_left_by_a_sender_that_died()
+    {
+        var start = _database.Clock.GetUtcNow();
+        await QueueAsync(Draft("abandoned"), Draft("failed"));
+        var first = await LeaseAsync(10);
+        await using (var db = _database.Open())
+        {
+            await Outbox(db).RecordFailedAsync(first[1], first[1].LeaseId!.Value, "TimeoutException: the channel did not answer", default);
+        }
+
+        // Due at the start (its lease runs out after 2 minutes), after 1 minute (the back-off), after 90 s and 150 s.
+        await QueueAsync(Draft("queued", notBefore: start.AddSeconds(90)), Draft("newest", notBefore: start.AddSeconds(150)));
+        _database.Clock.Advance(Lease + TimeSpan.FromMinutes(1));
+
+        Assert.Equal(["abandoned", "failed", "queued"], (await LeaseAsync(3)).Select(m => m.Key));
+        Assert.Equal(["newest"], (await LeaseAsync(10)).Select(m => m.Key));
+    }
+
+    [Fact]
     public async Task A_lease_that_runs_out_makes_its_messages_sendable_again_and_the_old_sender_can_no_longer_record_them()
     {
         await QueueAsync(Draft("m"));
