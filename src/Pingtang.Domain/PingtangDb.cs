@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Pingtang.Domain.Complaints;
 using Pingtang.Domain.Jobs;
 using Pingtang.Domain.Outbox;
 using Pingtang.Domain.Stations;
@@ -42,6 +43,8 @@ public sealed class PingtangDb(DbContextOptions<PingtangDb> options) : DbContext
     public DbSet<JobAlertPosting> JobAlertPostings => Set<JobAlertPosting>();
 
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    public DbSet<ComplaintRoute> ComplaintRoutes => Set<ComplaintRoute>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PingtangDb).Assembly);

@@ -17,6 +17,56 @@ namespace Pingtang.Domain.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Pingtang.Domain.Complaints.ComplaintRoute", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Place")
+                        .IsUnique();
+
+                    b.HasIndex("StationId");
+
+                    b.ToTable("ComplaintRoutes");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Place = "广州",
+                            StationId = 2
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Place = "白云",
+                            StationId = 2
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Place = "东莞",
+                            StationId = 3
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Place = "大朗",
+                            StationId = 3
+                        });
+                });
+
             modelBuilder.Entity("Pingtang.Domain.Jobs.JobAlert", b =>
                 {
                     b.Property<int>("Id")
@@ -677,6 +727,17 @@ namespace Pingtang.Domain.Migrations
                     b.HasIndex("Mobile");
 
                     b.ToTable("Workers");
+                });
+
+            modelBuilder.Entity("Pingtang.Domain.Complaints.ComplaintRoute", b =>
+                {
+                    b.HasOne("Pingtang.Domain.Stations.Station", "Station")
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Station");
                 });
 
             modelBuilder.Entity("Pingtang.Domain.Jobs.JobAlert", b =>
