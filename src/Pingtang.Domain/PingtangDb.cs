@@ -46,6 +46,8 @@ public sealed class PingtangDb(DbContextOptions<PingtangDb> options) : DbContext
 
     public DbSet<ComplaintRoute> ComplaintRoutes => Set<ComplaintRoute>();
 
+    public DbSet<Complaint> Complaints => Set<Complaint>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PingtangDb).Assembly);
 

@@ -1,0 +1,253 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Pingtang.Domain.Stations;
+using Pingtang.Domain.Workers;
+
+namespace Pingtang.Domain.Complaints;
+
+/// <summary>Where a case stands; each change is kept in <see cref="ComplaintStatusChange"/>.</summary>
+public enum ComplaintStatus
+{
+    Submitted,
+    Accepted,
+    InProgress,
+    Resolved,
+    ReferredToInspection,
+    Closed,
+}
+
+/// <summary>Who told us: the worker, or someone on their behalf with their agreement.</summary>
+public enum ComplaintFiler
+{
+    Worker,
+    Relative,
+    VillageOfficial,
+    LabourLeader,
+}
+
+public static class ComplaintWords
+{
+    /// <summary>已提交 · 已受理 · 处理中 · 已解决 · 已转劳动监察 · 已关闭.</summary>
+    public static string Name(this ComplaintStatus status) => status switch
+    {
+        ComplaintStatus.Submitted => "已提交",
+        ComplaintStatus.Accepted => "已受理",
+        ComplaintStatus.InProgress => "处理中",
+        ComplaintStatus.Resolved => "已解决",
+        ComplaintStatus.ReferredToInspection => "已转劳动监察",
+        ComplaintStatus.Closed => "已关闭",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+
+    /// <summary>本人 · 亲属 · 村干部 · 劳务带头人.</summary>
+    public static string Name(this ComplaintFiler filer) => filer switch
+    {
+        ComplaintFiler.Worker => "本人",
+        ComplaintFiler.Relative => "亲属",
+        ComplaintFiler.VillageOfficial => "村干部",
+        ComplaintFiler.LabourLeader => "劳务带头人",
+        _ => throw new ArgumentOutOfRangeException(nameof(filer), filer, null),
+    };
+}
+
+/// <summary>What the complaint dialog gathered, before it becomes a case.</summary>
+public sealed record ComplaintDraft
+{
+    public required ComplaintCategory Category { get; init; }
+
+    public required string EmployerName { get; init; }
+
+    public string? EmployerCreditCode { get; init; }
+
+    /// <summary>City or district, as the worker says it: routes the case.</summary>
+    public required string WorkPlace { get; init; }
+
+    /// <summary>The site or project.</summary>
+    public string? Site { get; init; }
+
+    public string? PeriodWorked { get; init; }
+
+    /// <summary>For 欠薪: yuan owed to the worker.</summary>
+    public decimal? AmountOwed { get; init; }
+
+    /// <summary>For 欠薪: how many workers are owed, this one included.</summary>
+    public int? WorkersOwed { get; init; }
+
+    /// <summary>For 工伤.</summary>
+    public DateOnly? InjuredOn { get; init; }
+
+    /// <summary>What happened and what they ask for, in their words.</summary>
+    public required string Narrative { get; init; }
+
+    public required string ContactPhone { get; init; }
+
+    public ComplaintFiler FiledBy { get; init; } = ComplaintFiler.Worker;
+
+    /// <summary>The name of whoever filed on the worker's behalf.</summary>
+    public string? FilerName { get; init; }
+
+    /// <summary>That the worker agreed to someone filing for them.</summary>
+    public bool WorkerAgreed { get; init; }
+}
+
+/// <summary>A rights complaint as a case file: the worker's account, its station, and its history.</summary>
+public sealed class Complaint
+{
+    public const int TextMaxLength = 2000;
+
+    private Complaint()
+    {
+    }
+
+    public int Id { get; private set; }
+
+    /// <summary>The number quoted to the worker and on the phone: WQ-2026-000123.</summary>
+    public string Number { get; private set; } = "";
+
+    public int Year { get; private set; }
+
+    public int Sequence { get; private set; }
+
+    public int WorkerId { get; private set; }
+
+    public Worker? Worker { get; private set; }
+
+    public int StationId { get; private set; }
+
+    public Station? Station { get; private set; }
+
+    public ComplaintCategory Category { get; private set; }
+
+    public ComplaintStatus Status { get; private set; }
+
+    public string EmployerName { get; private set; } = "";
+
+    public string? EmployerCreditCode { get; private set; }
+
+    /// <summary><see cref="Complaints.EmployerName.Key"/>: what links complaints about one employer.</summary>
+    public string? EmployerKey { get; private set; }
+
+    public string WorkPlace { get; private set; } = "";
+
+    public string? Site { get; private set; }
+
+    public string? PeriodWorked { get; private set; }
+
+    public decimal? AmountOwed { get; private set; }
+
+    public int? WorkersOwed { get; private set; }
+
+    public DateOnly? InjuredOn { get; private set; }
+
+    public string Narrative { get; private set; } = "";
+
+    public string ContactPhone { get; private set; } = "";
+
+    public ComplaintFiler FiledBy { get; private set; }
+
+    public string? FilerName { get; private set; }
+
+    public DateTimeOffset FiledAt { get; private set; }
+
+    /// <summary>Why it is urgent, comma-separated <see cref="UrgencyReason"/> names; empty when it is not.</summary>
+    public string UrgentBecause { get; private set; } = "";
+
+    public bool IsUrgent => UrgentBecause.Length > 0;
+
+    public IReadOnlyList<UrgencyReason> UrgencyReasons =>
+        UrgentBecause.Length == 0 ? [] : [.. UrgentBecause.Split(',').Select(Enum.Parse<UrgencyReason>)];
+
+    public List<ComplaintStatusChange> History { get; private set; } = [];
+
+    public static string NumberFor(int year, int sequence) => $"WQ-{year}-{sequence:D6}";
+
+    internal static Complaint Create(int workerId, int stationId, ComplaintDraft draft, IReadOnlyList<UrgencyReason> urgency, int year, int sequence, DateTimeOffset now)
+    {
+        var complaint = new Complaint
+        {
+            Number = NumberFor(year, sequence),
+            Year = year,
+            Sequence = sequence,
+            WorkerId = workerId,
+            StationId = stationId,
+            Category = draft.Category,
+            Status = ComplaintStatus.Submitted,
+            EmployerName = draft.EmployerName.Trim(),
+            EmployerCreditCode = Complaints.EmployerName.CreditCode(draft.EmployerCreditCode),
+            EmployerKey = Complaints.EmployerName.Key(draft.EmployerName, draft.EmployerCreditCode),
+            WorkPlace = draft.WorkPlace.Trim(),
+            Site = draft.Site?.Trim(),
+            PeriodWorked = draft.PeriodWorked?.Trim(),
+            AmountOwed = draft.AmountOwed,
+            WorkersOwed = draft.WorkersOwed,
+            InjuredOn = draft.InjuredOn,
+            Narrative = draft.Narrative.Trim(),
+            ContactPhone = draft.ContactPhone.Trim(),
+            FiledBy = draft.FiledBy,
+            FilerName = draft.FilerName?.Trim(),
+            FiledAt = now,
+            UrgentBecause = string.Join(',', urgency),
+        };
+        complaint.History.Add(new ComplaintStatusChange { Status = ComplaintStatus.Submitted, At = now, By = draft.FiledBy.Name() });
+        return complaint;
+    }
+}
+
+/// <summary>One step of a case's history: its status from then on, who moved it and when.</summary>
+public sealed class ComplaintStatusChange
+{
+    public int Id { get; private set; }
+
+    public int ComplaintId { get; private set; }
+
+    public required ComplaintStatus Status { get; init; }
+
+    public required DateTimeOffset At { get; init; }
+
+    /// <summary>A staff member's name, or who filed (本人, 亲属…) for the first step.</summary>
+    public required string By { get; init; }
+
+    public string? Note { get; init; }
+}
+
+internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
+{
+    public void Configure(EntityTypeBuilder<Complaint> builder)
+    {
+        builder.Property(c => c.Number).HasMaxLength(16);
+        builder.HasIndex(c => c.Number).IsUnique();
+        builder.HasIndex(c => new { c.Year, c.Sequence }).IsUnique();
+        builder.HasIndex(c => new { c.EmployerKey, c.FiledAt });
+        builder.HasIndex(c => new { c.StationId, c.Status });
+        builder.HasIndex(c => c.WorkerId);
+        builder.Property(c => c.EmployerName).HasMaxLength(128);
+        builder.Property(c => c.EmployerCreditCode).HasMaxLength(18);
+        builder.Property(c => c.EmployerKey).HasMaxLength(140);
+        builder.Property(c => c.WorkPlace).HasMaxLength(128);
+        builder.Property(c => c.Site).HasMaxLength(128);
+        builder.Property(c => c.PeriodWorked).HasMaxLength(128);
+        builder.Property(c => c.Narrative).HasMaxLength(Complaint.TextMaxLength);
+        builder.Property(c => c.ContactPhone).HasMaxLength(11);
+        builder.Property(c => c.FilerName).HasMaxLength(64);
+        builder.Property(c => c.UrgentBecause).HasMaxLength(128);
+        builder.Property(c => c.Category).HasConversion<string>().HasMaxLength(24);
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(24);
+        builder.Property(c => c.FiledBy).HasConversion<string>().HasMaxLength(24);
+        builder.Ignore(c => c.IsUrgent);
+        builder.Ignore(c => c.UrgencyReasons);
+        builder.HasOne(c => c.Worker).WithMany().HasForeignKey(c => c.WorkerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(c => c.Station).WithMany().HasForeignKey(c => c.StationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(c => c.History).WithOne().HasForeignKey(s => s.ComplaintId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ComplaintStatusChangeConfiguration : IEntityTypeConfiguration<ComplaintStatusChange>
+{
+    public void Configure(EntityTypeBuilder<ComplaintStatusChange> builder)
+    {
+        builder.ToTable("ComplaintStatusChanges");
+        builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(24);
+        builder.Property(s => s.By).HasMaxLength(64);
+        builder.Property(s => s.Note).HasMaxLength(Complaint.TextMaxLength);
+    }
+}
