@@ -24,11 +24,6 @@ public sealed record ConversationResponse(
 /// <summary>The body of a post: the id the activity was given.</summary>
 public sealed record ResourceResponseBody(string Id);
 
-/// <summary>Direct Line's error object: <c>{ "error": { "code", "message" } }</c>.</summary>
-public sealed record ApiErrorResponse(ApiError Error);
-
-public sealed record ApiError(string Code, string Message);
-
 /// <summary>The optional body of <c>tokens/generate</c> and <c>conversations</c>.</summary>
 internal sealed record StartBody(StartUser? User, string? Locale);
 
@@ -61,14 +56,14 @@ internal static class DirectLineApi
     private static async Task<Results<Ok<TokenResponse>, JsonHttpResult<ApiErrorResponse>>> GenerateTokenAsync(
         HttpRequest request, DirectLineTokens tokens, DirectLineStore store, CancellationToken cancellationToken)
     {
-        if (Authenticate(request, tokens, out var caller) is { } refused)
+        if (DirectLineRequests.Authenticate(request, tokens, out var caller) is { } refused)
         {
             return refused;
         }
 
         if (!caller.IsSecret)
         {
-            return Error(StatusCodes.Status403Forbidden, "Forbidden", "Only the channel secret can generate tokens.");
+            return DirectLineRequests.Error(StatusCodes.Status403Forbidden, "Forbidden", "Only the channel secret can generate tokens.");
         }
 
         var (body, problem) = await ReadStartBodyAsync(request, cancellationToken);
@@ -89,19 +84,19 @@ internal static class DirectLineApi
     private static async Task<Results<Ok<TokenResponse>, JsonHttpResult<ApiErrorResponse>>> RefreshTokenAsync(
         HttpRequest request, DirectLineTokens tokens, DirectLineStore store, CancellationToken cancellationToken)
     {
-        if (Authenticate(request, tokens, out var caller) is { } refused)
+        if (DirectLineRequests.Authenticate(request, tokens, out var caller) is { } refused)
         {
             return refused;
         }
 
         if (caller.IsSecret)
         {
-            return Error(StatusCodes.Status403Forbidden, "Forbidden", "Refresh a token with the token itself, not the secret.");
+            return DirectLineRequests.Error(StatusCodes.Status403Forbidden, "Forbidden", "Refresh a token with the token itself, not the secret.");
         }
 
         if (await store.FindAsync(caller.ConversationId!, cancellationToken) is null)
         {
-            return ConversationNotFound();
+            return DirectLineRequests.ConversationNotFound();
         }
 
         return TypedResults.Ok(new TokenResponse(caller.ConversationId!, tokens.Issue(caller.ConversationId!, caller.UserId!), ExpiresIn));
@@ -115,7 +110,7 @@ internal static class DirectLineApi
         HttpRequest request, DirectLineTokens tokens, DirectLineStore store, DirectLineConversations conversations, PublicAddress address,
         ILogger<DirectLineConversations> logger, CancellationToken cancellationToken)
     {
-        if (Authenticate(request, tokens, out var caller) is { } refused)
+        if (DirectLineRequests.Authenticate(request, tokens, out var caller) is { } refused)
         {
             return refused;
         }
@@ -147,7 +142,7 @@ internal static class DirectLineApi
             conversation = await store.FindAsync(caller.ConversationId!, cancellationToken);
             if (conversation is null)
             {
-                return ConversationNotFound();
+                return DirectLineRequests.ConversationNotFound();
             }
         }
 
@@ -161,14 +156,14 @@ internal static class DirectLineApi
         string conversationId, string? watermark, HttpRequest request, DirectLineTokens tokens, DirectLineStore store, PublicAddress address,
         ILogger<DirectLineConversations> logger, CancellationToken cancellationToken)
     {
-        if (Admit(request, tokens, conversationId) is { } refused)
+        if (DirectLineRequests.Admit(request, tokens, conversationId) is { } refused)
         {
             return refused;
         }
 
-        if (!TryParseWatermark(watermark, out var from))
+        if (!DirectLineRequests.TryParseWatermark(watermark, out var from))
         {
-            return BadWatermark();
+            return DirectLineRequests.BadWatermark();
         }
 
         if (address.BaseFor(request) is not { } baseUrl)
@@ -178,26 +173,26 @@ internal static class DirectLineApi
 
         var conversation = await store.FindAsync(conversationId, cancellationToken);
         return conversation is null
-            ? ConversationNotFound()
+            ? DirectLineRequests.ConversationNotFound()
             : TypedResults.Ok(Describe(baseUrl, tokens, conversation, watermark is null ? null : from));
     }
 
     private static async Task<Results<ContentHttpResult, JsonHttpResult<ApiErrorResponse>>> GetActivitiesAsync(
         string conversationId, string? watermark, HttpRequest request, DirectLineTokens tokens, DirectLineStore store, CancellationToken cancellationToken)
     {
-        if (Admit(request, tokens, conversationId) is { } refused)
+        if (DirectLineRequests.Admit(request, tokens, conversationId) is { } refused)
         {
             return refused;
         }
 
-        if (!TryParseWatermark(watermark, out var from))
+        if (!DirectLineRequests.TryParseWatermark(watermark, out var from))
         {
-            return BadWatermark();
+            return DirectLineRequests.BadWatermark();
         }
 
         if (await store.FindAsync(conversationId, cancellationToken) is null)
         {
-            return ConversationNotFound();
+            return DirectLineRequests.ConversationNotFound();
         }
 
         var page = await store.ReadAsync(conversationId, from, cancellationToken);
@@ -208,7 +203,7 @@ internal static class DirectLineApi
         string conversationId, HttpRequest request, DirectLineTokens tokens, DirectLineStore store, DirectLineConversations conversations,
         TimeProvider time, CancellationToken cancellationToken)
     {
-        if ((Authenticate(request, tokens, out var caller) ?? Authorize(caller, conversationId)) is { } refused)
+        if ((DirectLineRequests.Authenticate(request, tokens, out var caller) ?? DirectLineRequests.Authorize(caller, conversationId)) is { } refused)
         {
             return refused;
         }
@@ -216,7 +211,7 @@ internal static class DirectLineApi
         var conversation = await store.FindAsync(conversationId, cancellationToken);
         if (conversation is null)
         {
-            return ConversationNotFound();
+            return DirectLineRequests.ConversationNotFound();
         }
 
         var (body, tooLarge) = await ReadBodyAsync(request, InboundActivity.MaxBodyBytes, cancellationToken);
@@ -228,13 +223,13 @@ internal static class DirectLineApi
         var activity = InboundActivity.Parse(body, out var problem);
         if (activity is null)
         {
-            return Error(StatusCodes.Status400BadRequest, "BadArgument", problem!);
+            return DirectLineRequests.Error(StatusCodes.Status400BadRequest, "BadArgument", problem!);
         }
 
         var from = Sender(caller, conversation, activity.From);
         if (from is null)
         {
-            return Error(
+            return DirectLineRequests.Error(
                 StatusCodes.Status403Forbidden,
                 "Forbidden",
                 $"User ids starting with \"{UserIdPrefix}\" belong to tokens; with the secret, name another user or none.");
@@ -274,56 +269,16 @@ internal static class DirectLineApi
     private static JsonHttpResult<ApiErrorResponse> UnknownHost(HttpRequest request, ILogger logger)
     {
         logger.LogInformation("Direct Line refused a stream URL for a host that is not this service's; set {Key} or AllowedHosts to the address workers use", PublicAddress.BaseUrlKey);
-        return Error(
+        return DirectLineRequests.Error(
             StatusCodes.Status400BadRequest,
             "BadArgument",
             $"This service does not answer to the host \"{request.Host.Host}\": its operator sets {PublicAddress.BaseUrlKey} or AllowedHosts to the address clients use.");
     }
 
-    internal static JsonHttpResult<ApiErrorResponse>? Authenticate(HttpRequest request, DirectLineTokens tokens, out DirectLineCaller caller)
-    {
-        var problem = tokens.Authenticate(request.Headers.Authorization.ToString(), out var found);
-        caller = found ?? DirectLineCaller.Secret;
-        return Refusal(problem);
-    }
-
-    internal static JsonHttpResult<ApiErrorResponse>? Refusal(CredentialProblem problem) => problem switch
-    {
-        CredentialProblem.None => null,
-        CredentialProblem.Missing => Error(StatusCodes.Status401Unauthorized, "Unauthorized", "Send \"Authorization: Bearer SECRET_OR_TOKEN\"."),
-        CredentialProblem.Expired => Error(StatusCodes.Status403Forbidden, "TokenExpired", "The token has expired; get a new one."),
-        _ => Error(StatusCodes.Status401Unauthorized, "Unauthorized", "The secret or token is not valid."),
-    };
-
-    /// <summary>Refuses a request whose secret or token may not act on <paramref name="conversationId"/>.</summary>
-    internal static JsonHttpResult<ApiErrorResponse>? Admit(HttpRequest request, DirectLineTokens tokens, string conversationId) =>
-        Authenticate(request, tokens, out var caller) ?? Authorize(caller, conversationId);
-
-    internal static JsonHttpResult<ApiErrorResponse>? Authorize(DirectLineCaller caller, string conversationId) =>
-        caller.MayUse(conversationId)
-            ? null
-            : Error(StatusCodes.Status403Forbidden, "Forbidden", "The token is for another conversation.");
-
-    internal static JsonHttpResult<ApiErrorResponse> ConversationNotFound() =>
-        Error(StatusCodes.Status404NotFound, "NotFound", "There is no such conversation.");
-
-    internal static JsonHttpResult<ApiErrorResponse> Error(int status, string code, string message) =>
-        TypedResults.Json(new ApiErrorResponse(new ApiError(code, message)), statusCode: status);
-
-    internal static bool TryParseWatermark(string? watermark, out int value)
-    {
-        value = 0;
-        return string.IsNullOrEmpty(watermark)
-            || (int.TryParse(watermark, NumberStyles.None, CultureInfo.InvariantCulture, out value));
-    }
-
-    internal static JsonHttpResult<ApiErrorResponse> BadWatermark() =>
-        Error(StatusCodes.Status400BadRequest, "BadArgument", "The watermark must be one the service gave.");
-
     private static JsonHttpResult<ApiErrorResponse>? CheckUser(StartUser? user) => user?.Id switch
     {
         null => null,
-        { Length: 0 or > 256 } => Error(StatusCodes.Status400BadRequest, "BadArgument", "\"user.id\" must have 1 to 256 characters."),
+        { Length: 0 or > 256 } => DirectLineRequests.Error(StatusCodes.Status400BadRequest, "BadArgument", "\"user.id\" must have 1 to 256 characters."),
         _ => null,
     };
 
@@ -350,7 +305,7 @@ internal static class DirectLineApi
         }
         catch (JsonException)
         {
-            return (null, Error(StatusCodes.Status400BadRequest, "BadArgument", "The body must be JSON like { \"user\": { \"id\": \"...\" } }."));
+            return (null, DirectLineRequests.Error(StatusCodes.Status400BadRequest, "BadArgument", "The body must be JSON like { \"user\": { \"id\": \"...\" } }."));
         }
     }
 
@@ -359,7 +314,7 @@ internal static class DirectLineApi
     {
         if (await RequestBody.ReadAtMostAsync(request, limit, cancellationToken) is not { } body)
         {
-            return (string.Empty, Error(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", $"The body is larger than {limit} bytes."));
+            return (string.Empty, DirectLineRequests.Error(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", $"The body is larger than {limit} bytes."));
         }
 
         try
@@ -368,7 +323,7 @@ internal static class DirectLineApi
         }
         catch (DecoderFallbackException)
         {
-            return (string.Empty, Error(StatusCodes.Status400BadRequest, "BadArgument", "The body must be UTF-8 JSON."));
+            return (string.Empty, DirectLineRequests.Error(StatusCodes.Status400BadRequest, "BadArgument", "The body must be UTF-8 JSON."));
         }
     }
 }

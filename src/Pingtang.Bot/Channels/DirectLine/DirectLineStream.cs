@@ -19,29 +19,29 @@ internal static class DirectLineStream
         string conversationId, string? watermark, string? t, HttpContext http, DirectLineTokens tokens, DirectLineStore store,
         DirectLineStreams streams, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<DirectLineStreams> logger)
     {
-        if (DirectLineApi.Refusal(tokens.AuthenticateStream(t, out var caller)) is { } refused)
+        if (DirectLineRequests.Refusal(tokens.AuthenticateStream(t, out var caller)) is { } refused)
         {
             return refused;
         }
 
-        if (DirectLineApi.Authorize(caller!, conversationId) is { } forbidden)
+        if (DirectLineRequests.Authorize(caller!, conversationId) is { } forbidden)
         {
             return forbidden;
         }
 
-        if (!DirectLineApi.TryParseWatermark(watermark, out var sent))
+        if (!DirectLineRequests.TryParseWatermark(watermark, out var sent))
         {
-            return DirectLineApi.BadWatermark();
+            return DirectLineRequests.BadWatermark();
         }
 
         if (await store.FindAsync(conversationId, http.RequestAborted) is null)
         {
-            return DirectLineApi.ConversationNotFound();
+            return DirectLineRequests.ConversationNotFound();
         }
 
         if (!http.WebSockets.IsWebSocketRequest)
         {
-            return DirectLineApi.Error(StatusCodes.Status400BadRequest, "BadArgument", "The stream URL is for a WebSocket.");
+            return DirectLineRequests.Error(StatusCodes.Status400BadRequest, "BadArgument", "The stream URL is for a WebSocket.");
         }
 
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
