@@ -1,6 +1,8 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using SQLitePCL;
 
 namespace Pingtang.Bot.Hosting;
 
@@ -44,20 +46,36 @@ public sealed class SqliteTuning(string synchronous) : DbConnectionInterceptor
         return new SqliteTuning(mode);
     }
 
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Tune(connection, synchronous);
+    // The settings live on SQLite's own connection, which Microsoft.Data.Sqlite's pool hands out again at every open:
+    // set once per handle, not on every open (EF opens a connection per command, and the outbox opens one per message).
+    private readonly ConditionalWeakTable<sqlite3, object> _tuned = [];
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => TuneOnce(connection);
 
     public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        Tune(connection, synchronous);
+        TuneOnce(connection);
         return Task.CompletedTask;
     }
 
-    public static void Tune(DbConnection connection, string synchronous = "NORMAL")
+    private void TuneOnce(DbConnection connection)
+    {
+        if (connection is SqliteConnection { Handle: { } handle } && !_tuned.TryGetValue(handle, out _))
+        {
+            Tune(connection, synchronous);
+            _tuned.AddOrUpdate(handle, handle);
+        }
+    }
+
+    /// <summary>The service's settings on <paramref name="connection"/>, with the default commit mode unless told.</summary>
+    public static void Tune(DbConnection connection, string? synchronous = null)
     {
         if (connection is not SqliteConnection sqlite)
         {
             return;
         }
+
+        synchronous ??= SynchronousModes[0];
 
         // A command timeout of 0 is no limit to Microsoft.Data.Sqlite, where a busy_timeout of 0 would be no waiting.
         var busyMilliseconds = sqlite.DefaultTimeout == 0 ? int.MaxValue : (int)Math.Min(int.MaxValue, sqlite.DefaultTimeout * 1000L);
