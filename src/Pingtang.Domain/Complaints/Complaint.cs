@@ -27,6 +27,17 @@ public enum ComplaintFiler
 
 public static class ComplaintWords
 {
+    /// <summary>The words workers and staff use: 欠薪 · 工伤 · 劳动合同 · 社保 · 其他.</summary>
+    public static string Name(this ComplaintCategory category) => category switch
+    {
+        ComplaintCategory.WageArrears => "欠薪",
+        ComplaintCategory.WorkInjury => "工伤",
+        ComplaintCategory.LabourContract => "劳动合同",
+        ComplaintCategory.SocialInsurance => "社保",
+        ComplaintCategory.Other => "其他",
+        _ => throw new ArgumentOutOfRangeException(nameof(category), category, null),
+    };
+
     /// <summary>已提交 · 已受理 · 处理中 · 已解决 · 已转劳动监察 · 已关闭.</summary>
     public static string Name(this ComplaintStatus status) => status switch
     {
@@ -124,7 +135,7 @@ public sealed class Complaint
 
     public string? EmployerCreditCode { get; private set; }
 
-    /// <summary><see cref="Complaints.EmployerName.Key"/>: what links complaints about one employer.</summary>
+    /// <summary><see cref="Employer.Key"/>: what links complaints about one employer.</summary>
     public string? EmployerKey { get; private set; }
 
     public string WorkPlace { get; private set; } = "";
@@ -173,8 +184,8 @@ public sealed class Complaint
             Category = draft.Category,
             Status = ComplaintStatus.Submitted,
             EmployerName = draft.EmployerName.Trim(),
-            EmployerCreditCode = Complaints.EmployerName.CreditCode(draft.EmployerCreditCode),
-            EmployerKey = Complaints.EmployerName.Key(draft.EmployerName, draft.EmployerCreditCode),
+            EmployerCreditCode = Employer.CreditCode(draft.EmployerCreditCode),
+            EmployerKey = Employer.Key(draft.EmployerName, draft.EmployerCreditCode),
             WorkPlace = draft.WorkPlace.Trim(),
             Site = draft.Site?.Trim(),
             PeriodWorked = draft.PeriodWorked?.Trim(),

@@ -19,7 +19,7 @@ public sealed class ComplaintFiling(PingtangDb db, TimeProvider time)
 
         var now = time.GetUtcNow();
         var station = await new ComplaintRouting(db).StationForAsync(draft.WorkPlace, cancellationToken);
-        var employer = EmployerName.Key(draft.EmployerName, draft.EmployerCreditCode);
+        var employer = Employer.Key(draft.EmployerName, draft.EmployerCreditCode);
         var others = employer is null ? 0 : await OtherWorkersNamingAsync(employer, workerId, now, cancellationToken);
         var urgency = ComplaintUrgency.Reasons(new UrgencyFacts(draft.Category, draft.WorkersOwed, draft.Narrative, others + 1));
         var year = ChinaTime.DateOf(now).Year;

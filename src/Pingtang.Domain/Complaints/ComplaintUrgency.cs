@@ -23,7 +23,7 @@ public enum UrgencyReason
 /// <param name="WorkersOwed">How many workers are owed, for 欠薪; null when not asked or not known.</param>
 /// <param name="Narrative">What happened and what they ask for, in their words.</param>
 /// <param name="WorkersNamingEmployer">
-/// How many distinct workers, this one included, named the same employer (<see cref="EmployerName.Key"/>) in
+/// How many distinct workers, this one included, named the same employer (<see cref="Employer.Key"/>) in
 /// complaints filed within <see cref="ComplaintUrgency.SameEmployerWindow"/>.
 /// </param>
 public sealed record UrgencyFacts(ComplaintCategory Category, int? WorkersOwed, string? Narrative, int WorkersNamingEmployer);

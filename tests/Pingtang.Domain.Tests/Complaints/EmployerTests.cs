@@ -2,7 +2,7 @@ using Pingtang.Domain.Complaints;
 
 namespace Pingtang.Domain.Tests.Complaints;
 
-public sealed class EmployerNameTests
+public sealed class EmployerTests
 {
     [Theory]
     [InlineData("东莞 大朗 宏达制衣有限公司", "东莞大朗宏达制衣公司")]
@@ -11,13 +11,13 @@ public sealed class EmployerNameTests
     [InlineData("宏达（大朗）制衣股份有限公司", "宏达大朗制衣")]
     public void One_employer_however_it_is_written(string one, string other)
     {
-        Assert.Equal(EmployerName.Key(one, null), EmployerName.Key(other, null));
+        Assert.Equal(Employer.Key(one, null), Employer.Key(other, null));
     }
 
     [Fact]
     public void Different_employers_stay_apart()
     {
-        Assert.NotEqual(EmployerName.Key("宏达制衣", null), EmployerName.Key("宏发制衣", null));
+        Assert.NotEqual(Employer.Key("宏达制衣", null), Employer.Key("宏发制衣", null));
     }
 
     [Fact]
@@ -25,8 +25,8 @@ public sealed class EmployerNameTests
     {
         const string code = "91441900MA4W1234XY";
 
-        Assert.Equal(EmployerName.Key("宏达制衣", code), EmployerName.Key("大朗那个制衣厂", code.ToLowerInvariant()));
-        Assert.NotEqual(EmployerName.Key("宏达制衣", code), EmployerName.Key("宏达制衣", null));
+        Assert.Equal(Employer.Key("宏达制衣", code), Employer.Key("大朗那个制衣厂", code.ToLowerInvariant()));
+        Assert.NotEqual(Employer.Key("宏达制衣", code), Employer.Key("宏达制衣", null));
     }
 
     [Theory]
@@ -36,7 +36,7 @@ public sealed class EmployerNameTests
     [InlineData(null)]
     public void Anything_but_18_letters_and_digits_is_no_credit_code(string? text)
     {
-        Assert.Null(EmployerName.CreditCode(text));
+        Assert.Null(Employer.CreditCode(text));
     }
 
     [Theory]
@@ -45,12 +45,12 @@ public sealed class EmployerNameTests
     [InlineData("（ ）")]
     public void No_name_and_no_code_is_no_key(string? name)
     {
-        Assert.Null(EmployerName.Key(name, null));
+        Assert.Null(Employer.Key(name, null));
     }
 
     [Fact]
     public void A_name_that_is_only_a_company_form_is_kept_whole()
     {
-        Assert.Equal("name:公司", EmployerName.Key("公司", null));
+        Assert.Equal("name:公司", Employer.Key("公司", null));
     }
 }

@@ -7,7 +7,7 @@ namespace Pingtang.Domain.Complaints;
 /// one is given, otherwise by its name without spaces, punctuation, width differences and the company-form ending
 /// (“东莞 大朗 宏达制衣有限公司” and “东莞大朗宏达制衣公司” are one employer).
 /// </summary>
-public static class EmployerName
+public static class Employer
 {
     // Longest first, so that 有限责任公司 is not cut to 有限责任.
     private static readonly string[] FormEndings = ["股份有限公司", "有限责任公司", "有限公司", "公司"];
