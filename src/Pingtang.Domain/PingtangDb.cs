@@ -59,7 +59,21 @@ public sealed class PingtangDb(DbContextOptions<PingtangDb> options) : DbContext
     /// All times are stored in UTC and converted to Asia/Shanghai only for display.
     /// </summary>
     public static void UtcTimestamps(ModelConfigurationBuilder configurationBuilder) =>
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTimestampConverter>();
+}
+
+/// <summary>
+/// EF Core's binary form of a time, taken in UTC: that form packs the clock reading with its offset, so its numbers
+/// sort by instant only when every value has the same offset, and a clock may hand out +08:00. Values and query
+/// parameters both pass through here, so no caller has to remember.
+/// </summary>
+internal sealed class UtcTimestampConverter() : ValueConverter<DateTimeOffset, long>(v => ToStored(v), v => FromStored(v))
+{
+    private static readonly DateTimeOffsetToBinaryConverter Binary = new();
+
+    private static long ToStored(DateTimeOffset value) => Binary.ConvertToProviderTyped(value.ToUniversalTime());
+
+    private static DateTimeOffset FromStored(long value) => Binary.ConvertFromProviderTyped(value);
 }
 
 /// <summary>Lets <c>dotnet ef</c> build the model without starting the web host.</summary>

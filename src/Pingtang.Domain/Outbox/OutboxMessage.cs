@@ -115,7 +115,7 @@ public sealed class OutboxMessage
             Choices = [.. draft.Choices ?? []],
             ChannelData = draft.ChannelData,
             CreatedAt = now,
-            NotBefore = (draft.NotBefore ?? now).ToUniversalTime(),
+            NotBefore = draft.NotBefore ?? now,
             State = OutboxState.Queued,
         };
     }

@@ -14,7 +14,7 @@ public sealed record OutboxCount(string Kind, OutboxState State, int Count);
 public sealed class OutboxMessages(PingtangDb db, TimeProvider time)
 {
     /// <summary>Adds the message to the unit of work: it exists, and will be sent, only if the change is saved with it.</summary>
-    public void Queue(OutboxDraft draft) => db.Add(OutboxMessage.From(draft, Now()));
+    public void Queue(OutboxDraft draft) => db.Add(OutboxMessage.From(draft, time.GetUtcNow()));
 
     /// <summary>
     /// Queues and saves at once the drafts whose key is not queued yet — for a job that may run twice, or twice at
@@ -26,7 +26,7 @@ public sealed class OutboxMessages(PingtangDb db, TimeProvider time)
         var keys = drafts.Select(d => d.Key).Distinct().ToList();
         var queued = await db.Outbox.Where(m => keys.Contains(m.Key)).Select(m => m.Key).ToListAsync(cancellationToken);
         var fresh = drafts.Where(d => !queued.Contains(d.Key)).DistinctBy(d => d.Key).ToList();
-        var now = Now();
+        var now = time.GetUtcNow();
         db.AddRange(fresh.Select(d => OutboxMessage.From(d, now)));
         try
         {
@@ -53,7 +53,7 @@ public sealed class OutboxMessages(PingtangDb db, TimeProvider time)
     /// </summary>
     public async Task<IReadOnlyList<OutboxMessage>> LeaseAsync(int max, TimeSpan lease, CancellationToken cancellationToken)
     {
-        var now = Now();
+        var now = time.GetUtcNow();
         var leaseId = Guid.NewGuid();
         var until = now + lease;
         // The oldest of each kind of due message, each read in the order of the (State, NotBefore) index and cut at
@@ -81,7 +81,7 @@ public sealed class OutboxMessages(PingtangDb db, TimeProvider time)
     /// <summary>Records messages of one lease as sent on <paramref name="channel"/>; a lease taken over meanwhile is left alone.</summary>
     public Task<int> RecordSentAsync(IReadOnlyCollection<long> ids, Guid leaseId, string channel, CancellationToken cancellationToken)
     {
-        var now = Now();
+        var now = time.GetUtcNow();
         return Leased(ids, leaseId).ExecuteUpdateAsync(
             s => s.SetProperty(m => m.State, OutboxState.Sent)
                 .SetProperty(m => m.SentAt, now)
@@ -98,7 +98,7 @@ public sealed class OutboxMessages(PingtangDb db, TimeProvider time)
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(error);
         var dead = message.Attempts >= OutboxMessage.MaxAttempts;
-        var retryAt = Now() + OutboxRules.Backoff(message.Attempts);
+        var retryAt = time.GetUtcNow() + OutboxRules.Backoff(message.Attempts);
         var reason = error.Length > OutboxMessage.ErrorMaxLength ? error[..OutboxMessage.ErrorMaxLength] : error;
         return Leased([message.Id], leaseId).ExecuteUpdateAsync(
             s => s.SetProperty(m => m.State, dead ? OutboxState.Dead : OutboxState.Failed)
@@ -122,7 +122,7 @@ public sealed class OutboxMessages(PingtangDb db, TimeProvider time)
     public Task<int> DeferAsync(IReadOnlyCollection<long> ids, Guid leaseId, DateTimeOffset until, CancellationToken cancellationToken) =>
         Leased(ids, leaseId).ExecuteUpdateAsync(
             s => s.SetProperty(m => m.State, OutboxState.Queued)
-                .SetProperty(m => m.NotBefore, until.ToUniversalTime())
+                .SetProperty(m => m.NotBefore, until)
                 .SetProperty(m => m.Attempts, m => m.Attempts - 1)
                 .SetProperty(m => m.LeaseId, (Guid?)null)
                 .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null),
@@ -131,7 +131,7 @@ public sealed class OutboxMessages(PingtangDb db, TimeProvider time)
     /// <summary>Staff send a dead, failed or skipped message again: queued now, with its tries counted afresh.</summary>
     public async Task<bool> SendAgainAsync(long id, CancellationToken cancellationToken)
     {
-        var now = Now();
+        var now = time.GetUtcNow();
         return await db.Outbox
             .Where(m => m.Id == id && (m.State == OutboxState.Dead || m.State == OutboxState.Failed || m.State == OutboxState.Skipped))
             .ExecuteUpdateAsync(
@@ -155,11 +155,6 @@ public sealed class OutboxMessages(PingtangDb db, TimeProvider time)
             .OrderByDescending(m => m.Id)
             .Take(max)
             .ToListAsync(cancellationToken);
-
-    /// <summary>
-    /// Times are stored as numbers that sort by instant only in one offset: in UTC, whatever offset a clock hands out.
-    /// </summary>
-    private DateTimeOffset Now() => time.GetUtcNow().ToUniversalTime();
 
     private static IQueryable<OutboxMessage> Oldest(IQueryable<OutboxMessage> messages, int max) =>
         messages.OrderBy(m => m.NotBefore).ThenBy(m => m.Id).Take(max);
