@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Pingtang.Domain.Complaints;
+using Pingtang.Domain.Handoffs;
 using Pingtang.Domain.Jobs;
 using Pingtang.Domain.Outbox;
 using Pingtang.Domain.Stations;
@@ -47,6 +48,10 @@ public sealed class PingtangDb(DbContextOptions<PingtangDb> options) : DbContext
     public DbSet<ComplaintRoute> ComplaintRoutes => Set<ComplaintRoute>();
 
     public DbSet<Complaint> Complaints => Set<Complaint>();
+
+    public DbSet<Handoff> Handoffs => Set<Handoff>();
+
+    public DbSet<HelpRating> HelpRatings => Set<HelpRating>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PingtangDb).Assembly);

@@ -1,0 +1,220 @@
+using Microsoft.EntityFrameworkCore;
+using Pingtang.Domain.Complaints;
+using Pingtang.Domain.Outbox;
+
+namespace Pingtang.Domain.Handoffs;
+
+/// <summary>A staff member as the desk sees them: who writes, and the station they may act for (null: every station).</summary>
+public sealed record DeskStaff(int Id, string Name, int? StationId)
+{
+    public bool MaySee(int stationId) => StationId is null || StationId == stationId;
+}
+
+/// <summary>
+/// The station's side of a worker's conversation with a person: asking for one, taking it over, writing, handing it
+/// back or resolving. Everything the worker is sent goes through the outbox in the same save as the change.
+/// </summary>
+public sealed class HandoffDesk(PingtangDb db, TimeProvider time)
+{
+    private readonly OutboxMessages _outbox = new(db, time);
+
+    /// <summary>The worker's open conversation with a person, if they have one.</summary>
+    public Task<Handoff?> OpenForWorkerAsync(int workerId, CancellationToken cancellationToken) =>
+        db.Set<Handoff>().SingleOrDefaultAsync(h => h.WorkerId == workerId && h.State != HandoffState.Ended, cancellationToken);
+
+    public Task<Handoff?> FindAsync(int handoffId, CancellationToken cancellationToken) =>
+        db.Set<Handoff>().Include(h => h.Station).SingleOrDefaultAsync(h => h.Id == handoffId, cancellationToken);
+
+    /// <summary>
+    /// Puts the worker in their station's queue, or returns the conversation they already have open (a second 人工
+    /// rejoins it). With a case, the case's station takes it; otherwise the station of where the worker works now.
+    /// </summary>
+    public async Task<(Handoff Handoff, bool IsNew)> RequestAsync(int workerId, int? complaintId, CancellationToken cancellationToken)
+    {
+        var complaint = complaintId is { } id
+            ? await db.Set<Complaint>().AsNoTracking().SingleAsync(c => c.Id == id, cancellationToken)
+            : null;
+        if (await OpenForWorkerAsync(workerId, cancellationToken) is { } open)
+        {
+            if (complaint is not null)
+            {
+                open.Attach(complaint.Id, complaint.StationId, complaint.IsUrgent);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            return (open, false);
+        }
+
+        var stationId = complaint?.StationId ?? await StationOfAsync(workerId, cancellationToken);
+        var handoff = Handoff.Request(workerId, stationId, complaint?.Id, complaint?.IsUrgent ?? false, time.GetUtcNow());
+        if (await db.TryInsertAsync(handoff, async () => await OpenForWorkerAsync(workerId, cancellationToken) is not null, cancellationToken))
+        {
+            return (handoff, true);
+        }
+
+        return (await OpenForWorkerAsync(workerId, cancellationToken) ?? throw new InvalidOperationException("The open handoff vanished."), false);
+    }
+
+    /// <summary>Keeps a line of the worker's conversation in its transcript; null when no person is involved.</summary>
+    public async Task<(Handoff Handoff, ChatMessage Line)?> RecordAsync(int workerId, ChatAuthor author, string text, CancellationToken cancellationToken)
+    {
+        if (await OpenForWorkerAsync(workerId, cancellationToken) is not { } handoff)
+        {
+            return null;
+        }
+
+        var line = handoff.Record(author, null, text, time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return (handoff, line);
+    }
+
+    /// <summary>From now the bot is silent for this worker; false when this staff member already held it.</summary>
+    public async Task<bool> TakeOverAsync(Handoff handoff, DeskStaff staff, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(handoff);
+        ArgumentNullException.ThrowIfNull(staff);
+        if (handoff.IsHeldBy(staff.Id))
+        {
+            return false;
+        }
+
+        var now = time.GetUtcNow();
+        handoff.TakeOver(staff.Id, staff.Name, now);
+        var line = handoff.Record(ChatAuthor.System, staff.Name, $"{staff.Name} 接手了对话", now);
+        await SaveWithNoticeAsync(() => HandoffNotices.TakenOver(handoff, line.Id), cancellationToken);
+        return true;
+    }
+
+    /// <summary>What staff write reaches the worker, signed with their name; writing to a waiting worker takes them over.</summary>
+    public async Task<ChatMessage> ReplyAsync(Handoff handoff, DeskStaff staff, string text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(handoff);
+        ArgumentNullException.ThrowIfNull(staff);
+        var clean = CleanLine(text);
+        if (!handoff.IsHeldBy(staff.Id))
+        {
+            await TakeOverAsync(handoff, staff, cancellationToken);
+        }
+
+        var line = handoff.Record(ChatAuthor.Staff, staff.Name, clean, time.GetUtcNow());
+        await SaveWithNoticeAsync(() => HandoffNotices.Reply(handoff, line), cancellationToken);
+        return line;
+    }
+
+    /// <summary>A note for colleagues, kept with the conversation and never sent.</summary>
+    public async Task<ChatMessage> NoteAsync(Handoff handoff, DeskStaff staff, string text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(handoff);
+        ArgumentNullException.ThrowIfNull(staff);
+        var line = handoff.Record(ChatAuthor.Note, staff.Name, CleanLine(text), time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return line;
+    }
+
+    /// <summary>The bot takes the conversation back, the case still open; the worker gets the summary and the menu.</summary>
+    public async Task HandBackAsync(Handoff handoff, DeskStaff staff, string? summary, IReadOnlyList<string> menu, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(handoff);
+        ArgumentNullException.ThrowIfNull(staff);
+        var now = time.GetUtcNow();
+        handoff.End(HandoffEnding.HandedBack, summary, now);
+        handoff.Record(ChatAuthor.System, staff.Name, $"{staff.Name} 交还给智能助手", now);
+        _outbox.Queue(HandoffNotices.HandedBack(handoff, menu));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Ends the conversation as resolved and asks the worker to rate the help. The case's own status is the
+    /// complaint's to change.
+    /// </summary>
+    public async Task<HelpRating> ResolveAsync(Handoff handoff, DeskStaff staff, string? summary, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(handoff);
+        ArgumentNullException.ThrowIfNull(staff);
+        var now = time.GetUtcNow();
+        handoff.End(HandoffEnding.Resolved, summary, now);
+        handoff.Record(ChatAuthor.System, staff.Name, $"{staff.Name} 标记为已解决", now);
+        var caseNumber = handoff.ComplaintId is { } id
+            ? await db.Set<Complaint>().Where(c => c.Id == id).Select(c => c.Number).SingleAsync(cancellationToken)
+            : null;
+        var rating = HelpRating.Ask(handoff.WorkerId, handoff.StationId, handoff.ComplaintId, handoff.Id, now);
+        db.Add(rating);
+        await SaveWithNoticeAsync(() => HandoffNotices.AskRating(rating, caseNumber), cancellationToken);
+        return rating;
+    }
+
+    /// <summary>The agent hub of a Bot Framework host answered the <c>handoff.initiate</c> it was sent.</summary>
+    public async Task<Handoff?> ExternalStatusAsync(int workerId, string state, string? message, CancellationToken cancellationToken)
+    {
+        if (await OpenForWorkerAsync(workerId, cancellationToken) is not { } handoff)
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        switch (state)
+        {
+            case "accepted":
+                handoff.TakeOverExternally(now);
+                handoff.Record(ChatAuthor.System, "外部坐席", "外部坐席接手了对话", now);
+                break;
+            case "completed" when handoff.Holder == HandoffHolder.ExternalHub:
+                handoff.End(HandoffEnding.HandedBack, message, now);
+                handoff.Record(ChatAuthor.System, "外部坐席", "外部坐席结束了对话", now);
+                break;
+            case "failed":
+                // The host could not take it: the conversation stays in the station's own queue.
+                handoff.Record(ChatAuthor.System, "外部坐席", $"外部坐席未能接手{(message is null ? "" : $"：{message}")}", now);
+                break;
+            default:
+                return null;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return handoff;
+    }
+
+    /// <summary>The rating the worker was asked for and has not given yet, if it is still time to give it.</summary>
+    public async Task<HelpRating?> AwaitedRatingAsync(int workerId, CancellationToken cancellationToken)
+    {
+        var since = time.GetUtcNow() - HelpRating.AnswerWindow;
+        return await db.Set<HelpRating>()
+            .Where(r => r.WorkerId == workerId && r.Score == null && r.AskedAt >= since)
+            .OrderByDescending(r => r.AskedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task AnswerRatingAsync(HelpRating rating, int score, string? word, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rating);
+        rating.Answer(score, word, time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Saves the change, then queues the notice whose key needs the ids the save gave (the transcript line, the
+    /// rating), in one transaction: the worker is told exactly when the change happened.
+    /// </summary>
+    private async Task SaveWithNoticeAsync(Func<OutboxDraft> notice, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        _outbox.Queue(notice());
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private async Task<int> StationOfAsync(int workerId, CancellationToken cancellationToken)
+    {
+        var city = await db.Workers.Where(w => w.Id == workerId).Select(w => w.CurrentCity).SingleOrDefaultAsync(cancellationToken);
+        return (await new ComplaintRouting(db).StationForAsync(city, cancellationToken)).Id;
+    }
+
+    private static string CleanLine(string text)
+    {
+        var clean = TypedText.Clean(text)?.Trim();
+        return string.IsNullOrEmpty(clean)
+            ? throw new DomainException("请先写下要发的内容。")
+            : clean.Length > ChatMessage.TextMaxLength ? throw new DomainException($"一条最多 {ChatMessage.TextMaxLength} 个字，请分成几条发。") : clean;
+    }
+}

@@ -1,0 +1,203 @@
+using Microsoft.EntityFrameworkCore;
+using Pingtang.Domain.Complaints;
+using Pingtang.Domain.Handoffs;
+using Pingtang.Domain.Outbox;
+using Pingtang.Domain.Stations;
+using Pingtang.Domain.Workers;
+
+namespace Pingtang.Domain.Tests.Handoffs;
+
+public sealed class HandoffDeskTests : IAsyncLifetime
+{
+    private static readonly DeskStaff Wang = new(7, "王芳", StationId: 3);
+    private static readonly DeskStaff Li = new(8, "李强", StationId: 3);
+    private static readonly IReadOnlyList<string> Menu = ["岗位查询", "培训报名"];
+
+    private TestDatabase _database = null!;
+    private int _worker;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        await using var db = _database.Open();
+        var worker = await new WorkerRegistry(db, _database.Clock).RegisterAsync(default);
+        worker.UpdateProfile(worker.Profile with { CurrentCity = "东莞市大朗镇" }, _database.Clock.GetUtcNow());
+        await db.SaveChangesAsync();
+        _worker = worker.Id;
+    }
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task Asking_twice_rejoins_the_open_conversation_at_the_station_of_where_the_worker_works()
+    {
+        await using var db = _database.Open();
+        var desk = new HandoffDesk(db, _database.Clock);
+
+        var (first, firstIsNew) = await desk.RequestAsync(_worker, complaintId: null, default);
+        var (second, secondIsNew) = await desk.RequestAsync(_worker, complaintId: null, default);
+
+        Assert.True(firstIsNew);
+        Assert.False(secondIsNew);
+        Assert.Equal(first.Id, second.Id);
+        Assert.Equal(HandoffState.Waiting, first.State);
+        Assert.Equal(Station.DongguanDalang, (await db.Stations.SingleAsync(s => s.Id == first.StationId)).Name);
+    }
+
+    [Fact]
+    public async Task A_case_brings_its_station_and_its_urgency_to_the_conversation()
+    {
+        var complaint = await FileAsync(new ComplaintDraft
+        {
+            Category = ComplaintCategory.WorkInjury,
+            EmployerName = "白云建筑公司",
+            WorkPlace = "广州白云",
+            InjuredOn = new DateOnly(2026, 11, 20),
+            Narrative = "从架子上摔下来",
+            ContactPhone = "13812345678",
+        });
+        await using var db = _database.Open();
+
+        var (handoff, _) = await new HandoffDesk(db, _database.Clock).RequestAsync(_worker, complaint.Id, default);
+
+        Assert.Equal((complaint.Id, complaint.StationId, true), (handoff.ComplaintId, handoff.StationId, handoff.Urgent));
+    }
+
+    [Fact]
+    public async Task Taking_over_greets_the_worker_once_by_name_and_a_colleague_cannot_take_it_from_under_them()
+    {
+        await using var db = _database.Open();
+        var desk = new HandoffDesk(db, _database.Clock);
+        var (handoff, _) = await desk.RequestAsync(_worker, null, default);
+
+        Assert.True(await desk.TakeOverAsync(handoff, Wang, default));
+        Assert.False(await desk.TakeOverAsync(handoff, Wang, default));
+        var refused = await Assert.ThrowsAsync<DomainException>(() => desk.TakeOverAsync(handoff, Li, default));
+
+        Assert.Contains("王芳", refused.Message, StringComparison.Ordinal);
+        var greeting = Assert.Single(await db.Outbox.ToListAsync());
+        Assert.Equal((_worker, MessagePurpose.Reply), (greeting.WorkerId, greeting.Purpose));
+        Assert.Contains("王芳", greeting.Text, StringComparison.Ordinal);
+        Assert.Equal(HandoffState.Live, (await db.Handoffs.AsNoTracking().SingleAsync()).State);
+    }
+
+    [Fact]
+    public async Task What_staff_write_is_kept_and_queued_signed_with_their_name_and_notes_are_never_sent()
+    {
+        await using var db = _database.Open();
+        var desk = new HandoffDesk(db, _database.Clock);
+        var (handoff, _) = await desk.RequestAsync(_worker, null, default);
+
+        await desk.ReplyAsync(handoff, Wang, "您好，请把欠条拍照发过来。", default);
+        await desk.NoteAsync(handoff, Wang, "老板电话打不通", default);
+
+        var sent = await db.Outbox.OrderBy(m => m.Id).Select(m => m.Text).ToListAsync();
+        Assert.Equal(2, sent.Count);
+        Assert.Equal("平塘就业助手工作人员（王芳）：您好，请把欠条拍照发过来。", sent[1]);
+        var lines = await db.Set<ChatMessage>().OrderBy(m => m.Id).Select(m => m.Author).ToListAsync();
+        Assert.Equal([ChatAuthor.System, ChatAuthor.Staff, ChatAuthor.Note], lines);
+        await Assert.ThrowsAsync<DomainException>(() => desk.ReplyAsync(handoff, Wang, "   ", default));
+    }
+
+    [Fact]
+    public async Task Handing_back_ends_the_conversation_without_resolving_and_offers_the_menu_with_the_summary()
+    {
+        await using var db = _database.Open();
+        var desk = new HandoffDesk(db, _database.Clock);
+        var (handoff, _) = await desk.RequestAsync(_worker, null, default);
+        await desk.TakeOverAsync(handoff, Wang, default);
+
+        await desk.HandBackAsync(handoff, Wang, "已联系老板，周五前答复", Menu, default);
+
+        Assert.Null(await desk.OpenForWorkerAsync(_worker, default));
+        var notice = await db.Outbox.OrderBy(m => m.Id).LastAsync();
+        Assert.Contains("小结：已联系老板，周五前答复", notice.Text, StringComparison.Ordinal);
+        Assert.Equal(Menu, notice.Choices);
+        Assert.Equal(HandoffEnding.HandedBack, (await db.Handoffs.AsNoTracking().SingleAsync()).Ending);
+        Assert.Empty(await db.HelpRatings.ToListAsync());
+        var (again, isNew) = await desk.RequestAsync(_worker, null, default);
+        Assert.True(isNew);
+        Assert.NotEqual(handoff.Id, again.Id);
+    }
+
+    [Fact]
+    public async Task Resolving_asks_for_a_rating_that_the_worker_answers_within_three_days()
+    {
+        await using var db = _database.Open();
+        var desk = new HandoffDesk(db, _database.Clock);
+        var (handoff, _) = await desk.RequestAsync(_worker, null, default);
+
+        await desk.ResolveAsync(handoff, Wang, null, default);
+
+        var asked = await db.Outbox.OrderBy(m => m.Id).LastAsync();
+        Assert.Equal(HandoffNotices.RatingKind, asked.Kind);
+        Assert.Equal(HandoffNotices.RatingChoices, asked.Choices);
+        var rating = await desk.AwaitedRatingAsync(_worker, default);
+        Assert.NotNull(rating);
+        await desk.AnswerRatingAsync(rating, 5, "很及时", default);
+        Assert.Null(await desk.AwaitedRatingAsync(_worker, default));
+        var stored = await db.HelpRatings.AsNoTracking().SingleAsync();
+        Assert.Equal((5, "很及时", 3), (stored.Score, stored.Word, stored.StationId));
+    }
+
+    [Fact]
+    public async Task A_rating_not_given_within_three_days_is_no_longer_awaited()
+    {
+        await using var db = _database.Open();
+        var desk = new HandoffDesk(db, _database.Clock);
+        var (handoff, _) = await desk.RequestAsync(_worker, null, default);
+        await desk.ResolveAsync(handoff, Wang, null, default);
+
+        _database.Clock.Advance(TimeSpan.FromDays(3.5));
+
+        Assert.Null(await desk.AwaitedRatingAsync(_worker, default));
+    }
+
+    [Theory]
+    [InlineData("5", 5, null)]
+    [InlineData("５ 很及时", 5, "很及时")]
+    [InlineData("五分", 5, null)]
+    [InlineData("4 满意", 4, null)]
+    [InlineData("3分，回复有点慢", 3, "回复有点慢")]
+    [InlineData("1 很不满意", 1, null)]
+    public void A_reply_reads_as_a_score_and_a_word(string reply, int score, string? word) =>
+        Assert.Equal((score, word), HelpRating.Read(reply));
+
+    [Theory]
+    [InlineData("12")]
+    [InlineData("3000以上")]
+    [InlineData("6")]
+    [InlineData("好的")]
+    [InlineData("")]
+    public void A_reply_that_is_not_a_score_is_not_read_as_one(string reply) =>
+        Assert.Null(HelpRating.Read(reply));
+
+    [Fact]
+    public async Task The_hub_of_a_Bot_Framework_host_takes_the_conversation_and_gives_it_back()
+    {
+        await using var db = _database.Open();
+        var desk = new HandoffDesk(db, _database.Clock);
+        await desk.RequestAsync(_worker, null, default);
+
+        var accepted = await desk.ExternalStatusAsync(_worker, "accepted", null, default);
+        Assert.Equal((HandoffState.Live, HandoffHolder.ExternalHub), (accepted!.State, accepted.Holder));
+
+        var completed = await desk.ExternalStatusAsync(_worker, "completed", null, default);
+        Assert.Equal(HandoffState.Ended, completed!.State);
+        Assert.Null(await desk.ExternalStatusAsync(_worker, "accepted", null, default));
+    }
+
+    [Fact]
+    public void Station_staff_see_their_own_station_and_administrators_every_one()
+    {
+        Assert.True(Wang.MaySee(3));
+        Assert.False(Wang.MaySee(2));
+        Assert.True(new DeskStaff(1, "管理员", StationId: null).MaySee(2));
+    }
+
+    private async Task<Complaint> FileAsync(ComplaintDraft draft)
+    {
+        await using var db = _database.Open();
+        return await new ComplaintFiling(db, _database.Clock).FileAsync(_worker, draft, default);
+    }
+}
