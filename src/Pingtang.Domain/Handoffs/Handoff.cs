@@ -96,6 +96,9 @@ public sealed class Handoff
 
     public string? Summary { get; private set; }
 
+    /// <summary>The Bot Framework conversation a <c>handoff.initiate</c> was sent on, which its <c>handoff.status</c> names.</summary>
+    public string? ExternalConversationId { get; private set; }
+
     public List<ChatMessage> Messages { get; private set; } = [];
 
     public bool IsOpen => State != HandoffState.Ended;
@@ -140,6 +143,8 @@ public sealed class Handoff
         TakenAt ??= now;
     }
 
+    public void OfferedTo(string externalConversationId) => ExternalConversationId = externalConversationId;
+
     /// <summary>The agent hub of a Bot Framework host accepted the conversation.</summary>
     public void TakeOverExternally(DateTimeOffset now)
     {
@@ -176,9 +181,9 @@ public sealed class Handoff
 
     public string HolderName => Holder == HandoffHolder.ExternalHub ? "外部坐席" : StaffName ?? "工作人员";
 
-    public ChatMessage Record(ChatAuthor author, string? name, string text, DateTimeOffset now)
+    public ChatMessage Record(ChatAuthor author, string? name, string text, DateTimeOffset now, ChatAttachment? attachment = null, string? sourceId = null)
     {
-        var message = ChatMessage.Of(author, name, text, now);
+        var message = ChatMessage.Of(author, name, text, now, attachment, sourceId);
         Messages.Add(message);
         return message;
     }
@@ -206,12 +211,24 @@ public sealed class ChatMessage
 
     public DateTimeOffset At { get; private set; }
 
-    internal static ChatMessage Of(ChatAuthor author, string? name, string text, DateTimeOffset now)
+    /// <summary>A file the worker sent with this line (a photo of a 欠条): its name, type and where the channel keeps it.</summary>
+    public ChatAttachment? Attachment { get; private set; }
+
+    /// <summary>The channel's id of the message it came from, so a channel's retry is kept once.</summary>
+    public string? SourceId { get; private set; }
+
+    internal static ChatMessage Of(ChatAuthor author, string? name, string text, DateTimeOffset now, ChatAttachment? attachment, string? sourceId)
     {
-        // The transcript keeps what fits; a longer message still reaches the worker whole through the outbox.
+        // The transcript keeps what fits of a message the worker typed; what staff write is refused above the limit.
         var kept = text.Length > TextMaxLength ? text[..TextMaxLength] : text;
-        return new ChatMessage { Author = author, Name = name, Text = kept, At = now };
+        return new ChatMessage { Author = author, Name = name, Text = kept, At = now, Attachment = attachment, SourceId = sourceId };
     }
+}
+
+/// <summary>A file sent in a conversation, as the channel described it.</summary>
+public sealed record ChatAttachment(string Name, string ContentType, string ContentUrl)
+{
+    public const int UrlMaxLength = 2048;
 }
 
 internal sealed class HandoffConfiguration : IEntityTypeConfiguration<Handoff>
@@ -229,6 +246,8 @@ internal sealed class HandoffConfiguration : IEntityTypeConfiguration<Handoff>
         builder.HasIndex(h => h.WorkerId).IsUnique().HasFilter("\"State\" <> 'Ended'");
         builder.HasIndex(h => new { h.StationId, h.State });
         builder.HasIndex(h => h.ComplaintId);
+        builder.Property(h => h.ExternalConversationId).HasMaxLength(256);
+        builder.HasIndex(h => h.ExternalConversationId);
         builder.HasOne<Workers.Worker>().WithMany().HasForeignKey(h => h.WorkerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(h => h.Station).WithMany().HasForeignKey(h => h.StationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Complaints.Complaint>().WithMany().HasForeignKey(h => h.ComplaintId).OnDelete(DeleteBehavior.Restrict);
@@ -245,5 +264,13 @@ internal sealed class ChatMessageConfiguration : IEntityTypeConfiguration<ChatMe
         builder.Property(m => m.Name).HasMaxLength(64);
         builder.Property(m => m.Text).HasMaxLength(ChatMessage.TextMaxLength);
         builder.HasIndex(m => new { m.HandoffId, m.Id });
+        builder.HasIndex(m => new { m.HandoffId, m.SourceId }).IsUnique().HasFilter("\"SourceId\" IS NOT NULL");
+        builder.Property(m => m.SourceId).HasMaxLength(128);
+        builder.OwnsOne(m => m.Attachment, a =>
+        {
+            a.Property(x => x.Name).HasMaxLength(256);
+            a.Property(x => x.ContentType).HasMaxLength(128);
+            a.Property(x => x.ContentUrl).HasMaxLength(ChatAttachment.UrlMaxLength);
+        });
     }
 }

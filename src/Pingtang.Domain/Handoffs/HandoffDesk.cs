@@ -55,18 +55,28 @@ public sealed class HandoffDesk(PingtangDb db, TimeProvider time)
         return (await OpenForWorkerAsync(workerId, cancellationToken) ?? throw new InvalidOperationException("The open handoff vanished."), false);
     }
 
-    /// <summary>Keeps a line of the worker's conversation in its transcript; null when no person is involved.</summary>
-    public async Task<(Handoff Handoff, ChatMessage Line)?> RecordAsync(int workerId, ChatAuthor author, string text, CancellationToken cancellationToken)
+    /// <summary>
+    /// Keeps lines of the worker's conversation in its transcript; none when the channel's retry of a message was kept
+    /// already (<paramref name="sourceId"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<ChatMessage>> RecordAsync(Handoff handoff, ChatAuthor author, IReadOnlyList<(string Text, ChatAttachment? Attachment)> lines, string? sourceId, CancellationToken cancellationToken)
     {
-        if (await OpenForWorkerAsync(workerId, cancellationToken) is not { } handoff)
+        ArgumentNullException.ThrowIfNull(handoff);
+        ArgumentNullException.ThrowIfNull(lines);
+        if (sourceId is not null && await db.Set<ChatMessage>().AnyAsync(m => m.HandoffId == handoff.Id && m.SourceId == sourceId, cancellationToken))
         {
-            return null;
+            return [];
         }
 
-        var line = handoff.Record(author, null, text, time.GetUtcNow());
+        var now = time.GetUtcNow();
+        // One line per file: each keeps the message's id, made distinct, so a retry finds the first of them.
+        var kept = lines.Select((l, i) => handoff.Record(author, null, l.Text, now, l.Attachment, sourceId is null ? null : i == 0 ? sourceId : $"{sourceId}#{i}")).ToList();
         await db.SaveChangesAsync(cancellationToken);
-        return (handoff, line);
+        return kept;
     }
+
+    public Task<Handoff?> OfferedOnAsync(string externalConversationId, CancellationToken cancellationToken) =>
+        db.Set<Handoff>().SingleOrDefaultAsync(h => h.ExternalConversationId == externalConversationId && h.State != HandoffState.Ended, cancellationToken);
 
     /// <summary>From now the bot is silent for this worker; false when this staff member already held it.</summary>
     public async Task<bool> TakeOverAsync(Handoff handoff, DeskStaff staff, CancellationToken cancellationToken)
@@ -144,9 +154,9 @@ public sealed class HandoffDesk(PingtangDb db, TimeProvider time)
     }
 
     /// <summary>The agent hub of a Bot Framework host answered the <c>handoff.initiate</c> it was sent.</summary>
-    public async Task<Handoff?> ExternalStatusAsync(int workerId, string state, string? message, CancellationToken cancellationToken)
+    public async Task<Handoff?> ExternalStatusAsync(string externalConversationId, string state, string? message, CancellationToken cancellationToken)
     {
-        if (await OpenForWorkerAsync(workerId, cancellationToken) is not { } handoff)
+        if (await OfferedOnAsync(externalConversationId, cancellationToken) is not { } handoff)
         {
             return null;
         }

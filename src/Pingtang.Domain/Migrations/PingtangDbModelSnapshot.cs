@@ -233,6 +233,10 @@ namespace Pingtang.Domain.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SourceId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -241,6 +245,10 @@ namespace Pingtang.Domain.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("HandoffId", "Id");
+
+                    b.HasIndex("HandoffId", "SourceId")
+                        .IsUnique()
+                        .HasFilter("\"SourceId\" IS NOT NULL");
 
                     b.ToTable("ChatMessages", (string)null);
                 });
@@ -259,6 +267,10 @@ namespace Pingtang.Domain.Migrations
 
                     b.Property<string>("Ending")
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalConversationId")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Holder")
@@ -299,6 +311,8 @@ namespace Pingtang.Domain.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ComplaintId");
+
+                    b.HasIndex("ExternalConversationId");
 
                     b.HasIndex("WorkerId")
                         .IsUnique()
@@ -1057,6 +1071,36 @@ namespace Pingtang.Domain.Migrations
                         .HasForeignKey("HandoffId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.OwnsOne("Pingtang.Domain.Handoffs.ChatAttachment", "Attachment", b1 =>
+                        {
+                            b1.Property<long>("ChatMessageId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ContentUrl")
+                                .IsRequired()
+                                .HasMaxLength(2048)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("ChatMessageId");
+
+                            b1.ToTable("ChatMessages");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ChatMessageId");
+                        });
+
+                    b.Navigation("Attachment");
                 });
 
             modelBuilder.Entity("Pingtang.Domain.Handoffs.Handoff", b =>

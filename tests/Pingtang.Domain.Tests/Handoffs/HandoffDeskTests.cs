@@ -177,14 +177,34 @@ public sealed class HandoffDeskTests : IAsyncLifetime
     {
         await using var db = _database.Open();
         var desk = new HandoffDesk(db, _database.Clock);
-        await desk.RequestAsync(_worker, null, default);
+        var (handoff, _) = await desk.RequestAsync(_worker, null, default);
+        handoff.OfferedTo("conversation-1");
+        await db.SaveChangesAsync();
 
-        var accepted = await desk.ExternalStatusAsync(_worker, "accepted", null, default);
+        Assert.Null(await desk.ExternalStatusAsync("conversation-2", "accepted", null, default));
+        var accepted = await desk.ExternalStatusAsync("conversation-1", "accepted", null, default);
         Assert.Equal((HandoffState.Live, HandoffHolder.ExternalHub), (accepted!.State, accepted.Holder));
 
-        var completed = await desk.ExternalStatusAsync(_worker, "completed", null, default);
+        var completed = await desk.ExternalStatusAsync("conversation-1", "completed", null, default);
         Assert.Equal(HandoffState.Ended, completed!.State);
-        Assert.Null(await desk.ExternalStatusAsync(_worker, "accepted", null, default));
+        Assert.Null(await desk.ExternalStatusAsync("conversation-1", "accepted", null, default));
+    }
+
+    [Fact]
+    public async Task A_channel_retry_of_a_message_is_kept_once_with_each_of_its_files()
+    {
+        await using var db = _database.Open();
+        var desk = new HandoffDesk(db, _database.Clock);
+        var (handoff, _) = await desk.RequestAsync(_worker, null, default);
+        var photo = new ChatAttachment("欠条.jpg", "image/jpeg", "https://example.invalid/1");
+        (string, ChatAttachment?)[] lines = [("老板不给钱", null), ("发来文件：欠条.jpg", photo)];
+
+        Assert.Equal(2, (await desk.RecordAsync(handoff, ChatAuthor.Worker, lines, "activity-1", default)).Count);
+        Assert.Empty(await desk.RecordAsync(handoff, ChatAuthor.Worker, lines, "activity-1", default));
+
+        var kept = await db.Set<ChatMessage>().AsNoTracking().Where(m => m.Author == ChatAuthor.Worker).OrderBy(m => m.Id).ToListAsync();
+        Assert.Equal(["老板不给钱", "发来文件：欠条.jpg"], kept.Select(m => m.Text));
+        Assert.Equal(photo, kept[1].Attachment);
     }
 
     [Fact]

@@ -28,7 +28,8 @@ namespace Pingtang.Domain.Migrations
                     TakenAt = table.Column<long>(type: "INTEGER", nullable: true),
                     EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     Ending = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
-                    Summary = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ExternalConversationId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -95,7 +96,11 @@ namespace Pingtang.Domain.Migrations
                     Author = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Attachment_Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Attachment_ContentType = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    Attachment_ContentUrl = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: true),
+                    SourceId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -114,9 +119,21 @@ namespace Pingtang.Domain.Migrations
                 columns: new[] { "HandoffId", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ChatMessages_HandoffId_SourceId",
+                table: "ChatMessages",
+                columns: new[] { "HandoffId", "SourceId" },
+                unique: true,
+                filter: "\"SourceId\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Handoffs_ComplaintId",
                 table: "Handoffs",
                 column: "ComplaintId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Handoffs_ExternalConversationId",
+                table: "Handoffs",
+                column: "ExternalConversationId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Handoffs_StationId_State",
