@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using Newtonsoft.Json;
 using Pingtang.Bot.Channels.Addresses;
 using Pingtang.Bot.Dialogs;
+using Pingtang.Bot.Handoffs;
 
 namespace Pingtang.Bot.Hosting;
 
@@ -9,7 +10,8 @@ public static class BotPipeline
 {
     /// <summary>
     /// What every channel's adapter runs around a turn, in order: one turn per conversation at a time, then who is
-    /// talking, then the worker's text cleaned; and the one handler for the unexpected.
+    /// talking, then the worker's text cleaned, then whether a person holds the conversation (the bot is silent while
+    /// one does); and the one handler for the unexpected.
     /// </summary>
     public static TAdapter UsePingtangPipeline<TAdapter>(this TAdapter adapter, IServiceProvider services)
         where TAdapter : BotAdapter
@@ -18,6 +20,7 @@ public static class BotPipeline
         adapter.Use(services.GetRequiredService<ConversationTurnLock>());
         adapter.Use(services.GetRequiredService<AddressBook>());
         adapter.Use(new TypedTextCleaner());
+        adapter.Use(services.GetRequiredService<HandoffGate>());
         adapter.OnTurnError = services.GetRequiredService<TurnErrorHandler>().HandleAsync;
         return adapter;
     }

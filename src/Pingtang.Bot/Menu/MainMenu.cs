@@ -16,6 +16,9 @@ public static class MainMenu
     ];
 
     public static readonly IReadOnlyList<string> Titles = Items.Select(i => i.Title).ToList();
+
+    /// <summary>The dialog 「人工」 starts, anywhere: the one that puts the worker in touch with a person.</summary>
+    public const string HumanDialogId = "human";
 }
 
 /// <summary>The words that work anywhere, before the active dialog sees the message.</summary>

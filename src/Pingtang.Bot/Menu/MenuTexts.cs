@@ -25,8 +25,5 @@ public static class MenuTexts
         "「退订」不再接收提醒\n" +
         "「帮助」看这段说明";
 
-    public const string Human =
-        "转人工服务正在建设中，暂时还不能转接。\n急事请直接联系您附近的劳务协作站，或拨打12333劳动保障咨询电话。";
-
     public const string Unsubscribed = "已为您退订所有提醒。想再接收时，在「我的信息」里重新打开就行。";
 }

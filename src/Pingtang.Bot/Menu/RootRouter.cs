@@ -40,8 +40,10 @@ public sealed class RootRouter(DialogSet dialogs, IEnumerable<IMenuShortcut> sho
                 await RepromptAsync(dc, cancellationToken);
                 return;
             case GlobalWord.Human:
-                await dc.SendAsync(MenuTexts.Human, cancellationToken);
-                await RepromptAsync(dc, cancellationToken);
+                // Whatever the worker was in the middle of, they want a person now.
+                dc.CancelAll();
+                await dc.BeginAsync(MainMenu.HumanDialogId, null, cancellationToken);
+                await ShowMenuAsync(dc, MenuTexts.AnythingElse, cancellationToken);
                 return;
             case GlobalWord.Unsubscribe:
                 await dc.Services.GetRequiredService<WorkerRegistry>().SetRemindersAsync(dc.WorkerId, accepts: false, cancellationToken);

@@ -31,28 +31,10 @@ public sealed class HandoffDesk(PingtangDb db, TimeProvider time)
     /// </summary>
     public async Task<(Handoff Handoff, bool IsNew)> RequestAsync(int workerId, int? complaintId, CancellationToken cancellationToken)
     {
-        var complaint = complaintId is { } id
-            ? await db.Set<Complaint>().AsNoTracking().SingleAsync(c => c.Id == id, cancellationToken)
-            : null;
-        if (await OpenForWorkerAsync(workerId, cancellationToken) is { } open)
-        {
-            if (complaint is not null)
-            {
-                open.Attach(complaint.Id, complaint.StationId, complaint.IsUrgent);
-                await db.SaveChangesAsync(cancellationToken);
-            }
-
-            return (open, false);
-        }
-
-        var stationId = complaint?.StationId ?? await StationOfAsync(workerId, cancellationToken);
-        var handoff = Handoff.Request(workerId, stationId, complaint?.Id, complaint?.IsUrgent ?? false, time.GetUtcNow());
-        if (await db.TryInsertAsync(handoff, async () => await OpenForWorkerAsync(workerId, cancellationToken) is not null, cancellationToken))
-        {
-            return (handoff, true);
-        }
-
-        return (await OpenForWorkerAsync(workerId, cancellationToken) ?? throw new InvalidOperationException("The open handoff vanished."), false);
+        var (handoff, isNew) = await OpenOrRequestAsync(workerId, complaintId, cancellationToken);
+        // The worker is told which station will answer.
+        await db.Entry(handoff).Reference(h => h.Station).LoadAsync(cancellationToken);
+        return (handoff, isNew);
     }
 
     /// <summary>
@@ -189,16 +171,27 @@ public sealed class HandoffDesk(PingtangDb db, TimeProvider time)
     {
         var since = time.GetUtcNow() - HelpRating.AnswerWindow;
         return await db.Set<HelpRating>()
-            .Where(r => r.WorkerId == workerId && r.Score == null && r.AskedAt >= since)
+            .Where(r => r.WorkerId == workerId && r.AnsweredAt == null && r.AskedAt >= since)
             .OrderByDescending(r => r.AskedAt)
             .FirstOrDefaultAsync(cancellationToken);
     }
 
-    public async Task AnswerRatingAsync(HelpRating rating, int score, string? word, CancellationToken cancellationToken)
+    /// <summary>Takes the worker's reply as the rating when it reads as one; otherwise the question is passed.</summary>
+    public async Task<bool> AnswerRatingAsync(HelpRating rating, string? reply, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rating);
-        rating.Answer(score, word, time.GetUtcNow());
+        var read = HelpRating.Read(reply);
+        if (read is { } answer)
+        {
+            rating.Answer(answer.Score, answer.Word, time.GetUtcNow());
+        }
+        else
+        {
+            rating.Pass(time.GetUtcNow());
+        }
+
         await db.SaveChangesAsync(cancellationToken);
+        return read is not null;
     }
 
     /// <summary>
@@ -212,6 +205,32 @@ public sealed class HandoffDesk(PingtangDb db, TimeProvider time)
         _outbox.Queue(notice());
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    private async Task<(Handoff Handoff, bool IsNew)> OpenOrRequestAsync(int workerId, int? complaintId, CancellationToken cancellationToken)
+    {
+        var complaint = complaintId is { } id
+            ? await db.Set<Complaint>().AsNoTracking().SingleAsync(c => c.Id == id, cancellationToken)
+            : null;
+        if (await OpenForWorkerAsync(workerId, cancellationToken) is { } open)
+        {
+            if (complaint is not null)
+            {
+                open.Attach(complaint.Id, complaint.StationId, complaint.IsUrgent);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            return (open, false);
+        }
+
+        var stationId = complaint?.StationId ?? await StationOfAsync(workerId, cancellationToken);
+        var handoff = Handoff.Request(workerId, stationId, complaint?.Id, complaint?.IsUrgent ?? false, time.GetUtcNow());
+        if (await db.TryInsertAsync(handoff, async () => await OpenForWorkerAsync(workerId, cancellationToken) is not null, cancellationToken))
+        {
+            return (handoff, true);
+        }
+
+        return (await OpenForWorkerAsync(workerId, cancellationToken) ?? throw new InvalidOperationException("The open handoff vanished."), false);
     }
 
     private async Task<int> StationOfAsync(int workerId, CancellationToken cancellationToken)

@@ -45,7 +45,11 @@ public sealed class HelpRating
         AskedAt = now,
     };
 
-    public bool Awaits(DateTimeOffset now) => Score is null && now - AskedAt <= AnswerWindow;
+    /// <summary>
+    /// The worker wrote something else: the question is no longer open, so a number they send later is what they
+    /// meant it to be (a menu line, an answer), not a score.
+    /// </summary>
+    public void Pass(DateTimeOffset now) => AnsweredAt ??= now;
 
     public void Answer(int score, string? word, DateTimeOffset now)
     {

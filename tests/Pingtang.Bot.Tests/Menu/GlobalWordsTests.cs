@@ -25,11 +25,12 @@ public sealed class GlobalWordsTests : IDisposable
     }
 
     [Fact]
-    public async Task Human_mid_dialog_says_honestly_it_is_not_available_yet_and_goes_on()
+    public async Task Human_mid_dialog_leaves_it_for_the_station_queue_and_the_menu()
     {
         await Conversation.Start(_factory).AtMobileQuestion()
-            .Send("人工").Expect("暂时还不能转接", "12333")
-            .Expect(ProfileTexts.AskMobile)
+            .Send("人工").Expect("已通知平塘县就业服务中心的工作人员")
+            .Expect(MenuTexts.AnythingElse)
+            .Send("13812345678").Expect(MenuTexts.Welcome, MenuTexts.Choose)
             .StartTestAsync();
     }
 

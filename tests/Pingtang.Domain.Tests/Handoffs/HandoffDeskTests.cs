@@ -134,10 +134,24 @@ public sealed class HandoffDeskTests : IAsyncLifetime
         Assert.Equal(HandoffNotices.RatingChoices, asked.Choices);
         var rating = await desk.AwaitedRatingAsync(_worker, default);
         Assert.NotNull(rating);
-        await desk.AnswerRatingAsync(rating, 5, "很及时", default);
+        Assert.True(await desk.AnswerRatingAsync(rating, "5 很及时", default));
         Assert.Null(await desk.AwaitedRatingAsync(_worker, default));
         var stored = await db.HelpRatings.AsNoTracking().SingleAsync();
         Assert.Equal((5, "很及时", 3), (stored.Score, stored.Word, stored.StationId));
+    }
+
+    [Fact]
+    public async Task A_rating_is_no_longer_awaited_once_the_worker_writes_something_else()
+    {
+        await using var db = _database.Open();
+        var desk = new HandoffDesk(db, _database.Clock);
+        var (handoff, _) = await desk.RequestAsync(_worker, null, default);
+        await desk.ResolveAsync(handoff, Wang, null, default);
+
+        Assert.False(await desk.AnswerRatingAsync((await desk.AwaitedRatingAsync(_worker, default))!, "我想找工作", default));
+
+        Assert.Null(await desk.AwaitedRatingAsync(_worker, default));
+        Assert.Null((await db.HelpRatings.AsNoTracking().SingleAsync()).Score);
     }
 
     [Fact]

@@ -1,0 +1,29 @@
+using Pingtang.Bot.Dialogs;
+using Pingtang.Domain.Handoffs;
+
+namespace Pingtang.Bot.Handoffs;
+
+public static class HandoffsExtensions
+{
+    /// <summary>
+    /// Talking to a person: 「人工」, the gate in the turn pipeline that keeps the bot silent while a person holds the
+    /// conversation, and the console's live connection. Shared by the features that escalate (a complaint filed).
+    /// </summary>
+    public static WebApplicationBuilder AddHandoffs(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddScoped<HandoffDesk>();
+        services.AddScoped<HandoffRequests>();
+        services.AddSingleton<HandoffGate>();
+        services.AddSingleton<LiveConsole>();
+        services.AddSingleton<Dialog, HumanDialog>();
+        services.AddSignalR(options => options.MaximumReceiveMessageSize = 16 * 1024);
+        return builder;
+    }
+
+    public static WebApplication MapHandoffs(this WebApplication app)
+    {
+        app.MapHub<ConsoleHub>(ConsoleHub.Path);
+        return app;
+    }
+}
