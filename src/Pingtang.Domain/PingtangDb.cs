@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Pingtang.Domain.Calendar;
 using Pingtang.Domain.Complaints;
 using Pingtang.Domain.Jobs;
 using Pingtang.Domain.Outbox;
@@ -47,6 +48,10 @@ public sealed class PingtangDb(DbContextOptions<PingtangDb> options) : DbContext
     public DbSet<ComplaintRoute> ComplaintRoutes => Set<ComplaintRoute>();
 
     public DbSet<Complaint> Complaints => Set<Complaint>();
+
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+
+    public DbSet<HolidaySchedule> HolidaySchedules => Set<HolidaySchedule>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PingtangDb).Assembly);
