@@ -53,6 +53,8 @@ public sealed class PingtangDb(DbContextOptions<PingtangDb> options) : DbContext
 
     public DbSet<HolidaySchedule> HolidaySchedules => Set<HolidaySchedule>();
 
+    public DbSet<StationServiceHours> StationServiceHours => Set<StationServiceHours>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PingtangDb).Assembly);
 

@@ -170,6 +170,33 @@ public sealed class Complaint
 
     public List<ComplaintStatusChange> History { get; private set; } = [];
 
+    /// <summary>When the investigation was extended by 30 working days (a complex case, approved by the bureau's head).</summary>
+    public DateTimeOffset? InvestigationExtendedAt { get; private set; }
+
+    /// <summary>The staff member who recorded the extension.</summary>
+    public string? InvestigationExtendedBy { get; private set; }
+
+    /// <summary>Records the one extension the rules allow to an accepted case not yet concluded.</summary>
+    public void ExtendInvestigation(string by, DateTimeOffset now)
+    {
+        if (!History.Any(s => s.Status is ComplaintStatus.Accepted or ComplaintStatus.InProgress))
+        {
+            throw new DomainException("案件受理后才能延长办理期限");
+        }
+
+        if (Status is ComplaintStatus.Resolved or ComplaintStatus.ReferredToInspection or ComplaintStatus.Closed)
+        {
+            throw new DomainException("案件已办结，不能再延长期限");
+        }
+
+        if (InvestigationExtendedAt is not null)
+        {
+            throw new DomainException("办理期限只能延长一次（30个工作日）");
+        }
+
+        (InvestigationExtendedAt, InvestigationExtendedBy) = (now, by.Trim());
+    }
+
     public static string NumberFor(int year, int sequence) => $"WQ-{year}-{sequence:D6}";
 
     internal static Complaint Create(int workerId, int stationId, ComplaintDraft draft, IReadOnlyList<UrgencyReason> urgency, int year, int sequence, DateTimeOffset now)
@@ -240,6 +267,7 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.Property(c => c.Narrative).HasMaxLength(Complaint.TextMaxLength);
         builder.Property(c => c.ContactPhone).HasMaxLength(11);
         builder.Property(c => c.FilerName).HasMaxLength(64);
+        builder.Property(c => c.InvestigationExtendedBy).HasMaxLength(64);
         builder.Property(c => c.UrgentBecause).HasMaxLength(128);
         builder.Property(c => c.Category).HasConversion<string>().HasMaxLength(24);
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(24);

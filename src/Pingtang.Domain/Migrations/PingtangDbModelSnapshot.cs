@@ -388,6 +388,13 @@ namespace Pingtang.Domain.Migrations
                     b.Property<DateOnly?>("InjuredOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("InvestigationExtendedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InvestigationExtendedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Narrative")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -888,6 +895,72 @@ namespace Pingtang.Domain.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Pingtang.Domain.Stations.StationServiceHours", b =>
+                {
+                    b.Property<int>("StationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("AfternoonCloses")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("AfternoonOpens")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FirstResponseMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("MorningCloses")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("MorningOpens")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResolutionWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UrgentFirstResponseMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StationId");
+
+                    b.ToTable("StationServiceHours", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            StationId = 1,
+                            AfternoonCloses = new TimeOnly(17, 30, 0),
+                            AfternoonOpens = new TimeOnly(14, 0, 0),
+                            FirstResponseMinutes = 240,
+                            MorningCloses = new TimeOnly(12, 0, 0),
+                            MorningOpens = new TimeOnly(9, 0, 0),
+                            ResolutionWorkingDays = 15,
+                            UrgentFirstResponseMinutes = 60
+                        },
+                        new
+                        {
+                            StationId = 2,
+                            AfternoonCloses = new TimeOnly(17, 30, 0),
+                            AfternoonOpens = new TimeOnly(14, 0, 0),
+                            FirstResponseMinutes = 240,
+                            MorningCloses = new TimeOnly(12, 0, 0),
+                            MorningOpens = new TimeOnly(9, 0, 0),
+                            ResolutionWorkingDays = 15,
+                            UrgentFirstResponseMinutes = 60
+                        },
+                        new
+                        {
+                            StationId = 3,
+                            AfternoonCloses = new TimeOnly(17, 30, 0),
+                            AfternoonOpens = new TimeOnly(14, 0, 0),
+                            FirstResponseMinutes = 240,
+                            MorningCloses = new TimeOnly(12, 0, 0),
+                            MorningOpens = new TimeOnly(9, 0, 0),
+                            ResolutionWorkingDays = 15,
+                            UrgentFirstResponseMinutes = 60
+                        });
+                });
+
             modelBuilder.Entity("Pingtang.Domain.Townships.Township", b =>
                 {
                     b.Property<int>("Id")
@@ -1311,6 +1384,15 @@ namespace Pingtang.Domain.Migrations
                     b.HasOne("Pingtang.Domain.Workers.Worker", null)
                         .WithMany()
                         .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pingtang.Domain.Stations.StationServiceHours", b =>
+                {
+                    b.HasOne("Pingtang.Domain.Stations.Station", null)
+                        .WithOne()
+                        .HasForeignKey("Pingtang.Domain.Stations.StationServiceHours", "StationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
