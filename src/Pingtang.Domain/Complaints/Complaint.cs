@@ -92,6 +92,9 @@ public sealed record ComplaintDraft
 
     public required string ContactPhone { get; init; }
 
+    /// <summary>The worker's ID-card number, protected as soon as it was typed (<see cref="IdCardNumber.Protect"/>).</summary>
+    public ProtectedIdNumber? IdNumber { get; init; }
+
     public ComplaintFiler FiledBy { get; init; } = ComplaintFiler.Worker;
 
     /// <summary>The name of whoever filed on the worker's behalf.</summary>
@@ -154,6 +157,12 @@ public sealed class Complaint
 
     public string ContactPhone { get; private set; } = "";
 
+    /// <summary>The worker's ID-card number, encrypted with the host's keys; the number itself is in no column.</summary>
+    public string? IdNumberCiphertext { get; private set; }
+
+    /// <summary>The ID-card number as staff see it: 5227**********123X.</summary>
+    public string? IdNumberMasked { get; private set; }
+
     public ComplaintFiler FiledBy { get; private set; }
 
     public string? FilerName { get; private set; }
@@ -175,6 +184,20 @@ public sealed class Complaint
 
     /// <summary>The staff member who recorded the extension.</summary>
     public string? InvestigationExtendedBy { get; private set; }
+
+    /// <summary>Keeps the worker's ID-card number, given later (an oral statement staff record), or corrected.</summary>
+    public void RecordIdNumber(ProtectedIdNumber idNumber)
+    {
+        ArgumentNullException.ThrowIfNull(idNumber);
+        (IdNumberCiphertext, IdNumberMasked) = (idNumber.Ciphertext, idNumber.Masked);
+    }
+
+    /// <summary>The number itself, for the staff member whose view is audited; null when none was given.</summary>
+    public string? RevealIdNumber(IIdNumberProtector protector)
+    {
+        ArgumentNullException.ThrowIfNull(protector);
+        return IdNumberCiphertext is null ? null : protector.Unprotect(IdNumberCiphertext);
+    }
 
     /// <summary>Records the one extension the rules allow to an accepted case not yet concluded.</summary>
     public void ExtendInvestigation(string by, DateTimeOffset now)
@@ -221,6 +244,8 @@ public sealed class Complaint
             InjuredOn = draft.InjuredOn,
             Narrative = draft.Narrative.Trim(),
             ContactPhone = draft.ContactPhone.Trim(),
+            IdNumberCiphertext = draft.IdNumber?.Ciphertext,
+            IdNumberMasked = draft.IdNumber?.Masked,
             FiledBy = draft.FiledBy,
             FilerName = draft.FilerName?.Trim(),
             FiledAt = now,
@@ -267,6 +292,8 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.Property(c => c.Narrative).HasMaxLength(Complaint.TextMaxLength);
         builder.Property(c => c.ContactPhone).HasMaxLength(11);
         builder.Property(c => c.FilerName).HasMaxLength(64);
+        builder.Property(c => c.IdNumberCiphertext).HasMaxLength(ProtectedIdNumber.CiphertextMaxLength);
+        builder.Property(c => c.IdNumberMasked).HasMaxLength(IdCardNumber.Length);
         builder.Property(c => c.InvestigationExtendedBy).HasMaxLength(64);
         builder.Property(c => c.UrgentBecause).HasMaxLength(128);
         builder.Property(c => c.Category).HasConversion<string>().HasMaxLength(24);

@@ -385,6 +385,14 @@ namespace Pingtang.Domain.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IdNumberCiphertext")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdNumberMasked")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("InjuredOn")
                         .HasColumnType("TEXT");
 
