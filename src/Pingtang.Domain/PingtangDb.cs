@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Pingtang.Domain.Calendar;
 using Pingtang.Domain.Complaints;
 using Pingtang.Domain.Handoffs;
 using Pingtang.Domain.Jobs;
@@ -52,6 +53,12 @@ public sealed class PingtangDb(DbContextOptions<PingtangDb> options) : DbContext
     public DbSet<Handoff> Handoffs => Set<Handoff>();
 
     public DbSet<HelpRating> HelpRatings => Set<HelpRating>();
+
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+
+    public DbSet<HolidaySchedule> HolidaySchedules => Set<HolidaySchedule>();
+
+    public DbSet<StationServiceHours> StationServiceHours => Set<StationServiceHours>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PingtangDb).Assembly);

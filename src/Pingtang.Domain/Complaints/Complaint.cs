@@ -92,6 +92,9 @@ public sealed record ComplaintDraft
 
     public required string ContactPhone { get; init; }
 
+    /// <summary>The worker's ID-card number, protected as soon as it was typed (<see cref="IdCardNumber.Protect"/>).</summary>
+    public ProtectedIdNumber? IdNumber { get; init; }
+
     public ComplaintFiler FiledBy { get; init; } = ComplaintFiler.Worker;
 
     /// <summary>The name of whoever filed on the worker's behalf.</summary>
@@ -154,6 +157,12 @@ public sealed class Complaint
 
     public string ContactPhone { get; private set; } = "";
 
+    /// <summary>The worker's ID-card number, encrypted with the host's keys; the number itself is in no column.</summary>
+    public string? IdNumberCiphertext { get; private set; }
+
+    /// <summary>The ID-card number as staff see it: 5227**********123X.</summary>
+    public string? IdNumberMasked { get; private set; }
+
     public ComplaintFiler FiledBy { get; private set; }
 
     public string? FilerName { get; private set; }
@@ -169,6 +178,47 @@ public sealed class Complaint
         UrgentBecause.Length == 0 ? [] : [.. UrgentBecause.Split(',').Select(Enum.Parse<UrgencyReason>)];
 
     public List<ComplaintStatusChange> History { get; private set; } = [];
+
+    /// <summary>When the investigation was extended by 30 working days (a complex case, approved by the bureau's head).</summary>
+    public DateTimeOffset? InvestigationExtendedAt { get; private set; }
+
+    /// <summary>The staff member who recorded the extension.</summary>
+    public string? InvestigationExtendedBy { get; private set; }
+
+    /// <summary>Keeps the worker's ID-card number, given later (an oral statement staff record), or corrected.</summary>
+    public void RecordIdNumber(ProtectedIdNumber idNumber)
+    {
+        ArgumentNullException.ThrowIfNull(idNumber);
+        (IdNumberCiphertext, IdNumberMasked) = (idNumber.Ciphertext, idNumber.Masked);
+    }
+
+    /// <summary>The number itself, for the staff member whose view is audited; null when none was given.</summary>
+    public string? RevealIdNumber(IIdNumberProtector protector)
+    {
+        ArgumentNullException.ThrowIfNull(protector);
+        return IdNumberCiphertext is null ? null : protector.Unprotect(IdNumberCiphertext);
+    }
+
+    /// <summary>Records the one extension the rules allow to an accepted case not yet concluded.</summary>
+    public void ExtendInvestigation(string by, DateTimeOffset now)
+    {
+        if (!History.Any(s => s.Status is ComplaintStatus.Accepted or ComplaintStatus.InProgress))
+        {
+            throw new DomainException("案件受理后才能延长办理期限");
+        }
+
+        if (Status is ComplaintStatus.Resolved or ComplaintStatus.ReferredToInspection or ComplaintStatus.Closed)
+        {
+            throw new DomainException("案件已办结，不能再延长期限");
+        }
+
+        if (InvestigationExtendedAt is not null)
+        {
+            throw new DomainException("办理期限只能延长一次（30个工作日）");
+        }
+
+        (InvestigationExtendedAt, InvestigationExtendedBy) = (now, by.Trim());
+    }
 
     public static string NumberFor(int year, int sequence) => $"WQ-{year}-{sequence:D6}";
 
@@ -194,6 +244,8 @@ public sealed class Complaint
             InjuredOn = draft.InjuredOn,
             Narrative = draft.Narrative.Trim(),
             ContactPhone = draft.ContactPhone.Trim(),
+            IdNumberCiphertext = draft.IdNumber?.Ciphertext,
+            IdNumberMasked = draft.IdNumber?.Masked,
             FiledBy = draft.FiledBy,
             FilerName = draft.FilerName?.Trim(),
             FiledAt = now,
@@ -240,6 +292,9 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.Property(c => c.Narrative).HasMaxLength(Complaint.TextMaxLength);
         builder.Property(c => c.ContactPhone).HasMaxLength(11);
         builder.Property(c => c.FilerName).HasMaxLength(64);
+        builder.Property(c => c.IdNumberCiphertext).HasMaxLength(ProtectedIdNumber.CiphertextMaxLength);
+        builder.Property(c => c.IdNumberMasked).HasMaxLength(IdCardNumber.Length);
+        builder.Property(c => c.InvestigationExtendedBy).HasMaxLength(64);
         builder.Property(c => c.UrgentBecause).HasMaxLength(128);
         builder.Property(c => c.Category).HasConversion<string>().HasMaxLength(24);
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(24);

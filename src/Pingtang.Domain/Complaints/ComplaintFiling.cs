@@ -95,6 +95,11 @@ public sealed class ComplaintFiling(PingtangDb db, TimeProvider time)
             return "代为反映需要写明代办人姓名，并经工友本人同意";
         }
 
+        if (draft.IdNumber is { } id && (id.Ciphertext.Length is 0 or > ProtectedIdNumber.CiphertextMaxLength || id.Masked.Length != IdCardNumber.Length))
+        {
+            return "身份证号未能加密保存，请重新输入";
+        }
+
         if (draft.WorkersOwed is < 1 || draft.AmountOwed is < 0)
         {
             return "欠薪人数应至少1人，金额不能为负";

@@ -17,6 +17,330 @@ namespace Pingtang.Domain.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Pingtang.Domain.Calendar.CalendarDay", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date")
+                        .IsUnique();
+
+                    b.ToTable("CalendarDays", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Date = new DateOnly(2026, 1, 1),
+                            Kind = "Holiday",
+                            Name = "元旦"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Date = new DateOnly(2026, 1, 2),
+                            Kind = "Holiday",
+                            Name = "元旦"
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Date = new DateOnly(2026, 1, 3),
+                            Kind = "Holiday",
+                            Name = "元旦"
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Date = new DateOnly(2026, 1, 4),
+                            Kind = "Workday",
+                            Name = "元旦"
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Date = new DateOnly(2026, 2, 14),
+                            Kind = "Workday",
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Date = new DateOnly(2026, 2, 15),
+                            Kind = "Holiday",
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Date = new DateOnly(2026, 2, 16),
+                            Kind = "Holiday",
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Date = new DateOnly(2026, 2, 17),
+                            Kind = "Holiday",
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Id = 9,
+                            Date = new DateOnly(2026, 2, 18),
+                            Kind = "Holiday",
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Id = 10,
+                            Date = new DateOnly(2026, 2, 19),
+                            Kind = "Holiday",
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Id = 11,
+                            Date = new DateOnly(2026, 2, 20),
+                            Kind = "Holiday",
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Id = 12,
+                            Date = new DateOnly(2026, 2, 21),
+                            Kind = "Holiday",
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Id = 13,
+                            Date = new DateOnly(2026, 2, 22),
+                            Kind = "Holiday",
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Id = 14,
+                            Date = new DateOnly(2026, 2, 23),
+                            Kind = "Holiday",
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Id = 15,
+                            Date = new DateOnly(2026, 2, 28),
+                            Kind = "Workday",
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Id = 16,
+                            Date = new DateOnly(2026, 4, 4),
+                            Kind = "Holiday",
+                            Name = "清明节"
+                        },
+                        new
+                        {
+                            Id = 17,
+                            Date = new DateOnly(2026, 4, 5),
+                            Kind = "Holiday",
+                            Name = "清明节"
+                        },
+                        new
+                        {
+                            Id = 18,
+                            Date = new DateOnly(2026, 4, 6),
+                            Kind = "Holiday",
+                            Name = "清明节"
+                        },
+                        new
+                        {
+                            Id = 19,
+                            Date = new DateOnly(2026, 5, 1),
+                            Kind = "Holiday",
+                            Name = "劳动节"
+                        },
+                        new
+                        {
+                            Id = 20,
+                            Date = new DateOnly(2026, 5, 2),
+                            Kind = "Holiday",
+                            Name = "劳动节"
+                        },
+                        new
+                        {
+                            Id = 21,
+                            Date = new DateOnly(2026, 5, 3),
+                            Kind = "Holiday",
+                            Name = "劳动节"
+                        },
+                        new
+                        {
+                            Id = 22,
+                            Date = new DateOnly(2026, 5, 4),
+                            Kind = "Holiday",
+                            Name = "劳动节"
+                        },
+                        new
+                        {
+                            Id = 23,
+                            Date = new DateOnly(2026, 5, 5),
+                            Kind = "Holiday",
+                            Name = "劳动节"
+                        },
+                        new
+                        {
+                            Id = 24,
+                            Date = new DateOnly(2026, 5, 9),
+                            Kind = "Workday",
+                            Name = "劳动节"
+                        },
+                        new
+                        {
+                            Id = 25,
+                            Date = new DateOnly(2026, 6, 19),
+                            Kind = "Holiday",
+                            Name = "端午节"
+                        },
+                        new
+                        {
+                            Id = 26,
+                            Date = new DateOnly(2026, 6, 20),
+                            Kind = "Holiday",
+                            Name = "端午节"
+                        },
+                        new
+                        {
+                            Id = 27,
+                            Date = new DateOnly(2026, 6, 21),
+                            Kind = "Holiday",
+                            Name = "端午节"
+                        },
+                        new
+                        {
+                            Id = 28,
+                            Date = new DateOnly(2026, 9, 20),
+                            Kind = "Workday",
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Id = 29,
+                            Date = new DateOnly(2026, 9, 25),
+                            Kind = "Holiday",
+                            Name = "中秋节"
+                        },
+                        new
+                        {
+                            Id = 30,
+                            Date = new DateOnly(2026, 9, 26),
+                            Kind = "Holiday",
+                            Name = "中秋节"
+                        },
+                        new
+                        {
+                            Id = 31,
+                            Date = new DateOnly(2026, 9, 27),
+                            Kind = "Holiday",
+                            Name = "中秋节"
+                        },
+                        new
+                        {
+                            Id = 32,
+                            Date = new DateOnly(2026, 10, 1),
+                            Kind = "Holiday",
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Id = 33,
+                            Date = new DateOnly(2026, 10, 2),
+                            Kind = "Holiday",
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Id = 34,
+                            Date = new DateOnly(2026, 10, 3),
+                            Kind = "Holiday",
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Id = 35,
+                            Date = new DateOnly(2026, 10, 4),
+                            Kind = "Holiday",
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Id = 36,
+                            Date = new DateOnly(2026, 10, 5),
+                            Kind = "Holiday",
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Id = 37,
+                            Date = new DateOnly(2026, 10, 6),
+                            Kind = "Holiday",
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Id = 38,
+                            Date = new DateOnly(2026, 10, 7),
+                            Kind = "Holiday",
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Id = 39,
+                            Date = new DateOnly(2026, 10, 10),
+                            Kind = "Workday",
+                            Name = "国庆节"
+                        });
+                });
+
+            modelBuilder.Entity("Pingtang.Domain.Calendar.HolidaySchedule", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notice")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("HolidaySchedules");
+
+                    b.HasData(
+                        new
+                        {
+                            Year = 2026,
+                            Notice = "国务院办公厅关于2026年部分节假日安排的通知"
+                        });
+                });
+
             modelBuilder.Entity("Pingtang.Domain.Complaints.Complaint", b =>
                 {
                     b.Property<int>("Id")
@@ -61,7 +385,22 @@ namespace Pingtang.Domain.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IdNumberCiphertext")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdNumberMasked")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("InjuredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("InvestigationExtendedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InvestigationExtendedBy")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Narrative")
@@ -715,6 +1054,72 @@ namespace Pingtang.Domain.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Pingtang.Domain.Stations.StationServiceHours", b =>
+                {
+                    b.Property<int>("StationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("AfternoonCloses")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("AfternoonOpens")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FirstResponseMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("MorningCloses")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("MorningOpens")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResolutionWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UrgentFirstResponseMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StationId");
+
+                    b.ToTable("StationServiceHours", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            StationId = 1,
+                            AfternoonCloses = new TimeOnly(17, 30, 0),
+                            AfternoonOpens = new TimeOnly(14, 0, 0),
+                            FirstResponseMinutes = 240,
+                            MorningCloses = new TimeOnly(12, 0, 0),
+                            MorningOpens = new TimeOnly(9, 0, 0),
+                            ResolutionWorkingDays = 15,
+                            UrgentFirstResponseMinutes = 60
+                        },
+                        new
+                        {
+                            StationId = 2,
+                            AfternoonCloses = new TimeOnly(17, 30, 0),
+                            AfternoonOpens = new TimeOnly(14, 0, 0),
+                            FirstResponseMinutes = 240,
+                            MorningCloses = new TimeOnly(12, 0, 0),
+                            MorningOpens = new TimeOnly(9, 0, 0),
+                            ResolutionWorkingDays = 15,
+                            UrgentFirstResponseMinutes = 60
+                        },
+                        new
+                        {
+                            StationId = 3,
+                            AfternoonCloses = new TimeOnly(17, 30, 0),
+                            AfternoonOpens = new TimeOnly(14, 0, 0),
+                            FirstResponseMinutes = 240,
+                            MorningCloses = new TimeOnly(12, 0, 0),
+                            MorningOpens = new TimeOnly(9, 0, 0),
+                            ResolutionWorkingDays = 15,
+                            UrgentFirstResponseMinutes = 60
+                        });
+                });
+
             modelBuilder.Entity("Pingtang.Domain.Townships.Township", b =>
                 {
                     b.Property<int>("Id")
@@ -1214,6 +1619,15 @@ namespace Pingtang.Domain.Migrations
                     b.HasOne("Pingtang.Domain.Workers.Worker", null)
                         .WithMany()
                         .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pingtang.Domain.Stations.StationServiceHours", b =>
+                {
+                    b.HasOne("Pingtang.Domain.Stations.Station", null)
+                        .WithOne()
+                        .HasForeignKey("Pingtang.Domain.Stations.StationServiceHours", "StationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
