@@ -1,5 +1,6 @@
 using Pingtang.Bot.Channels.BotFramework;
 using Pingtang.Bot.Channels.DirectLine;
+using Pingtang.Bot.Complaints;
 using Pingtang.Bot.Demo;
 using Pingtang.Bot.Dialogs;
 using Pingtang.Bot.Hosting;
@@ -26,6 +27,7 @@ builder.AddWorkers();
 builder.AddProfile();
 builder.AddJobs();
 builder.AddTraining();
+builder.AddComplaints();
 builder.AddSessionReminders();
 builder.AddOutbox();
 builder.AddBotFrameworkChannel();
