@@ -1,5 +1,6 @@
 using Pingtang.Bot.Channels.BotFramework;
 using Pingtang.Bot.Channels.DirectLine;
+using Pingtang.Bot.Complaints;
 using Pingtang.Bot.Demo;
 using Pingtang.Bot.Dialogs;
 using Pingtang.Bot.Handoffs;
@@ -28,6 +29,7 @@ builder.AddProfile();
 builder.AddJobs();
 builder.AddTraining();
 builder.AddHandoffs();
+builder.AddComplaints();
 builder.AddSessionReminders();
 builder.AddOutbox();
 builder.AddBotFrameworkChannel();

@@ -13,6 +13,9 @@ public static class MainMenu
         new("劳动维权", "complaints"),
         new("返岗报名", "return-trips"),
         new("我的信息", "profile"),
+
+        // Last, so the lines workers already know keep their numbers.
+        new("查进度", "complaints.mine"),
     ];
 
     public static readonly IReadOnlyList<string> Titles = Items.Select(i => i.Title).ToList();

@@ -10,6 +10,9 @@ namespace Pingtang.Bot.Menu;
 /// </summary>
 public sealed class RootRouter(DialogSet dialogs, IEnumerable<IMenuShortcut> shortcuts) : IConversationRoot
 {
+    // Stable: shortcuts of one priority keep the order their features were added in.
+    private readonly IReadOnlyList<IMenuShortcut> _shortcuts = [.. shortcuts.OrderByDescending(s => s.Priority)];
+
     public async Task RestartAsync(DialogContext dc, RestartReason reason, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dc);
@@ -65,7 +68,7 @@ public sealed class RootRouter(DialogSet dialogs, IEnumerable<IMenuShortcut> sho
     {
         if (ChoiceRecognizer.Recognize(dc.Text, MainMenu.Titles) is not { } index)
         {
-            if (shortcuts.Select(s => s.Match(dc.Text)).FirstOrDefault(m => m is not null) is { } shortcut)
+            if (_shortcuts.Select(s => s.Match(dc.Text)).FirstOrDefault(m => m is not null) is { } shortcut)
             {
                 return await dc.BeginAsync(shortcut.DialogId, shortcut.Options, cancellationToken);
             }

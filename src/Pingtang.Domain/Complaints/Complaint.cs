@@ -102,6 +102,9 @@ public sealed record ComplaintDraft
 
     /// <summary>That the worker agreed to someone filing for them.</summary>
     public bool WorkerAgreed { get; init; }
+
+    /// <summary>The photos and files sent with the complaint, in the order they came.</summary>
+    public IReadOnlyList<EvidenceDraft> Evidence { get; init; } = [];
 }
 
 /// <summary>A rights complaint as a case file: the worker's account, its station, and its history.</summary>
@@ -220,6 +223,8 @@ public sealed class Complaint
         (InvestigationExtendedAt, InvestigationExtendedBy) = (now, by.Trim());
     }
 
+    public List<ComplaintEvidence> Evidence { get; private set; } = [];
+
     public static string NumberFor(int year, int sequence) => $"WQ-{year}-{sequence:D6}";
 
     internal static Complaint Create(int workerId, int stationId, ComplaintDraft draft, IReadOnlyList<UrgencyReason> urgency, int year, int sequence, DateTimeOffset now)
@@ -252,13 +257,61 @@ public sealed class Complaint
             UrgentBecause = string.Join(',', urgency),
         };
         complaint.History.Add(new ComplaintStatusChange { Status = ComplaintStatus.Submitted, At = now, By = draft.FiledBy.Name() });
+        foreach (var evidence in draft.Evidence)
+        {
+            complaint.AddEvidence(evidence, now);
+        }
+
         return complaint;
+    }
+
+    /// <summary>Keeps a photo or file with the case; a broken rule (<see cref="ComplaintEvidence.Validate"/>) is a <see cref="DomainException"/>.</summary>
+    public ComplaintEvidence AddEvidence(EvidenceDraft draft, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        if (ComplaintEvidence.Validate(draft) is { } broken)
+        {
+            throw new DomainException(broken);
+        }
+
+        var evidence = ComplaintEvidence.From(draft, now);
+        Evidence.Add(evidence);
+        return evidence;
+    }
+
+    /// <summary>
+    /// Moves the case to <paramref name="status"/>, recorded with who did it, when and why (the note is shown to the
+    /// worker). A move the case's course does not allow (<see cref="ComplaintStatusRules"/>) is a <see cref="DomainException"/>.
+    /// </summary>
+    public ComplaintStatusChange ChangeStatus(ComplaintStatus status, string by, string? note, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(by) || by.Trim().Length > ComplaintStatusChange.ByMaxLength)
+        {
+            throw new DomainException($"请写明是谁改的状态（1到{ComplaintStatusChange.ByMaxLength}个字）");
+        }
+
+        if (note?.Trim().Length > TextMaxLength)
+        {
+            throw new DomainException($"说明不能超过{TextMaxLength}个字");
+        }
+
+        if (!ComplaintStatusRules.CanMove(Status, status))
+        {
+            throw new DomainException($"案件「{Status.Name()}」，不能改为「{status.Name()}」");
+        }
+
+        var change = new ComplaintStatusChange { Status = status, At = now, By = by.Trim(), Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim() };
+        Status = status;
+        History.Add(change);
+        return change;
     }
 }
 
 /// <summary>One step of a case's history: its status from then on, who moved it and when.</summary>
 public sealed class ComplaintStatusChange
 {
+    public const int ByMaxLength = 64;
+
     public int Id { get; private set; }
 
     public int ComplaintId { get; private set; }
@@ -304,6 +357,7 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.HasOne(c => c.Worker).WithMany().HasForeignKey(c => c.WorkerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(c => c.Station).WithMany().HasForeignKey(c => c.StationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(c => c.History).WithOne().HasForeignKey(s => s.ComplaintId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.Evidence).WithOne().HasForeignKey(e => e.ComplaintId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -313,7 +367,7 @@ internal sealed class ComplaintStatusChangeConfiguration : IEntityTypeConfigurat
     {
         builder.ToTable("ComplaintStatusChanges");
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(24);
-        builder.Property(s => s.By).HasMaxLength(64);
+        builder.Property(s => s.By).HasMaxLength(ComplaintStatusChange.ByMaxLength);
         builder.Property(s => s.Note).HasMaxLength(Complaint.TextMaxLength);
     }
 }

@@ -105,6 +105,11 @@ public sealed class ComplaintFiling(PingtangDb db, TimeProvider time)
             return "欠薪人数应至少1人，金额不能为负";
         }
 
-        return draft.InjuredOn is { } injured && injured > today ? "受伤日期不能晚于今天" : null;
+        if (draft.InjuredOn is { } injured && injured > today)
+        {
+            return "受伤日期不能晚于今天";
+        }
+
+        return draft.Evidence.Select(ComplaintEvidence.Validate).FirstOrDefault(broken => broken is not null);
     }
 }

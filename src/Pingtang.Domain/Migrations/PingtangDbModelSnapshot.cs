@@ -468,6 +468,40 @@ namespace Pingtang.Domain.Migrations
                     b.ToTable("Complaints");
                 });
 
+            modelBuilder.Entity("Pingtang.Domain.Complaints.ComplaintEvidence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ComplaintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentUrl")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId");
+
+                    b.ToTable("ComplaintEvidence", (string)null);
+                });
+
             modelBuilder.Entity("Pingtang.Domain.Complaints.ComplaintRoute", b =>
                 {
                     b.Property<int>("Id")
@@ -1449,6 +1483,15 @@ namespace Pingtang.Domain.Migrations
                     b.Navigation("Worker");
                 });
 
+            modelBuilder.Entity("Pingtang.Domain.Complaints.ComplaintEvidence", b =>
+                {
+                    b.HasOne("Pingtang.Domain.Complaints.Complaint", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Pingtang.Domain.Complaints.ComplaintRoute", b =>
                 {
                     b.HasOne("Pingtang.Domain.Stations.Station", "Station")
@@ -1664,6 +1707,8 @@ namespace Pingtang.Domain.Migrations
 
             modelBuilder.Entity("Pingtang.Domain.Complaints.Complaint", b =>
                 {
+                    b.Navigation("Evidence");
+
                     b.Navigation("History");
                 });
 
