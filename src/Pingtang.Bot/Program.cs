@@ -10,6 +10,7 @@ using Pingtang.Bot.Profile;
 using Pingtang.Bot.Scheduling;
 using Pingtang.Bot.Staff;
 using Pingtang.Bot.Training;
+using Pingtang.Bot.Uploads;
 using Pingtang.Bot.Workers;
 
 if (await CommandLine.TryRunAsync(args, Commands))
@@ -29,6 +30,7 @@ builder.AddTraining();
 builder.AddSessionReminders();
 builder.AddOutbox();
 builder.AddBotFrameworkChannel();
+builder.AddUploads();
 builder.AddDirectLine();
 builder.AddStaffAccess();
 builder.AddScheduling();
@@ -37,6 +39,7 @@ var app = builder.Build();
 app.UseSecurityHeaders();
 app.MapBotFrameworkChannel();
 app.MapDirectLine();
+app.MapUploads();
 app.MapStaffAccess();
 app.MapJobStaff();
 app.MapTrainingStaff();
