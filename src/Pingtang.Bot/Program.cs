@@ -12,6 +12,7 @@ using Pingtang.Bot.Profile;
 using Pingtang.Bot.Scheduling;
 using Pingtang.Bot.Staff;
 using Pingtang.Bot.Training;
+using Pingtang.Bot.Uploads;
 using Pingtang.Bot.Workers;
 
 if (await CommandLine.TryRunAsync(args, Commands))
@@ -33,6 +34,7 @@ builder.AddComplaints();
 builder.AddSessionReminders();
 builder.AddOutbox();
 builder.AddBotFrameworkChannel();
+builder.AddUploads();
 builder.AddDirectLine();
 builder.AddStaffAccess();
 builder.AddScheduling();
@@ -41,6 +43,7 @@ var app = builder.Build();
 app.UseSecurityHeaders();
 app.MapBotFrameworkChannel();
 app.MapDirectLine();
+app.MapUploads();
 app.MapStaffAccess();
 app.MapJobStaff();
 app.MapTrainingStaff();

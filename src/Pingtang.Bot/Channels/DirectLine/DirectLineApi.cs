@@ -49,6 +49,7 @@ internal static class DirectLineApi
         api.MapGet("/conversations/{conversationId}", ReconnectAsync);
         api.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync);
         api.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
+        api.MapPost("/conversations/{conversationId}/upload", DirectLineUpload.UploadAsync);
         api.MapGet("/conversations/{conversationId}/stream", DirectLineStream.RunAsync);
         return api;
     }
@@ -229,10 +230,7 @@ internal static class DirectLineApi
         var from = Sender(caller, conversation, activity.From);
         if (from is null)
         {
-            return DirectLineRequests.Error(
-                StatusCodes.Status403Forbidden,
-                "Forbidden",
-                $"User ids starting with \"{UserIdPrefix}\" belong to tokens; with the secret, name another user or none.");
+            return ReservedUser();
         }
 
         var id = await conversations.ReceiveAsync(conversation, InboundActivity.Stamp(activity, conversationId, from, time.GetUtcNow()), request.HttpContext.RequestAborted);
@@ -244,7 +242,7 @@ internal static class DirectLineApi
     /// does). The secret is the bot owner's server, which Azure lets name the user; but ids starting <c>dl_</c> are
     /// reserved to tokens (Azure's rule), so the secret cannot speak as a web-chat user of another conversation.
     /// </summary>
-    private static ChannelAccount? Sender(DirectLineCaller caller, DirectLineConversation conversation, ChannelAccount? claimed)
+    internal static ChannelAccount? Sender(DirectLineCaller caller, DirectLineConversation conversation, ChannelAccount? claimed)
     {
         var name = Trim(conversation.UserName ?? claimed?.Name);
         if (!caller.IsSecret || string.IsNullOrEmpty(claimed?.Id) || claimed.Id == conversation.UserId)
@@ -266,7 +264,13 @@ internal static class DirectLineApi
     }
 
     /// <summary>A stream URL naming a host the operator never gave would send the client wherever the Host header said.</summary>
-    private static JsonHttpResult<ApiErrorResponse> UnknownHost(HttpRequest request, ILogger logger)
+    internal static JsonHttpResult<ApiErrorResponse> ReservedUser() =>
+        DirectLineRequests.Error(
+            StatusCodes.Status403Forbidden,
+            "Forbidden",
+            $"User ids starting with \"{UserIdPrefix}\" belong to tokens; with the secret, name another user or none.");
+
+    internal static JsonHttpResult<ApiErrorResponse> UnknownHost(HttpRequest request, ILogger logger)
     {
         logger.LogInformation("Direct Line refused a stream URL for a host that is not this service's; set {Key} or AllowedHosts to the address workers use", PublicAddress.BaseUrlKey);
         return DirectLineRequests.Error(

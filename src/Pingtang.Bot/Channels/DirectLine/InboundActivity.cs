@@ -34,19 +34,44 @@ public static class InboundActivity
     });
 
     /// <summary>The activity, or why it is refused (a message for the client, in the API's language: English).</summary>
-    public static Activity? Parse(string body, out string? problem)
+    public static Activity? Parse(string body, out string? problem) =>
+        Read(body, out var json, out problem) ? Parse(json!, out problem) : null;
+
+    /// <summary>
+    /// The activity part of an upload, like <see cref="Parse(string, out string?)"/>. Its <c>attachments</c> only
+    /// describe the files sent beside it (names, no content), so they are dropped: the channel attaches the files it
+    /// stored instead.
+    /// </summary>
+    public static Activity? ParseUploaded(string body, out string? problem)
+    {
+        if (!Read(body, out var json, out problem))
+        {
+            return null;
+        }
+
+        json!.Remove("attachments");
+        return Parse(json, out problem);
+    }
+
+    private static bool Read(string body, out JObject? json, out string? problem)
     {
         problem = null;
-        JObject json;
         try
         {
             json = JToken.Parse(body) as JObject ?? throw new JsonReaderException("not an object");
+            return true;
         }
         catch (JsonReaderException)
         {
+            json = null;
             problem = "The body must be a JSON activity object.";
-            return null;
+            return false;
         }
+    }
+
+    private static Activity? Parse(JObject json, out string? problem)
+    {
+        problem = null;
 
         if (json["type"] is not JValue { Type: JTokenType.String, Value: string type } || !AcceptedTypes.Contains(type))
         {

@@ -2,11 +2,13 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Pingtang.Bot.Menu;
+using Pingtang.Bot.Tests.Support;
+using Pingtang.Bot.Tests.Uploads;
 
 namespace Pingtang.Bot.Tests.Channels.DirectLine;
 
 /// <summary>
-/// The official client, botframework-directlinejs, against the service on a real socket. Needs node and npm; the
+/// The official client, botframework-directlinejs, against the service on a real socket: talking, and sending a file. Needs node and npm; the
 /// test installs the pinned packages (npm ci in node/) when they are missing.
 /// </summary>
 public sealed class DirectLineClientTests
@@ -35,6 +37,33 @@ public sealed class DirectLineClientTests
         Assert.Equal("pingtang-bot", seen.GetProperty("reply").GetProperty("from").GetString());
         Assert.False(string.IsNullOrWhiteSpace(seen.GetProperty("reply").GetProperty("text").GetString()));
         Assert.Contains("Online", seen.GetProperty("statuses").EnumerateArray().Select(s => s.GetString()));
+    }
+
+    [Fact]
+    public async Task The_official_client_uploads_a_photo_that_the_bot_receives_with_a_link_to_the_same_bytes()
+    {
+        var bot = new AttachmentEchoBot();
+        await using var host = LiveHost.Start(services: AttachmentEchoBot.Into(bot));
+        await EnsureNodeModulesAsync();
+        var photo = Path.Combine(host.Factory.DataFolder, "photo-to-send.png");
+        await File.WriteAllBytesAsync(photo, SampleFiles.Png);
+
+        var (exitCode, output, errors) = await RunAsync("node", $"upload.js {host.BaseUrl} {photo} image/png 工资条.png");
+
+        Assert.True(exitCode == 0, $"node client failed ({exitCode}): {errors}\n{output}");
+        var seen = JsonDocument.Parse(output).RootElement;
+        var message = Assert.Single(bot.Messages);
+        Assert.Equal(seen.GetProperty("postedId").GetString(), message.Id);
+        Assert.Equal("我的工资条", message.Text);
+        Assert.Equal(seen.GetProperty("user").GetString(), message.From.Id);
+        var attachment = Assert.Single(message.Attachments);
+        Assert.Equal(("image/png", "工资条.png"), (attachment.ContentType, attachment.Name));
+        Assert.StartsWith(host.BaseUrl + "/attachments/", attachment.ContentUrl, StringComparison.Ordinal);
+        Assert.Equal(attachment.ContentUrl, seen.GetProperty("echo").GetProperty("attachments")[0].GetProperty("contentUrl").GetString());
+        Assert.Equal(AttachmentEchoBot.Received + "工资条.png（image/png）", seen.GetProperty("reply").GetString());
+
+        using var http = new HttpClient();
+        Assert.Equal(SampleFiles.Png, await http.GetByteArrayAsync(new Uri(attachment.ContentUrl)));
     }
 
     internal static string NodeFolder([CallerFilePath] string thisFile = "") => Path.Combine(Path.GetDirectoryName(thisFile)!, "node");

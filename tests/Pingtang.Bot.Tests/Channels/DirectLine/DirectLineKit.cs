@@ -25,7 +25,10 @@ internal sealed class DirectLineKit(HttpClient http)
 
     public HttpClient Http => http;
 
-    public async Task<(HttpStatusCode Status, JsonElement Body)> SendAsync(HttpMethod method, string path, string? bearer, string? body = null)
+    public Task<(HttpStatusCode Status, JsonElement Body)> SendAsync(HttpMethod method, string path, string? bearer, string? body = null) =>
+        SendAsync(method, path, bearer, body is null ? null : new StringContent(body, Encoding.UTF8, "application/json"));
+
+    public async Task<(HttpStatusCode Status, JsonElement Body)> SendAsync(HttpMethod method, string path, string? bearer, HttpContent? content)
     {
         using var request = new HttpRequestMessage(method, path);
         if (bearer is not null)
@@ -33,10 +36,7 @@ internal sealed class DirectLineKit(HttpClient http)
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
         }
 
-        if (body is not null)
-        {
-            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
-        }
+        request.Content = content;
 
         using var response = await http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
@@ -62,6 +62,43 @@ internal sealed class DirectLineKit(HttpClient http)
 
     public Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(Started conversation, string activityJson, string? bearer = null) =>
         SendAsync(HttpMethod.Post, $"/v3/directline/conversations/{conversation.ConversationId}/activities", bearer ?? conversation.Token, activityJson);
+
+    /// <summary>
+    /// An upload as directlinejs sends it: the activity in a part named <c>activity</c>, then a part <c>file</c> per file.
+    /// </summary>
+    public async Task<(HttpStatusCode Status, JsonElement Body)> UploadAsync(Started conversation, string? activityJson, IEnumerable<UploadPart> files, string? bearer = null, string userId = "someone")
+    {
+        using var form = new MultipartFormDataContent();
+        if (activityJson is not null)
+        {
+            var activity = new StringContent(activityJson, Encoding.UTF8);
+            activity.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.microsoft.activity");
+            form.Add(activity, "activity", "blob");
+        }
+
+        foreach (var file in files)
+        {
+            var content = new ByteArrayContent(file.Bytes);
+            if (file.ContentType.Length > 0)
+            {
+                content.Headers.ContentType = new MediaTypeHeaderValue(file.ContentType);
+            }
+
+            form.Add(content, "file", file.Name);
+        }
+
+        return await SendAsync(HttpMethod.Post, $"/v3/directline/conversations/{conversation.ConversationId}/upload?userId={Uri.EscapeDataString(userId)}", bearer ?? conversation.Token, form);
+    }
+
+    public static string Upload(string text, params UploadPart[] files) =>
+        JsonSerializer.Serialize(new
+        {
+            type = "message",
+            text,
+            from = new { id = "someone", role = "user" },
+            attachments = files.Select(f => new { name = f.Name, contentType = f.ContentType }),
+            channelData = new { clientActivityID = Guid.NewGuid().ToString("N") },
+        });
 
     public async Task<string> SayAsync(Started conversation, string text)
     {
@@ -97,6 +134,8 @@ internal sealed class DirectLineKit(HttpClient http)
         activity.TryGetProperty("text", out var text) ? text.GetString() : null;
 
     public static string Role(JsonElement activity) => activity.GetProperty("from").GetProperty("role").GetString()!;
+
+    internal sealed record UploadPart(string Name, string ContentType, byte[] Bytes);
 
     internal sealed record Started(string ConversationId, string Token, string? StreamUrl);
 }

@@ -1,0 +1,36 @@
+using System.Text;
+using Microsoft.Extensions.Options;
+using Pingtang.Bot.Hosting;
+
+namespace Pingtang.Bot.Uploads;
+
+/// <summary>Files workers send: their limits (<c>DirectLine:Uploads</c>), storage, signed links and the download route.</summary>
+public static class UploadsExtensions
+{
+    private const string LinkKeyFile = "upload-link-key.txt";
+
+    public static WebApplicationBuilder AddUploads(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<UploadLimits>()
+            .BindConfiguration(UploadLimits.Section)
+            .Validate(l => l.IsValid(), $"{UploadLimits.Section}: MaxFiles, MaxFileBytes and LinkHours must be positive, and MaxRequestBytes at least MaxFileBytes.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton(sp => new UploadLinks(
+            LinkKey(sp.GetRequiredService<DataFolder>()),
+            sp.GetRequiredService<TimeProvider>(),
+            TimeSpan.FromHours(sp.GetRequiredService<IOptions<UploadLimits>>().Value.LinkHours)));
+        builder.Services.AddSingleton<UploadedFiles>();
+        return builder;
+    }
+
+    public static WebApplication MapUploads(this WebApplication app)
+    {
+        app.MapAttachmentDownload();
+        return app;
+    }
+
+    // A key of its own, kept like the other generated secrets: links stay valid across restarts, and replacing the
+    // file ends every link given so far (the files stay, and staff still find them by link).
+    private static byte[] LinkKey(DataFolder dataFolder) =>
+        Encoding.ASCII.GetBytes(dataFolder.GetOrCreateSecret(LinkKeyFile, () => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))));
+}
