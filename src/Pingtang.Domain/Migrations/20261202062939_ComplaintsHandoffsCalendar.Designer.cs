@@ -11,14 +11,338 @@ using Pingtang.Domain;
 namespace Pingtang.Domain.Migrations
 {
     [DbContext(typeof(PingtangDb))]
-    [Migration("20261202040144_ComplaintEvidence")]
-    partial class ComplaintEvidence
+    [Migration("20261202062939_ComplaintsHandoffsCalendar")]
+    partial class ComplaintsHandoffsCalendar
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("Pingtang.Domain.Calendar.CalendarDay", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date")
+                        .IsUnique();
+
+                    b.ToTable("CalendarDays", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Date = new DateOnly(2026, 1, 1),
+                            Kind = "Holiday",
+                            Name = "元旦"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Date = new DateOnly(2026, 1, 2),
+                            Kind = "Holiday",
+                            Name = "元旦"
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Date = new DateOnly(2026, 1, 3),
+                            Kind = "Holiday",
+                            Name = "元旦"
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Date = new DateOnly(2026, 1, 4),
+                            Kind = "Workday",
+                            Name = "元旦"
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Date = new DateOnly(2026, 2, 14),
+                            Kind = "Workday",
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Date = new DateOnly(2026, 2, 15),
+                            Kind = "Holiday",
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Date = new DateOnly(2026, 2, 16),
+                            Kind = "Holiday",
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Date = new DateOnly(2026, 2, 17),
+                            Kind = "Holiday",
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Id = 9,
+                            Date = new DateOnly(2026, 2, 18),
+                            Kind = "Holiday",
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Id = 10,
+                            Date = new DateOnly(2026, 2, 19),
+                            Kind = "Holiday",
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Id = 11,
+                            Date = new DateOnly(2026, 2, 20),
+                            Kind = "Holiday",
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Id = 12,
+                            Date = new DateOnly(2026, 2, 21),
+                            Kind = "Holiday",
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Id = 13,
+                            Date = new DateOnly(2026, 2, 22),
+                            Kind = "Holiday",
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Id = 14,
+                            Date = new DateOnly(2026, 2, 23),
+                            Kind = "Holiday",
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Id = 15,
+                            Date = new DateOnly(2026, 2, 28),
+                            Kind = "Workday",
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Id = 16,
+                            Date = new DateOnly(2026, 4, 4),
+                            Kind = "Holiday",
+                            Name = "清明节"
+                        },
+                        new
+                        {
+                            Id = 17,
+                            Date = new DateOnly(2026, 4, 5),
+                            Kind = "Holiday",
+                            Name = "清明节"
+                        },
+                        new
+                        {
+                            Id = 18,
+                            Date = new DateOnly(2026, 4, 6),
+                            Kind = "Holiday",
+                            Name = "清明节"
+                        },
+                        new
+                        {
+                            Id = 19,
+                            Date = new DateOnly(2026, 5, 1),
+                            Kind = "Holiday",
+                            Name = "劳动节"
+                        },
+                        new
+                        {
+                            Id = 20,
+                            Date = new DateOnly(2026, 5, 2),
+                            Kind = "Holiday",
+                            Name = "劳动节"
+                        },
+                        new
+                        {
+                            Id = 21,
+                            Date = new DateOnly(2026, 5, 3),
+                            Kind = "Holiday",
+                            Name = "劳动节"
+                        },
+                        new
+                        {
+                            Id = 22,
+                            Date = new DateOnly(2026, 5, 4),
+                            Kind = "Holiday",
+                            Name = "劳动节"
+                        },
+                        new
+                        {
+                            Id = 23,
+                            Date = new DateOnly(2026, 5, 5),
+                            Kind = "Holiday",
+                            Name = "劳动节"
+                        },
+                        new
+                        {
+                            Id = 24,
+                            Date = new DateOnly(2026, 5, 9),
+                            Kind = "Workday",
+                            Name = "劳动节"
+                        },
+                        new
+                        {
+                            Id = 25,
+                            Date = new DateOnly(2026, 6, 19),
+                            Kind = "Holiday",
+                            Name = "端午节"
+                        },
+                        new
+                        {
+                            Id = 26,
+                            Date = new DateOnly(2026, 6, 20),
+                            Kind = "Holiday",
+                            Name = "端午节"
+                        },
+                        new
+                        {
+                            Id = 27,
+                            Date = new DateOnly(2026, 6, 21),
+                            Kind = "Holiday",
+                            Name = "端午节"
+                        },
+                        new
+                        {
+                            Id = 28,
+                            Date = new DateOnly(2026, 9, 20),
+                            Kind = "Workday",
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Id = 29,
+                            Date = new DateOnly(2026, 9, 25),
+                            Kind = "Holiday",
+                            Name = "中秋节"
+                        },
+                        new
+                        {
+                            Id = 30,
+                            Date = new DateOnly(2026, 9, 26),
+                            Kind = "Holiday",
+                            Name = "中秋节"
+                        },
+                        new
+                        {
+                            Id = 31,
+                            Date = new DateOnly(2026, 9, 27),
+                            Kind = "Holiday",
+                            Name = "中秋节"
+                        },
+                        new
+                        {
+                            Id = 32,
+                            Date = new DateOnly(2026, 10, 1),
+                            Kind = "Holiday",
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Id = 33,
+                            Date = new DateOnly(2026, 10, 2),
+                            Kind = "Holiday",
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Id = 34,
+                            Date = new DateOnly(2026, 10, 3),
+                            Kind = "Holiday",
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Id = 35,
+                            Date = new DateOnly(2026, 10, 4),
+                            Kind = "Holiday",
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Id = 36,
+                            Date = new DateOnly(2026, 10, 5),
+                            Kind = "Holiday",
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Id = 37,
+                            Date = new DateOnly(2026, 10, 6),
+                            Kind = "Holiday",
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Id = 38,
+                            Date = new DateOnly(2026, 10, 7),
+                            Kind = "Holiday",
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Id = 39,
+                            Date = new DateOnly(2026, 10, 10),
+                            Kind = "Workday",
+                            Name = "国庆节"
+                        });
+                });
+
+            modelBuilder.Entity("Pingtang.Domain.Calendar.HolidaySchedule", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notice")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("HolidaySchedules");
+
+                    b.HasData(
+                        new
+                        {
+                            Year = 2026,
+                            Notice = "国务院办公厅关于2026年部分节假日安排的通知"
+                        });
+                });
 
             modelBuilder.Entity("Pingtang.Domain.Complaints.Complaint", b =>
                 {
@@ -64,7 +388,22 @@ namespace Pingtang.Domain.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IdNumberCiphertext")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdNumberMasked")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("InjuredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("InvestigationExtendedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InvestigationExtendedBy")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Narrative")
@@ -247,6 +586,157 @@ namespace Pingtang.Domain.Migrations
                     b.HasIndex("ComplaintId");
 
                     b.ToTable("ComplaintStatusChanges", (string)null);
+                });
+
+            modelBuilder.Entity("Pingtang.Domain.Handoffs.ChatMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HandoffId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HandoffId", "Id");
+
+                    b.HasIndex("HandoffId", "SourceId")
+                        .IsUnique()
+                        .HasFilter("\"SourceId\" IS NOT NULL");
+
+                    b.ToTable("ChatMessages", (string)null);
+                });
+
+            modelBuilder.Entity("Pingtang.Domain.Handoffs.Handoff", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ComplaintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Ending")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalConversationId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StaffId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StaffName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TakenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Urgent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId");
+
+                    b.HasIndex("ExternalConversationId");
+
+                    b.HasIndex("WorkerId")
+                        .IsUnique()
+                        .HasFilter("\"State\" <> 'Ended'");
+
+                    b.HasIndex("StationId", "State");
+
+                    b.ToTable("Handoffs");
+                });
+
+            modelBuilder.Entity("Pingtang.Domain.Handoffs.HelpRating", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AskedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ComplaintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("HandoffId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Word")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StationId", "AnsweredAt");
+
+                    b.HasIndex("WorkerId", "AskedAt");
+
+                    b.ToTable("HelpRatings");
                 });
 
             modelBuilder.Entity("Pingtang.Domain.Jobs.JobAlert", b =>
@@ -598,6 +1088,72 @@ namespace Pingtang.Domain.Migrations
                             Id = 3,
                             Location = "广东省东莞市大朗镇",
                             Name = "东莞市大朗镇劳务协作站"
+                        });
+                });
+
+            modelBuilder.Entity("Pingtang.Domain.Stations.StationServiceHours", b =>
+                {
+                    b.Property<int>("StationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("AfternoonCloses")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("AfternoonOpens")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FirstResponseMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("MorningCloses")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("MorningOpens")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResolutionWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UrgentFirstResponseMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StationId");
+
+                    b.ToTable("StationServiceHours", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            StationId = 1,
+                            AfternoonCloses = new TimeOnly(17, 30, 0),
+                            AfternoonOpens = new TimeOnly(14, 0, 0),
+                            FirstResponseMinutes = 240,
+                            MorningCloses = new TimeOnly(12, 0, 0),
+                            MorningOpens = new TimeOnly(9, 0, 0),
+                            ResolutionWorkingDays = 15,
+                            UrgentFirstResponseMinutes = 60
+                        },
+                        new
+                        {
+                            StationId = 2,
+                            AfternoonCloses = new TimeOnly(17, 30, 0),
+                            AfternoonOpens = new TimeOnly(14, 0, 0),
+                            FirstResponseMinutes = 240,
+                            MorningCloses = new TimeOnly(12, 0, 0),
+                            MorningOpens = new TimeOnly(9, 0, 0),
+                            ResolutionWorkingDays = 15,
+                            UrgentFirstResponseMinutes = 60
+                        },
+                        new
+                        {
+                            StationId = 3,
+                            AfternoonCloses = new TimeOnly(17, 30, 0),
+                            AfternoonOpens = new TimeOnly(14, 0, 0),
+                            FirstResponseMinutes = 240,
+                            MorningCloses = new TimeOnly(12, 0, 0),
+                            MorningOpens = new TimeOnly(9, 0, 0),
+                            ResolutionWorkingDays = 15,
+                            UrgentFirstResponseMinutes = 60
                         });
                 });
 
@@ -959,6 +1515,82 @@ namespace Pingtang.Domain.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Pingtang.Domain.Handoffs.ChatMessage", b =>
+                {
+                    b.HasOne("Pingtang.Domain.Handoffs.Handoff", null)
+                        .WithMany("Messages")
+                        .HasForeignKey("HandoffId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("Pingtang.Domain.Handoffs.ChatAttachment", "Attachment", b1 =>
+                        {
+                            b1.Property<long>("ChatMessageId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ContentUrl")
+                                .IsRequired()
+                                .HasMaxLength(2048)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("ChatMessageId");
+
+                            b1.ToTable("ChatMessages");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ChatMessageId");
+                        });
+
+                    b.Navigation("Attachment");
+                });
+
+            modelBuilder.Entity("Pingtang.Domain.Handoffs.Handoff", b =>
+                {
+                    b.HasOne("Pingtang.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Pingtang.Domain.Stations.Station", "Station")
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pingtang.Domain.Workers.Worker", null)
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Station");
+                });
+
+            modelBuilder.Entity("Pingtang.Domain.Handoffs.HelpRating", b =>
+                {
+                    b.HasOne("Pingtang.Domain.Stations.Station", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pingtang.Domain.Workers.Worker", null)
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Pingtang.Domain.Jobs.JobAlert", b =>
                 {
                     b.HasOne("Pingtang.Domain.Workers.Worker", "Worker")
@@ -1037,6 +1669,15 @@ namespace Pingtang.Domain.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Pingtang.Domain.Stations.StationServiceHours", b =>
+                {
+                    b.HasOne("Pingtang.Domain.Stations.Station", null)
+                        .WithOne()
+                        .HasForeignKey("Pingtang.Domain.Stations.StationServiceHours", "StationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Pingtang.Domain.Training.Enrolment", b =>
                 {
                     b.HasOne("Pingtang.Domain.Training.TrainingSession", "Session")
@@ -1072,6 +1713,11 @@ namespace Pingtang.Domain.Migrations
                     b.Navigation("Evidence");
 
                     b.Navigation("History");
+                });
+
+            modelBuilder.Entity("Pingtang.Domain.Handoffs.Handoff", b =>
+                {
+                    b.Navigation("Messages");
                 });
 
             modelBuilder.Entity("Pingtang.Domain.Jobs.JobAlert", b =>
