@@ -5,108 +5,6 @@ using Pingtang.Domain.Workers;
 
 namespace Pingtang.Domain.Complaints;
 
-/// <summary>Where a case stands; each change is kept in <see cref="ComplaintStatusChange"/>.</summary>
-public enum ComplaintStatus
-{
-    Submitted,
-    Accepted,
-    InProgress,
-    Resolved,
-    ReferredToInspection,
-    Closed,
-}
-
-/// <summary>Who told us: the worker, or someone on their behalf with their agreement.</summary>
-public enum ComplaintFiler
-{
-    Worker,
-    Relative,
-    VillageOfficial,
-    LabourLeader,
-}
-
-public static class ComplaintWords
-{
-    /// <summary>The words workers and staff use: 欠薪 · 工伤 · 劳动合同 · 社保 · 其他.</summary>
-    public static string Name(this ComplaintCategory category) => category switch
-    {
-        ComplaintCategory.WageArrears => "欠薪",
-        ComplaintCategory.WorkInjury => "工伤",
-        ComplaintCategory.LabourContract => "劳动合同",
-        ComplaintCategory.SocialInsurance => "社保",
-        ComplaintCategory.Other => "其他",
-        _ => throw new ArgumentOutOfRangeException(nameof(category), category, null),
-    };
-
-    /// <summary>已提交 · 已受理 · 处理中 · 已解决 · 已转劳动监察 · 已关闭.</summary>
-    public static string Name(this ComplaintStatus status) => status switch
-    {
-        ComplaintStatus.Submitted => "已提交",
-        ComplaintStatus.Accepted => "已受理",
-        ComplaintStatus.InProgress => "处理中",
-        ComplaintStatus.Resolved => "已解决",
-        ComplaintStatus.ReferredToInspection => "已转劳动监察",
-        ComplaintStatus.Closed => "已关闭",
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
-    };
-
-    /// <summary>本人 · 亲属 · 村干部 · 劳务带头人.</summary>
-    public static string Name(this ComplaintFiler filer) => filer switch
-    {
-        ComplaintFiler.Worker => "本人",
-        ComplaintFiler.Relative => "亲属",
-        ComplaintFiler.VillageOfficial => "村干部",
-        ComplaintFiler.LabourLeader => "劳务带头人",
-        _ => throw new ArgumentOutOfRangeException(nameof(filer), filer, null),
-    };
-}
-
-/// <summary>What the complaint dialog gathered, before it becomes a case.</summary>
-public sealed record ComplaintDraft
-{
-    public required ComplaintCategory Category { get; init; }
-
-    public required string EmployerName { get; init; }
-
-    public string? EmployerCreditCode { get; init; }
-
-    /// <summary>City or district, as the worker says it: routes the case.</summary>
-    public required string WorkPlace { get; init; }
-
-    /// <summary>The site or project.</summary>
-    public string? Site { get; init; }
-
-    public string? PeriodWorked { get; init; }
-
-    /// <summary>For 欠薪: yuan owed to the worker.</summary>
-    public decimal? AmountOwed { get; init; }
-
-    /// <summary>For 欠薪: how many workers are owed, this one included.</summary>
-    public int? WorkersOwed { get; init; }
-
-    /// <summary>For 工伤.</summary>
-    public DateOnly? InjuredOn { get; init; }
-
-    /// <summary>What happened and what they ask for, in their words.</summary>
-    public required string Narrative { get; init; }
-
-    public required string ContactPhone { get; init; }
-
-    /// <summary>The worker's ID-card number, protected as soon as it was typed (<see cref="IdCardNumber.Protect"/>).</summary>
-    public ProtectedIdNumber? IdNumber { get; init; }
-
-    public ComplaintFiler FiledBy { get; init; } = ComplaintFiler.Worker;
-
-    /// <summary>The name of whoever filed on the worker's behalf.</summary>
-    public string? FilerName { get; init; }
-
-    /// <summary>That the worker agreed to someone filing for them.</summary>
-    public bool WorkerAgreed { get; init; }
-
-    /// <summary>The photos and files sent with the complaint, in the order they came.</summary>
-    public IReadOnlyList<EvidenceDraft> Evidence { get; init; } = [];
-}
-
 /// <summary>A rights complaint as a case file: the worker's account, its station, and its history.</summary>
 public sealed class Complaint
 {
@@ -307,25 +205,6 @@ public sealed class Complaint
     }
 }
 
-/// <summary>One step of a case's history: its status from then on, who moved it and when.</summary>
-public sealed class ComplaintStatusChange
-{
-    public const int ByMaxLength = 64;
-
-    public int Id { get; private set; }
-
-    public int ComplaintId { get; private set; }
-
-    public required ComplaintStatus Status { get; init; }
-
-    public required DateTimeOffset At { get; init; }
-
-    /// <summary>A staff member's name, or who filed (本人, 亲属…) for the first step.</summary>
-    public required string By { get; init; }
-
-    public string? Note { get; init; }
-}
-
 internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
 {
     public void Configure(EntityTypeBuilder<Complaint> builder)
@@ -358,16 +237,5 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.HasOne(c => c.Station).WithMany().HasForeignKey(c => c.StationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(c => c.History).WithOne().HasForeignKey(s => s.ComplaintId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.Evidence).WithOne().HasForeignKey(e => e.ComplaintId).OnDelete(DeleteBehavior.Cascade);
-    }
-}
-
-internal sealed class ComplaintStatusChangeConfiguration : IEntityTypeConfiguration<ComplaintStatusChange>
-{
-    public void Configure(EntityTypeBuilder<ComplaintStatusChange> builder)
-    {
-        builder.ToTable("ComplaintStatusChanges");
-        builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(24);
-        builder.Property(s => s.By).HasMaxLength(ComplaintStatusChange.ByMaxLength);
-        builder.Property(s => s.Note).HasMaxLength(Complaint.TextMaxLength);
     }
 }
