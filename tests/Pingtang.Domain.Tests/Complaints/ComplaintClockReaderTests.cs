@@ -8,15 +8,6 @@ namespace Pingtang.Domain.Tests.Complaints;
 
 public sealed class ComplaintClockReaderTests : IAsyncLifetime
 {
-    private static readonly ComplaintDraft Arrears = new()
-    {
-        Category = ComplaintCategory.WageArrears,
-        EmployerName = "东莞大朗宏达制衣有限公司",
-        WorkPlace = "东莞大朗",
-        Narrative = "老板拖了三个月工资。",
-        ContactPhone = "13812345678",
-    };
-
     private TestDatabase _database = null!;
 
     public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync();
@@ -35,7 +26,7 @@ public sealed class ComplaintClockReaderTests : IAsyncLifetime
 
         // Friday 12-04 at 16:00 in China: an hour that day, three more from 08:30 on Monday.
         _database.Clock.SetUtcNow(China(2026, 12, 4, 16, 0));
-        var complaint = await FileAsync();
+        var complaint = await _database.FileAsync(Cases.Arrears);
         _database.Clock.SetUtcNow(China(2026, 12, 7, 10, 0));
         await using var again = _database.Open();
         var stored = await again.Complaints.Include(c => c.History).SingleAsync(c => c.Id == complaint.Id);
@@ -56,7 +47,7 @@ public sealed class ComplaintClockReaderTests : IAsyncLifetime
     [Fact]
     public async Task An_investigation_is_extended_once_and_only_after_acceptance()
     {
-        var complaint = await FileAsync();
+        var complaint = await _database.FileAsync(Cases.Arrears);
         var now = _database.Clock.GetUtcNow();
 
         var early = Assert.Throws<DomainException>(() => complaint.ExtendInvestigation("李站长", now));
@@ -67,12 +58,5 @@ public sealed class ComplaintClockReaderTests : IAsyncLifetime
         Assert.Contains("受理后", early.Message, StringComparison.Ordinal);
         Assert.Contains("一次", twice.Message, StringComparison.Ordinal);
         Assert.True(ClockFacts.Of(complaint).Extended);
-    }
-
-    private async Task<Complaint> FileAsync()
-    {
-        await using var db = _database.Open();
-        var worker = await new WorkerRegistry(db, _database.Clock).RegisterAsync(default);
-        return await new ComplaintFiling(db, _database.Clock).FileAsync(worker.Id, Arrears, default);
     }
 }

@@ -6,15 +6,6 @@ namespace Pingtang.Domain.Tests.Complaints;
 
 public sealed class ComplaintEvidenceTests : IAsyncLifetime
 {
-    private static readonly ComplaintDraft Arrears = new()
-    {
-        Category = ComplaintCategory.WageArrears,
-        EmployerName = "宏达制衣",
-        WorkPlace = "东莞大朗",
-        Narrative = "老板拖了三个月工资。",
-        ContactPhone = "13812345678",
-    };
-
     private TestDatabase _database = null!;
 
     public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync();
@@ -30,7 +21,7 @@ public sealed class ComplaintEvidenceTests : IAsyncLifetime
             new("考勤表.pdf", "application/pdf", "https://jiuye.example.gov.cn/v3/directline/files/b2"),
         ];
 
-        var filed = await FileAsync(Arrears with { Evidence = evidence });
+        var filed = await _database.FileAsync(Cases.Arrears with { Evidence = evidence });
 
         await using var db = _database.Open();
         var stored = await db.Complaints.Include(c => c.Evidence).SingleAsync(c => c.Id == filed.Id);
@@ -45,7 +36,7 @@ public sealed class ComplaintEvidenceTests : IAsyncLifetime
     [InlineData("a.jpg", "image/jpeg", "/files/a")]
     public async Task Evidence_without_a_name_or_an_address_staff_can_open_files_nothing(string name, string contentType, string contentUrl)
     {
-        await Assert.ThrowsAsync<DomainException>(() => FileAsync(Arrears with { Evidence = [new(name, contentType, contentUrl)] }));
+        await Assert.ThrowsAsync<DomainException>(() => _database.FileAsync(Cases.Arrears with { Evidence = [new(name, contentType, contentUrl)] }));
 
         await using var db = _database.Open();
         Assert.Empty(db.Complaints);
@@ -58,12 +49,5 @@ public sealed class ComplaintEvidenceTests : IAsyncLifetime
 
         Assert.NotNull(ComplaintEvidence.Validate(new("a.jpg", "image/jpeg", url)));
         Assert.Null(ComplaintEvidence.Validate(new("a.jpg", "image/jpeg", url[..ComplaintEvidence.ContentUrlMaxLength])));
-    }
-
-    private async Task<Complaint> FileAsync(ComplaintDraft draft)
-    {
-        await using var db = _database.Open();
-        var worker = (await new WorkerRegistry(db, _database.Clock).RegisterAsync(default)).Id;
-        return await new ComplaintFiling(db, _database.Clock).FileAsync(worker, draft, default);
     }
 }

@@ -148,11 +148,7 @@ public sealed class ComplaintFilingTests : IAsyncLifetime
         Assert.Empty(db.Complaints);
     }
 
-    private async Task<Complaint> FileAsync(int worker, ComplaintDraft draft)
-    {
-        await using var db = _database.Open();
-        return await new ComplaintFiling(db, _database.Clock).FileAsync(worker, draft, default);
-    }
+    private Task<Complaint> FileAsync(int worker, ComplaintDraft draft) => _database.FileAsync(draft, worker);
 
     private async Task<List<int>> WorkersAsync(int count)
     {

@@ -70,19 +70,6 @@ public sealed class ComplaintIdNumberTests : IAsyncLifetime
         return string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)));
     }
 
-    private async Task<Complaint> FileAsync(ProtectedIdNumber? idNumber)
-    {
-        await using var db = _database.Open();
-        var worker = await new WorkerRegistry(db, _database.Clock).RegisterAsync(default);
-        var draft = new ComplaintDraft
-        {
-            Category = ComplaintCategory.WageArrears,
-            EmployerName = "广州白云某物流公司",
-            WorkPlace = "广州白云",
-            Narrative = "三个月工资没发",
-            ContactPhone = "13812345678",
-            IdNumber = idNumber,
-        };
-        return await new ComplaintFiling(db, _database.Clock).FileAsync(worker.Id, draft, default);
-    }
+    private Task<Complaint> FileAsync(ProtectedIdNumber? idNumber) =>
+        _database.FileAsync(Cases.Arrears with { IdNumber = idNumber });
 }

@@ -7,15 +7,6 @@ namespace Pingtang.Domain.Tests.Complaints;
 
 public sealed class ComplaintProgressTests : IAsyncLifetime
 {
-    private static readonly ComplaintDraft Arrears = new()
-    {
-        Category = ComplaintCategory.WageArrears,
-        EmployerName = "东莞大朗宏达制衣有限公司",
-        WorkPlace = "东莞大朗",
-        Narrative = "老板拖了三个月工资。",
-        ContactPhone = "13812345678",
-    };
-
     private TestDatabase _database = null!;
 
     public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync();
@@ -25,7 +16,8 @@ public sealed class ComplaintProgressTests : IAsyncLifetime
     [Fact]
     public async Task A_status_change_is_kept_in_the_history_and_queues_the_workers_notice_in_the_same_save()
     {
-        var (worker, complaint) = await FileAsync(Arrears);
+        var complaint = await _database.FileAsync(Cases.Arrears);
+        var worker = complaint.WorkerId;
         _database.Clock.Advance(TimeSpan.FromHours(3));
 
         var change = await ChangeAsync(complaint.Id, ComplaintStatus.Accepted, "李站长", "明天上午给您打电话");
@@ -45,7 +37,7 @@ public sealed class ComplaintProgressTests : IAsyncLifetime
     [Fact]
     public async Task Each_step_of_the_history_is_its_own_notice()
     {
-        var (_, complaint) = await FileAsync(Arrears);
+        var complaint = await _database.FileAsync(Cases.Arrears);
 
         await ChangeAsync(complaint.Id, ComplaintStatus.Accepted, "李站长", null);
         await ChangeAsync(complaint.Id, ComplaintStatus.InProgress, "李站长", null);
@@ -64,7 +56,7 @@ public sealed class ComplaintProgressTests : IAsyncLifetime
     [InlineData(ComplaintStatus.Resolved)]
     public async Task A_move_the_course_of_a_case_does_not_allow_changes_and_queues_nothing(ComplaintStatus status)
     {
-        var (_, complaint) = await FileAsync(Arrears);
+        var complaint = await _database.FileAsync(Cases.Arrears);
 
         var refused = await Assert.ThrowsAsync<DomainException>(() => ChangeAsync(complaint.Id, status, "李站长", null));
 
@@ -78,7 +70,7 @@ public sealed class ComplaintProgressTests : IAsyncLifetime
     [Fact]
     public async Task A_closed_case_stays_closed()
     {
-        var (_, complaint) = await FileAsync(Arrears);
+        var complaint = await _database.FileAsync(Cases.Arrears);
         await ChangeAsync(complaint.Id, ComplaintStatus.Closed, "李站长", "不属于劳动争议");
 
         foreach (var status in Enum.GetValues<ComplaintStatus>())
@@ -90,7 +82,7 @@ public sealed class ComplaintProgressTests : IAsyncLifetime
     [Fact]
     public async Task Nobody_named_or_an_unknown_case_changes_nothing()
     {
-        var (_, complaint) = await FileAsync(Arrears);
+        var complaint = await _database.FileAsync(Cases.Arrears);
 
         await Assert.ThrowsAsync<DomainException>(() => ChangeAsync(complaint.Id, ComplaintStatus.Accepted, " ", null));
         Assert.Null(await ChangeAsync(complaint.Id + 1, ComplaintStatus.Accepted, "李站长", null));
@@ -102,14 +94,15 @@ public sealed class ComplaintProgressTests : IAsyncLifetime
     [Fact]
     public async Task A_worker_sees_their_own_cases_the_latest_first()
     {
-        var (worker, first) = await FileAsync(Arrears);
+        var first = await _database.FileAsync(Cases.Arrears);
+        var worker = first.WorkerId;
         _database.Clock.Advance(TimeSpan.FromDays(2));
         await using (var db = _database.Open())
         {
-            await new ComplaintFiling(db, _database.Clock).FileAsync(worker, Arrears with { Category = ComplaintCategory.WorkInjury, InjuredOn = new DateOnly(2026, 11, 30) }, default);
+            await new ComplaintFiling(db, _database.Clock).FileAsync(worker, Cases.Arrears with { Category = ComplaintCategory.WorkInjury, InjuredOn = new DateOnly(2026, 11, 30) }, default);
         }
 
-        await FileAsync(Arrears);
+        await _database.FileAsync(Cases.Arrears);
         await ChangeAsync(first.Id, ComplaintStatus.Accepted, "李站长", null);
 
         await using var read = _database.Open();
@@ -123,12 +116,5 @@ public sealed class ComplaintProgressTests : IAsyncLifetime
     {
         await using var db = _database.Open();
         return await new ComplaintProgress(db, new OutboxMessages(db, _database.Clock), _database.Clock).ChangeStatusAsync(complaintId, status, by, note, default);
-    }
-
-    private async Task<(int Worker, Complaint Complaint)> FileAsync(ComplaintDraft draft)
-    {
-        await using var db = _database.Open();
-        var worker = (await new WorkerRegistry(db, _database.Clock).RegisterAsync(default)).Id;
-        return (worker, await new ComplaintFiling(db, _database.Clock).FileAsync(worker, draft, default));
     }
 }

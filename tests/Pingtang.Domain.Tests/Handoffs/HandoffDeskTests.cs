@@ -3,6 +3,7 @@ using Pingtang.Domain.Complaints;
 using Pingtang.Domain.Handoffs;
 using Pingtang.Domain.Outbox;
 using Pingtang.Domain.Stations;
+using Pingtang.Domain.Tests.Complaints;
 using Pingtang.Domain.Workers;
 
 namespace Pingtang.Domain.Tests.Handoffs;
@@ -47,15 +48,9 @@ public sealed class HandoffDeskTests : IAsyncLifetime
     [Fact]
     public async Task A_case_brings_its_station_and_its_urgency_to_the_conversation()
     {
-        var complaint = await FileAsync(new ComplaintDraft
-        {
-            Category = ComplaintCategory.WorkInjury,
-            EmployerName = "白云建筑公司",
-            WorkPlace = "广州白云",
-            InjuredOn = new DateOnly(2026, 11, 20),
-            Narrative = "从架子上摔下来",
-            ContactPhone = "13812345678",
-        });
+        var complaint = await _database.FileAsync(
+            Cases.Arrears with { Category = ComplaintCategory.WorkInjury, EmployerName = "白云建筑公司", WorkPlace = "广州白云", InjuredOn = new DateOnly(2026, 11, 20) },
+            _worker);
         await using var db = _database.Open();
 
         var (handoff, _) = await new HandoffDesk(db, _database.Clock).RequestAsync(_worker, complaint.Id, default);
@@ -227,11 +222,5 @@ public sealed class HandoffDeskTests : IAsyncLifetime
         Assert.True(Wang.MaySee(3));
         Assert.False(Wang.MaySee(2));
         Assert.True(new DeskStaff(1, "管理员", StationId: null).MaySee(2));
-    }
-
-    private async Task<Complaint> FileAsync(ComplaintDraft draft)
-    {
-        await using var db = _database.Open();
-        return await new ComplaintFiling(db, _database.Clock).FileAsync(_worker, draft, default);
     }
 }
