@@ -6,37 +6,13 @@
 
 global.XMLHttpRequest = require('xhr2');
 global.WebSocket = require('ws');
+const { fail, done, tokenFrom, userOf, waitFor, post } = require('./session');
 const { DirectLine, ConnectionStatus } = require('botframework-directlinejs');
 
 const [baseUrl, mode, text] = process.argv.slice(2);
-const deadline = setTimeout(() => fail('timed out'), 30000);
-
-function fail(reason) {
-  console.error(reason);
-  process.exit(1);
-}
-
-function waitFor(activities, predicate) {
-  return new Promise(resolve => {
-    const check = () => {
-      const found = activities.find(predicate);
-      if (found) {
-        resolve(found);
-      } else {
-        setTimeout(check, 50);
-      }
-    };
-    check();
-  });
-}
 
 (async () => {
-  const response = await fetch(`${baseUrl}/api/directline/token`, { method: 'POST' });
-  if (!response.ok) {
-    fail(`token: ${response.status}`);
-  }
-
-  const { token } = await response.json();
+  const token = await tokenFrom(baseUrl);
   const directLine = new DirectLine({
     token,
     domain: `${baseUrl}/v3/directline`,
@@ -51,24 +27,18 @@ function waitFor(activities, predicate) {
 
   const welcome = await waitFor(activities, a => a.from.role === 'bot');
   const clientActivityID = `client-${Date.now()}`;
-  const id = await new Promise((resolve, reject) =>
-    directLine
-      .postActivity({ type: 'message', from: { id: 'someone-else', name: '冒充' }, text, channelData: { clientActivityID } })
-      .subscribe(resolve, reject)
-  );
+  const id = await post(directLine, { from: { id: 'someone-else', name: '冒充' }, text, channelData: { clientActivityID } });
   const echo = await waitFor(activities, a => a.id === id);
   const reply = await waitFor(activities, a => a.from.role === 'bot' && a.replyToId === id);
 
-  clearTimeout(deadline);
-  console.log(JSON.stringify({
+  directLine.end();
+  done({
     mode,
     statuses,
     welcome: welcome.text,
     postedId: id,
     echo: { id: echo.id, text: echo.text, from: echo.from.id, clientActivityID: echo.channelData && echo.channelData.clientActivityID },
     reply: { text: reply.text, from: reply.from.id },
-    user: JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).user
-  }));
-  directLine.end();
-  process.exit(0);
+    user: userOf(token)
+  });
 })().catch(error => fail(error && error.stack || String(error)));

@@ -28,29 +28,10 @@ class XMLHttpRequestWithFormData extends XMLHttpRequest2 {
 
 global.XMLHttpRequest = XMLHttpRequestWithFormData;
 global.WebSocket = require('ws');
+const { fail, done, tokenFrom, userOf, waitFor, post } = require('./session');
 const { DirectLine } = require('botframework-directlinejs');
 
 const [baseUrl, file, contentType, name] = process.argv.slice(2);
-const deadline = setTimeout(() => fail('timed out'), 30000);
-
-function fail(reason) {
-  console.error(reason);
-  process.exit(1);
-}
-
-function waitFor(activities, predicate) {
-  return new Promise(resolve => {
-    const check = () => {
-      const found = activities.find(predicate);
-      if (found) {
-        resolve(found);
-      } else {
-        setTimeout(check, 50);
-      }
-    };
-    check();
-  });
-}
 
 (async () => {
   const local = http.createServer((request, response) => {
@@ -60,38 +41,25 @@ function waitFor(activities, predicate) {
   await new Promise(resolve => local.listen(0, '127.0.0.1', resolve));
   const contentUrl = `http://127.0.0.1:${local.address().port}/file`;
 
-  const response = await fetch(`${baseUrl}/api/directline/token`, { method: 'POST' });
-  if (!response.ok) {
-    fail(`token: ${response.status}`);
-  }
-
-  const { token } = await response.json();
+  const token = await tokenFrom(baseUrl);
   const directLine = new DirectLine({ token, domain: `${baseUrl}/v3/directline`, webSocket: true });
   const activities = [];
   directLine.activity$.subscribe(activity => activities.push(activity), error => fail(`activity$: ${error}`));
 
-  const id = await new Promise((resolve, reject) =>
-    directLine
-      .postActivity({
-        type: 'message',
-        from: { id: 'someone-else' },
-        text: '我的工资条',
-        attachments: [{ contentType, contentUrl, name }],
-        channelData: { clientActivityID: `client-${Date.now()}` }
-      })
-      .subscribe(resolve, reject)
-  );
+  const id = await post(directLine, {
+    from: { id: 'someone-else' },
+    text: '我的工资条',
+    attachments: [{ contentType, contentUrl, name }],
+    channelData: { clientActivityID: `client-${Date.now()}` }
+  });
   const echo = await waitFor(activities, a => a.id === id);
   const reply = await waitFor(activities, a => a.from.role === 'bot' && a.replyToId === id);
 
-  clearTimeout(deadline);
-  console.log(JSON.stringify({
+  directLine.end();
+  done({
     postedId: id,
     echo: { text: echo.text, from: echo.from.id, attachments: echo.attachments },
     reply: reply.text,
-    user: JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).user
-  }));
-  directLine.end();
-  local.close();
-  process.exit(0);
+    user: userOf(token)
+  });
 })().catch(error => fail(error && error.stack || String(error)));
