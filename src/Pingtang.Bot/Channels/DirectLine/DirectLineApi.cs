@@ -215,7 +215,7 @@ internal static class DirectLineApi
             return DirectLineRequests.ConversationNotFound();
         }
 
-        var (body, tooLarge) = await ReadBodyAsync(request, InboundActivity.MaxBodyBytes, cancellationToken);
+        var (body, tooLarge) = await DirectLineRequests.ReadTextAsync(request.Body, request.ContentLength, InboundActivity.MaxBodyBytes, "body", cancellationToken);
         if (tooLarge is not null)
         {
             return tooLarge;
@@ -292,7 +292,7 @@ internal static class DirectLineApi
 
     private static async Task<(StartBody? Body, JsonHttpResult<ApiErrorResponse>? Problem)> ReadStartBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var (text, tooLarge) = await ReadBodyAsync(request, MaxStartBodyBytes, cancellationToken);
+        var (text, tooLarge) = await DirectLineRequests.ReadTextAsync(request.Body, request.ContentLength, MaxStartBodyBytes, "body", cancellationToken);
         if (tooLarge is not null)
         {
             return (null, tooLarge);
@@ -310,24 +310,6 @@ internal static class DirectLineApi
         catch (JsonException)
         {
             return (null, DirectLineRequests.Error(StatusCodes.Status400BadRequest, "BadArgument", "The body must be JSON like { \"user\": { \"id\": \"...\" } }."));
-        }
-    }
-
-    /// <summary>Reads at most <paramref name="limit"/> bytes of body; more is refused with 413, never buffered.</summary>
-    private static async Task<(string Text, JsonHttpResult<ApiErrorResponse>? TooLarge)> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
-    {
-        if (await RequestBody.ReadAtMostAsync(request, limit, cancellationToken) is not { } body)
-        {
-            return (string.Empty, DirectLineRequests.Error(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", $"The body is larger than {limit} bytes."));
-        }
-
-        try
-        {
-            return (new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(body), null);
-        }
-        catch (DecoderFallbackException)
-        {
-            return (string.Empty, DirectLineRequests.Error(StatusCodes.Status400BadRequest, "BadArgument", "The body must be UTF-8 JSON."));
         }
     }
 }

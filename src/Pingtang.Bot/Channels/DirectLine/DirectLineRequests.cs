@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Pingtang.Bot.Hosting;
 
 namespace Pingtang.Bot.Channels.DirectLine;
 
@@ -53,4 +55,25 @@ internal static class DirectLineRequests
 
     public static JsonHttpResult<ApiErrorResponse> BadWatermark() =>
         Error(StatusCodes.Status400BadRequest, "BadArgument", "The watermark must be one the service gave.");
+
+    /// <summary>
+    /// Reads at most <paramref name="limit"/> bytes of a body (or of one part of an upload) as UTF-8; more is refused
+    /// with 413, never buffered. <paramref name="what"/> names it in the answer: the body, the activity.
+    /// </summary>
+    public static async Task<(string Text, JsonHttpResult<ApiErrorResponse>? Problem)> ReadTextAsync(Stream body, long? length, int limit, string what, CancellationToken cancellationToken)
+    {
+        if (await RequestBody.ReadAtMostAsync(body, length, limit, cancellationToken) is not { } bytes)
+        {
+            return (string.Empty, Error(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", $"The {what} is larger than {limit} bytes."));
+        }
+
+        try
+        {
+            return (new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes), null);
+        }
+        catch (DecoderFallbackException)
+        {
+            return (string.Empty, Error(StatusCodes.Status400BadRequest, "BadArgument", $"The {what} must be UTF-8 JSON."));
+        }
+    }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Bot.Schema;
@@ -140,7 +139,7 @@ internal static class DirectLineUpload
                 return (null, BadArgument("An upload carries one activity."));
             }
 
-            var (text, problem) = await ReadActivityAsync(part.Body, cancellationToken);
+            var (text, problem) = await DirectLineRequests.ReadTextAsync(part.Body, length: null, InboundActivity.MaxBodyBytes, "activity", cancellationToken);
             if (problem is not null)
             {
                 return (null, problem);
@@ -150,30 +149,6 @@ internal static class DirectLineUpload
         }
 
         return (activityJson, null);
-    }
-
-    private static async Task<(string? Text, JsonHttpResult<ApiErrorResponse>? Problem)> ReadActivityAsync(Stream body, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8 * 1024];
-        int n;
-        while ((n = await body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            buffer.Write(chunk, 0, n);
-            if (buffer.Length > InboundActivity.MaxBodyBytes)
-            {
-                return (null, DirectLineRequests.Error(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", $"The activity is larger than {InboundActivity.MaxBodyBytes} bytes."));
-            }
-        }
-
-        try
-        {
-            return (new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer.GetBuffer(), 0, (int)buffer.Length), null);
-        }
-        catch (DecoderFallbackException)
-        {
-            return (null, BadArgument("The activity must be UTF-8 JSON."));
-        }
     }
 
     private static string? Boundary(string? contentType)
