@@ -37,6 +37,8 @@ public sealed class HandoffRequests(HandoffDesk desk, PingtangDb db, LiveConsole
     private async Task<IEventActivity> InitiationAsync(ITurnContext turnContext, Handoff handoff, CancellationToken cancellationToken)
     {
         var complaint = handoff.ComplaintId is { } id ? await db.Complaints.FindAsync([id], cancellationToken) : null;
+        // A rejoined conversation has lines from before this turn.
+        await db.Entry(handoff).Collection(h => h.Messages).LoadAsync(cancellationToken);
         var context = new
         {
             station = handoff.Station?.Name,

@@ -25,7 +25,7 @@ public static class XlsxDownload
     }
 
     /// <summary>A value as it is safe to write: formula-like text made plain text, anything else as it is.</summary>
-    public static object? AsText(object? value) =>
+    private static object? AsText(object? value) =>
         value is string { Length: > 0 } text && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' or '\n'
             ? $"'{text}"
             : value;

@@ -120,7 +120,12 @@ public sealed class Handoff
     public void Attach(int complaintId, int stationId, bool urgent)
     {
         ComplaintId ??= complaintId;
-        StationId = State == HandoffState.Waiting ? stationId : StationId;
+        // Nobody has answered yet, so the case's station can still take it; once someone has, it stays theirs.
+        if (State == HandoffState.Waiting)
+        {
+            StationId = stationId;
+        }
+
         Urgent |= urgent;
     }
 
