@@ -36,10 +36,10 @@ public sealed class HandoffGate(IServiceScopeFactory scopes, LiveConsole live) :
 
         await using var scope = scopes.CreateAsyncScope();
         var desk = scope.ServiceProvider.GetRequiredService<HandoffDesk>();
-        if (await desk.OpenForWorkerAsync(worker.Id, cancellationToken) is not { } handoff)
+        var (handoff, rating) = await desk.AttentionAsync(worker.Id, cancellationToken);
+        if (handoff is null)
         {
-            if (await desk.AwaitedRatingAsync(worker.Id, cancellationToken) is { } rating
-                && await desk.AnswerRatingAsync(rating, activity.Text, cancellationToken))
+            if (rating is not null && await desk.AnswerRatingAsync(rating, activity.Text, cancellationToken))
             {
                 await turnContext.SendActivityAsync(ChoiceMessage.Create($"{HandoffTexts.RatingThanks}\n{MenuTexts.AnythingElse}", MainMenu.Titles), cancellationToken);
                 return;

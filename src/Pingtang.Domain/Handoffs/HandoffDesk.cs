@@ -22,6 +22,29 @@ public sealed class HandoffDesk(PingtangDb db, TimeProvider time)
     public Task<Handoff?> OpenForWorkerAsync(int workerId, CancellationToken cancellationToken) =>
         db.Set<Handoff>().SingleOrDefaultAsync(h => h.WorkerId == workerId && h.State != HandoffState.Ended, cancellationToken);
 
+    /// <summary>
+    /// What every message of a worker is checked for: an open conversation with a person, or a rating they were just
+    /// asked for. One query for both, since nearly every message has neither; the row is loaded only when there is one.
+    /// </summary>
+    public async Task<(Handoff? Open, HelpRating? AwaitedRating)> AttentionAsync(int workerId, CancellationToken cancellationToken)
+    {
+        var since = time.GetUtcNow() - HelpRating.AnswerWindow;
+        var ids = await db.Workers.Where(w => w.Id == workerId)
+            .Select(w => new
+            {
+                Handoff = db.Handoffs.Where(h => h.WorkerId == workerId && h.State != HandoffState.Ended).Select(h => (int?)h.Id).FirstOrDefault(),
+                Rating = db.HelpRatings.Where(r => r.WorkerId == workerId && r.AnsweredAt == null && r.AskedAt >= since)
+                    .OrderByDescending(r => r.AskedAt).Select(r => (int?)r.Id).FirstOrDefault(),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        return ids switch
+        {
+            { Handoff: { } handoff } => (await db.Handoffs.SingleAsync(h => h.Id == handoff, cancellationToken), null),
+            { Rating: { } rating } => (null, await db.HelpRatings.SingleAsync(r => r.Id == rating, cancellationToken)),
+            _ => (null, null),
+        };
+    }
+
     public Task<Handoff?> FindAsync(int handoffId, CancellationToken cancellationToken) =>
         db.Set<Handoff>().Include(h => h.Station).SingleOrDefaultAsync(h => h.Id == handoffId, cancellationToken);
 
@@ -164,16 +187,6 @@ public sealed class HandoffDesk(PingtangDb db, TimeProvider time)
 
         await db.SaveChangesAsync(cancellationToken);
         return handoff;
-    }
-
-    /// <summary>The rating the worker was asked for and has not given yet, if it is still time to give it.</summary>
-    public async Task<HelpRating?> AwaitedRatingAsync(int workerId, CancellationToken cancellationToken)
-    {
-        var since = time.GetUtcNow() - HelpRating.AnswerWindow;
-        return await db.Set<HelpRating>()
-            .Where(r => r.WorkerId == workerId && r.AnsweredAt == null && r.AskedAt >= since)
-            .OrderByDescending(r => r.AskedAt)
-            .FirstOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>Takes the worker's reply as the rating when it reads as one; otherwise the question is passed.</summary>

@@ -30,6 +30,20 @@ public sealed class HandoffDeskTests : IAsyncLifetime
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
     [Fact]
+    public async Task A_worker_s_open_conversation_is_what_their_messages_are_checked_for()
+    {
+        await using var db = _database.Open();
+        var desk = new HandoffDesk(db, _database.Clock);
+        Assert.Equal((null, null), await desk.AttentionAsync(_worker, default));
+
+        var (handoff, _) = await desk.RequestAsync(_worker, null, default);
+
+        var (open, rating) = await desk.AttentionAsync(_worker, default);
+        Assert.Equal(handoff.Id, open?.Id);
+        Assert.Null(rating);
+    }
+
+    [Fact]
     public async Task Asking_twice_rejoins_the_open_conversation_at_the_station_of_where_the_worker_works()
     {
         await using var db = _database.Open();
@@ -127,10 +141,10 @@ public sealed class HandoffDeskTests : IAsyncLifetime
         var asked = await db.Outbox.OrderBy(m => m.Id).LastAsync();
         Assert.Equal(HandoffNotices.RatingKind, asked.Kind);
         Assert.Equal(HandoffNotices.RatingChoices, asked.Choices);
-        var rating = await desk.AwaitedRatingAsync(_worker, default);
+        var rating = (await desk.AttentionAsync(_worker, default)).AwaitedRating;
         Assert.NotNull(rating);
         Assert.True(await desk.AnswerRatingAsync(rating, "5 很及时", default));
-        Assert.Null(await desk.AwaitedRatingAsync(_worker, default));
+        Assert.Null((await desk.AttentionAsync(_worker, default)).AwaitedRating);
         var stored = await db.HelpRatings.AsNoTracking().SingleAsync();
         Assert.Equal((5, "很及时", 3), (stored.Score, stored.Word, stored.StationId));
     }
@@ -143,9 +157,9 @@ public sealed class HandoffDeskTests : IAsyncLifetime
         var (handoff, _) = await desk.RequestAsync(_worker, null, default);
         await desk.ResolveAsync(handoff, Wang, null, default);
 
-        Assert.False(await desk.AnswerRatingAsync((await desk.AwaitedRatingAsync(_worker, default))!, "我想找工作", default));
+        Assert.False(await desk.AnswerRatingAsync(((await desk.AttentionAsync(_worker, default)).AwaitedRating)!, "我想找工作", default));
 
-        Assert.Null(await desk.AwaitedRatingAsync(_worker, default));
+        Assert.Null((await desk.AttentionAsync(_worker, default)).AwaitedRating);
         Assert.Null((await db.HelpRatings.AsNoTracking().SingleAsync()).Score);
     }
 
@@ -159,7 +173,7 @@ public sealed class HandoffDeskTests : IAsyncLifetime
 
         _database.Clock.Advance(TimeSpan.FromDays(3.5));
 
-        Assert.Null(await desk.AwaitedRatingAsync(_worker, default));
+        Assert.Null((await desk.AttentionAsync(_worker, default)).AwaitedRating);
     }
 
     [Theory]
