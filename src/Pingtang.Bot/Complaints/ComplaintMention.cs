@@ -7,8 +7,8 @@ namespace Pingtang.Bot.Complaints;
 /// <param name="Category">Null when the message speaks of a complaint (维权, 投诉) without saying of what.</param>
 public sealed partial record ComplaintMention(ComplaintCategory? Category)
 {
-    // What workers say when wages are owed: 欠薪, 拖欠工资, 不发工资, 工资不给, 老板跑了, 讨薪…
-    [GeneratedRegex("欠薪|拖欠|讨薪|追薪|欠(?:我|我们|了)?(?:的)?(?:工资|工钱|钱)|(?:不|没|不肯|没有)(?:发|给|结|付)(?:我|我们)?(?:的)?(?:工资|工钱|钱)|(?:工资|工钱|血汗钱)(?:一直|还|都|也)?(?:不|没|没有|拿不到|要不到|不肯)(?:发|给|结|付|到)?|(?:拿|要|讨)不(?:到|回)(?:工资|工钱|钱)|克扣|扣(?:我|我们)?(?:的)?工资|(?:老板|包工头|工头|厂长|老板娘)(?:人)?(?:跑了|跑路|失联|联系不上|不见了|找不到)")]
+    // What workers say when wages are owed: 欠薪, 拖欠工资, 欠了我一万, 不发工资, 工资不给, 老板跑了, 讨薪…
+    [GeneratedRegex("欠薪|拖欠|讨薪|追薪|欠(?:了)?(?:我|我们)?(?:的)?(?:工资|工钱|钱|[0-9一二两三四五六七八九十百千万.]+(?:块|元)?)|(?:不|没|不肯|没有)(?:发|给|结|付)(?:我|我们)?(?:的)?(?:工资|工钱|钱)|(?:工资|工钱|血汗钱)(?:一直|还|都|也)?(?:不|没|没有|拿不到|要不到|不肯)(?:发|给|结|付|到)?|(?:拿|要|讨)不(?:到|回)(?:工资|工钱|钱)|克扣|扣(?:我|我们)?(?:的)?工资|(?:老板|包工头|工头|厂长|老板娘)(?:人)?(?:跑了|跑路|失联|联系不上|不见了|找不到)")]
     private static partial Regex WagesPattern();
 
     // An injury at work: 工伤, 受伤, 摔伤, 砸伤, 手指断了, 骨折…
@@ -24,8 +24,9 @@ public sealed partial record ComplaintMention(ComplaintCategory? Category)
     [GeneratedRegex("维权|投诉|举报|仲裁|劳动监察|告(?:老板|公司)")]
     private static partial Regex GeneralPattern();
 
-    // What a job search asks for is not a complaint: 不拖欠工资的厂, 有社保, 找个不会受伤的活.
-    [GeneratedRegex("找工作|找活|找份|找个|招聘|招工|岗位|求职|应聘|包吃|包住|月薪|日薪|以上|工资高|(?:不|从不|从来不|没有)(?:会)?(?:拖欠|欠薪|克扣|受伤)")]
+    // What a job search asks for is not a complaint: 不拖欠工资的厂, 有社保, 找个不会受伤的活. Amounts (月薪, 以上)
+    // are not a job search's mark: 「欠了我一万以上」「月薪三个月没发」 are complaints.
+    [GeneratedRegex("找工作|找活|找份|找个|招聘|招工|岗位|求职|应聘|包吃|包住|工资高|(?:不|从不|从来不|没有)(?:会)?(?:拖欠|欠薪|克扣|受伤)")]
     private static partial Regex JobSearchPattern();
 
     /// <summary>What <paramref name="normalizedText"/> complains of, or null when it is not about a rights problem.</summary>
