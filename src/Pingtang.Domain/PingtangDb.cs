@@ -6,6 +6,7 @@ using Pingtang.Domain.Complaints;
 using Pingtang.Domain.Handoffs;
 using Pingtang.Domain.Jobs;
 using Pingtang.Domain.Outbox;
+using Pingtang.Domain.Staff;
 using Pingtang.Domain.Stations;
 using Pingtang.Domain.Townships;
 using Pingtang.Domain.Training;
@@ -59,6 +60,10 @@ public sealed class PingtangDb(DbContextOptions<PingtangDb> options) : DbContext
     public DbSet<HolidaySchedule> HolidaySchedules => Set<HolidaySchedule>();
 
     public DbSet<StationServiceHours> StationServiceHours => Set<StationServiceHours>();
+
+    public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
+
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PingtangDb).Assembly);

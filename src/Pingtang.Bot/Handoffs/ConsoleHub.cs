@@ -11,7 +11,7 @@ namespace Pingtang.Bot.Handoffs;
 /// The console's live connection: a signed-in staff member hears their station's queue, watches the conversations
 /// they may see, and writes to the worker, each line reaching the worker through the outbox within a second.
 /// </summary>
-[Authorize(Policy = StaffAccess.AdminPolicy)]
+[Authorize(Policy = StaffAccess.StaffPolicy)]
 public sealed class ConsoleHub(HandoffDesk desk, LiveConsole live) : Hub
 {
     public const string Path = "/console/live";
@@ -46,7 +46,7 @@ public sealed class ConsoleHub(HandoffDesk desk, LiveConsole live) : Hub
         }
     }
 
-    private DeskStaff Staff => StaffIdentity.Of(Context.User);
+    private DeskStaff Staff => StaffIdentity.Of(Context.User).Desk;
 
     private async Task<Handoff> HandoffAsync(int handoffId)
     {

@@ -30,7 +30,8 @@ public static class SecurityHeaders
     /// <summary>JSON, files, redirects: nothing to run, embed or submit.</summary>
     public const string DefaultPolicy = $"default-src 'none'; form-action 'none'; {Everywhere}";
 
-    public const string StaffPolicy = $"default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; {Everywhere}";
+    /// <summary>The console: its own scripts and styles, and its live connection (SignalR, same origin).</summary>
+    public const string StaffPolicy = $"default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; {Everywhere}";
 
     /// <summary>
     /// Hangfire's own page: besides its Chart.js style, <c>style="…"</c> attributes on the job pages, a
@@ -72,7 +73,7 @@ public static class SecurityHeaders
             return DashboardPolicy;
         }
 
-        if (path.StartsWithSegments(StaffAccess.HomePath))
+        if (path.StartsWithSegments(StaffAccess.HomePath) || path.StartsWithSegments(StaffAccess.OldHomePath))
         {
             return StaffPolicy;
         }

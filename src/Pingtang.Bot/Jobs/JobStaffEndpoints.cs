@@ -14,7 +14,7 @@ namespace Pingtang.Bot.Jobs;
 /// </summary>
 public static class JobStaffEndpoints
 {
-    public const string Path = "/staff/jobs";
+    public const string Path = "/console/jobs";
 
     public const int ListedPostings = 50;
 

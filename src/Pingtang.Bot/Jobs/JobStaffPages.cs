@@ -21,7 +21,7 @@ internal static class JobStaffPages
     {
         var body = new StringBuilder();
         body.Append(CultureInfo.InvariantCulture, $"""
-            <p><a href="/staff">← 工作人员首页</a></p>
+            <p><a href="/console">← 工作人员首页</a></p>
             <h2>导入岗位表</h2>
             {StaffPage.PostForm($"{JobStaffEndpoints.Path}/import", SheetUpload.Fields, upload: true)}
             <p>支持 Excel 表格（.xlsx）和 UTF-8 编码的 .csv，最大 50 MB。第一行是表头，列的顺序不限；必填的列：{E(string.Join("、", JobSheet.RequiredColumns))}。

@@ -11,7 +11,7 @@ public static class JobsExtensions
     public static WebApplicationBuilder AddJobs(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSingleton(new StaffLink(JobStaffEndpoints.Path, JobStaffPages.Title, "导入站点的岗位表，查看岗位的报名，导出报名表"));
+        services.AddSingleton(new StaffLink(JobStaffEndpoints.Path, JobStaffPages.Title, "导入站点的岗位表，查看岗位的报名，导出报名表", AdminOnly: true, Order: 20));
         services.AddScoped<JobSearch>();
         services.AddScoped<JobApplications>();
         services.AddScoped<SavedSearches>();

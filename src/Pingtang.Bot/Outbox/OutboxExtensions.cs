@@ -9,7 +9,7 @@ public static class OutboxExtensions
     /// <summary>The outbox every feature queues on, and its sender in this service (unless <c>Outbox:Enabled</c> is false).</summary>
     public static WebApplicationBuilder AddOutbox(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(new StaffLink(OutboxStaffEndpoints.Path, OutboxStaffEndpoints.Title, "提醒和通知的发送情况：各类消息的数量，没有发出的消息和原因，重新发送"));
+        builder.Services.AddSingleton(new StaffLink(OutboxStaffEndpoints.Path, OutboxStaffEndpoints.Title, "提醒和通知的发送情况：各类消息的数量，没有发出的消息和原因，重新发送", AdminOnly: true, Order: 80));
         builder.Services.AddScoped<OutboxMessages>();
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<IInterceptor, OutboxWakeUp>();

@@ -12,7 +12,7 @@ namespace Pingtang.Bot.Outbox;
 /// </summary>
 public static class OutboxStaffEndpoints
 {
-    public const string Path = "/staff/outbox";
+    public const string Path = "/console/outbox";
 
     public const string Title = "消息发送";
 

@@ -1,12 +1,12 @@
 using System.Net;
 using System.Text;
+using Microsoft.AspNetCore.Components;
 
 namespace Pingtang.Bot.Staff;
 
 /// <summary>
-/// The staff area's plain page frame: readable on a station's old laptop and on a phone. Its look is
-/// <c>/css/staff.css</c> and its one behaviour (asking before a form that cannot be undone) <c>/js/staff.js</c>, so
-/// the staff pages' Content-Security-Policy needs no inline style or script.
+/// The staff pages built as HTML text (jobs, training, outbox) until they move to Razor: drawn inside the console's
+/// frame (<see cref="ConsoleFrame"/>), so every staff page has the same bar, navigation and look.
 /// </summary>
 public static class StaffPage
 {
@@ -16,24 +16,8 @@ public static class StaffPage
     /// </summary>
     private const string TokenSlot = "<!--antiforgery-->";
 
-    public static IResult Html(string title, string body, int statusCode = StatusCodes.Status200OK) => new Page(
-        $$"""
-        <!doctype html>
-        <html lang="zh-CN">
-        <head>
-          <meta charset="utf-8">
-          <meta name="viewport" content="width=device-width, initial-scale=1">
-          <title>{{WebUtility.HtmlEncode(title)}} · 平塘就业助手</title>
-          <link rel="stylesheet" href="/css/staff.css">
-          <script src="/js/staff.js" defer></script>
-        </head>
-        <body>
-        <h1>{{WebUtility.HtmlEncode(title)}}</h1>
-        {{body}}
-        </body>
-        </html>
-        """,
-        statusCode);
+    /// <summary>A page in the console's frame; <paramref name="body"/> is HTML its maker has encoded.</summary>
+    public static IResult Html(string title, string body, int statusCode = StatusCodes.Status200OK) => new Page(title, body, statusCode);
 
     /// <summary>
     /// A form that changes something: posted with the page's antiforgery token, which every staff POST must bring.
@@ -52,14 +36,14 @@ public static class StaffPage
     public static string ChinaTimeText(DateTimeOffset instant) =>
         TimeZoneInfo.ConvertTime(instant, Pingtang.Domain.ChinaTime.Zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
-    private sealed class Page(string html, int statusCode) : IResult
+    private sealed class Page(string title, string body, int statusCode) : IResult
     {
-        public async Task ExecuteAsync(HttpContext httpContext)
+        public Task ExecuteAsync(HttpContext httpContext)
         {
-            var filled = html.Contains(TokenSlot, StringComparison.Ordinal)
-                ? html.Replace(TokenSlot, StaffForms.TokenField(httpContext), StringComparison.Ordinal)
-                : html;
-            await Results.Content(filled, "text/html; charset=utf-8", statusCode: statusCode).ExecuteAsync(httpContext);
+            var filled = body.Contains(TokenSlot, StringComparison.Ordinal)
+                ? body.Replace(TokenSlot, StaffForms.TokenField(httpContext), StringComparison.Ordinal)
+                : body;
+            return ConsolePage.Show<StaffFramePage>(new { Title = title, Body = new MarkupString(filled) }, statusCode).ExecuteAsync(httpContext);
         }
     }
 }

@@ -11,7 +11,7 @@ public static class TrainingExtensions
     public static WebApplicationBuilder AddTraining(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSingleton(new StaffLink(TrainingStaffEndpoints.Path, TrainingStaffPages.Title, "培训班的新建、调整、停课和导入，花名册、到课与结业，各课程统计"));
+        services.AddSingleton(new StaffLink(TrainingStaffEndpoints.Path, TrainingStaffPages.Title, "培训班的新建、调整、停课和导入，花名册、到课与结业，各课程统计", AdminOnly: true, Order: 30));
         services.AddScoped<TrainingCalendar>();
         services.AddScoped<Enrolments>();
         services.AddScoped<TrainingSessionChanges>();

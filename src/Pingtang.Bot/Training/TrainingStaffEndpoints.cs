@@ -16,7 +16,7 @@ namespace Pingtang.Bot.Training;
 /// </summary>
 public static class TrainingStaffEndpoints
 {
-    public const string Path = "/staff/training";
+    public const string Path = "/console/training";
 
     public static WebApplication MapTrainingStaff(this WebApplication app)
     {

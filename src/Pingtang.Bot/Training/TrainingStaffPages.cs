@@ -26,7 +26,7 @@ internal static class TrainingStaffPages
     {
         var body = new StringBuilder();
         body.Append(CultureInfo.InvariantCulture, $"""
-            <p><a href="/staff">← 工作人员首页</a> · <a href="{TrainingStaffEndpoints.Path}/new">新建培训班</a> · <a href="{TrainingStaffEndpoints.Path}/counts">各课程统计</a></p>
+            <p><a href="/console">← 工作人员首页</a> · <a href="{TrainingStaffEndpoints.Path}/new">新建培训班</a> · <a href="{TrainingStaffEndpoints.Path}/counts">各课程统计</a></p>
             <h2>导入培训班表</h2>
             {StaffPage.PostForm($"{TrainingStaffEndpoints.Path}/import", SheetUpload.Fields, upload: true)}
             <p>.xlsx 或 UTF-8 .csv，第一行是表头，列的顺序不限：{E(string.Join(",", TrainingSessionImport.Columns.All))}。必填：{E(string.Join("、", TrainingSessionImport.Columns.Required))}。外部编号已有的班次会被更新；地点或日期变了，已报名和候补的学员会收到通知。</p>

@@ -24,7 +24,7 @@ public sealed class JobStaffTests : IDisposable
 
     private static readonly DateOnly Today = new(2026, 11, 29);
 
-    private readonly PingtangFactory _factory = new(new Dictionary<string, string?> { ["Staff:AdminPassword"] = Password }, new FakeTimeProvider(Now));
+    private readonly PingtangFactory _factory = new(new Dictionary<string, string?>(), new FakeTimeProvider(Now));
 
     public void Dispose() => _factory.Dispose();
 
@@ -36,7 +36,7 @@ public sealed class JobStaffTests : IDisposable
 
         using var response = await UploadAsync(staff, Xlsx(drafts[0], drafts[1] with { Title = "" }, drafts[2]), "白云站岗位.xlsx");
         var report = await response.Content.ReadAsStringAsync();
-        var found = await staff.GetStringAsync($"/staff/jobs?q={drafts[2].ExternalId}");
+        var found = await staff.GetStringAsync($"/console/jobs?q={drafts[2].ExternalId}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("文件：白云站岗位.xlsx", report, StringComparison.Ordinal);
@@ -44,7 +44,7 @@ public sealed class JobStaffTests : IDisposable
         Assert.Contains("<tr><td>3</td><td>岗位名称</td><td>不能为空</td></tr>", report, StringComparison.Ordinal);
         Assert.Contains("找到 1 个岗位", found, StringComparison.Ordinal);
         Assert.Contains($">{drafts[2].ExternalId}</a>", found, StringComparison.Ordinal);
-        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        Assert.True(response.Headers.CacheControl?.NoStore);
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class JobStaffTests : IDisposable
 
         using var response = await UploadAsync(staff, Xlsx(draft[0] with { Title = "<script>alert(1)</script>" }, draft[1] with { Station = "<b>某站</b>" }), "jobs.xlsx");
         var report = await response.Content.ReadAsStringAsync();
-        var list = await staff.GetStringAsync("/staff/jobs");
+        var list = await staff.GetStringAsync("/console/jobs");
 
         Assert.Contains("「&lt;b&gt;某站&lt;/b&gt;」", report, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", list, StringComparison.Ordinal);
@@ -84,7 +84,7 @@ public sealed class JobStaffTests : IDisposable
     {
         using var staff = await SignInAsync();
 
-        var template = await staff.GetByteArrayAsync("/staff/jobs/template.xlsx");
+        var template = await staff.GetByteArrayAsync("/console/jobs/template.xlsx");
         using var response = await UploadAsync(staff, template, "岗位导入模板.xlsx");
 
         Assert.Equal(JobPostingDraft.Columns.All, MiniExcel.GetColumns(new MemoryStream(template), useHeaderRow: true));
@@ -100,8 +100,8 @@ public sealed class JobStaffTests : IDisposable
         }
 
         var postingId = await ApplyAsync(new WorkerProfile("王师傅", "13812345678", 1978, "掌布镇", "东莞", ["电工"], true));
-        var page = await staff.GetStringAsync($"/staff/jobs/{postingId}");
-        using var export = await staff.GetAsync($"/staff/jobs/{postingId}/applications.xlsx");
+        var page = await staff.GetStringAsync($"/console/jobs/{postingId}");
+        using var export = await staff.GetAsync($"/console/jobs/{postingId}/applications.xlsx");
         var rows = MiniExcel.Query(await export.Content.ReadAsStreamAsync(), useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
 
         Assert.Contains("<td>王师傅</td><td>13812345678</td><td>1978</td><td>掌布镇</td><td>2026-11-29 10:00</td>", page, StringComparison.Ordinal);
@@ -117,8 +117,8 @@ public sealed class JobStaffTests : IDisposable
     {
         using var staff = await SignInAsync();
 
-        using var page = await staff.GetAsync("/staff/jobs/999");
-        using var export = await staff.GetAsync("/staff/jobs/999/applications.xlsx");
+        using var page = await staff.GetAsync("/console/jobs/999");
+        using var export = await staff.GetAsync("/console/jobs/999/applications.xlsx");
 
         Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (page.StatusCode, export.StatusCode));
     }
@@ -134,11 +134,11 @@ public sealed class JobStaffTests : IDisposable
         var postingId = await ApplyAsync(new WorkerProfile("王师傅", "13812345678", 1978, "掌布镇", "东莞", ["电工"], true));
         using var anonymous = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-        foreach (var path in new[] { "/staff", "/staff/jobs", $"/staff/jobs/{postingId}", $"/staff/jobs/{postingId}/applications.xlsx", "/staff/jobs/template.xlsx" })
+        foreach (var path in new[] { "/console", "/console/jobs", $"/console/jobs/{postingId}", $"/console/jobs/{postingId}/applications.xlsx", "/console/jobs/template.xlsx" })
         {
             using var response = await anonymous.GetAsync(path);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-            Assert.StartsWith("/staff/login", response.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
+            Assert.StartsWith("/console/login", response.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
             Assert.DoesNotContain("13812345678", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
@@ -149,7 +149,7 @@ public sealed class JobStaffTests : IDisposable
 
     [Fact]
     public async Task The_staff_home_links_to_the_job_pages() =>
-        Assert.Contains("href=\"/staff/jobs\"", await (await SignInAsync()).GetStringAsync("/staff"), StringComparison.Ordinal);
+        Assert.Contains("href=\"/console/jobs\"", await (await SignInAsync()).GetStringAsync("/console"), StringComparison.Ordinal);
 
     private Task<HttpClient> SignInAsync() => StaffClient.SignInAsync(_factory, Password, JobStaffEndpoints.Path);
 

@@ -15,7 +15,7 @@ public sealed class OutboxStaffTests : IDisposable
 {
     private const string Password = "test-admin-password";
 
-    private readonly PingtangFactory _factory = new(new Dictionary<string, string?> { ["Staff:AdminPassword"] = Password }, new FakeTimeProvider(TestClock.Now));
+    private readonly PingtangFactory _factory = new(new Dictionary<string, string?>(), new FakeTimeProvider(TestClock.Now));
 
     public void Dispose() => _factory.Dispose();
 

@@ -25,7 +25,6 @@ public sealed class SchedulingTests
     private static readonly Dictionary<string, string?> Enabled = new()
     {
         ["Scheduling:Enabled"] = "true",
-        ["Staff:AdminPassword"] = Password,
     };
 
     [Theory]
@@ -47,6 +46,7 @@ public sealed class SchedulingTests
     public async Task Dashboard_shows_administrators_the_recurring_jobs_and_refuses_a_wrong_password()
     {
         using var factory = new PingtangFactory(Enabled);
+        await StaffClient.EnsureAccountAsync(factory, StaffClient.Account, Password);
         var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
         var refused = await SignInAsync(client, "guess");
@@ -109,7 +109,7 @@ public sealed class SchedulingTests
     }
 
     private static Task<HttpResponseMessage> SignInAsync(HttpClient client, string password) =>
-        client.SignInAsync(password, SchedulingExtensions.DashboardPath);
+        client.SignInAsync(StaffClient.Account, password, SchedulingExtensions.DashboardPath);
 
     private static async Task WaitUntilAsync(Func<bool> condition)
     {

@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Pingtang.Bot.Jobs;
 using Pingtang.Bot.Menu;
+using Pingtang.Bot.Staff;
+using Pingtang.Bot.Training;
 using Pingtang.Bot.Tests.Channels.DirectLine;
 using Pingtang.Bot.Tests.Support;
 using Pingtang.Bot.Tests.Training;
@@ -26,7 +28,7 @@ public sealed class ContentSecurityPolicyPageTests(ITestOutputHelper output)
     [Fact]
     public async Task The_chat_page_the_staff_pages_and_the_dashboard_work_under_their_policies()
     {
-        await using var host = LiveHost.Start(new() { ["Staff:AdminPassword"] = Password, ["Scheduling:Enabled"] = "true" });
+        await using var host = LiveHost.Start(new() { ["Scheduling:Enabled"] = "true" });
         var today = ChinaTime.Today(TimeProvider.System);
         var session = await Sessions.PlanAsync(host.Factory, "电工", Sessions.Welding with { StartsOn = today.AddDays(10), EndsOn = today.AddDays(20), EnrolBy = today.AddDays(8) });
         await using var phone = await Phone.OpenAsync(host.BaseUrl + "/", "csp-pages.png");
@@ -56,10 +58,12 @@ public sealed class ContentSecurityPolicyPageTests(ITestOutputHelper output)
         var chatRules = await page.EvaluateAsync<int>("() => [...document.querySelectorAll('style')].reduce((n, s) => n + (s.sheet ? s.sheet.cssRules.length : 0), 0)");
 
         // Staff sign in through the form, and the stop-session form asks first (staff.js) and posts with its token.
-        await page.GotoAsync($"{host.BaseUrl}/staff/login?returnUrl=/staff/training/{session}");
+        await StaffClient.EnsureAccountAsync(host.Factory, StaffClient.Account, Password);
+        await page.GotoAsync($"{host.BaseUrl}{StaffAccess.LoginPath}?returnUrl={TrainingStaffEndpoints.Path}/{session}");
+        await page.FillAsync("input[name=account]", StaffClient.Account);
         await page.FillAsync("input[name=password]", Password);
         await page.ClickAsync("button[type=submit]");
-        await Assertions.Expect(page).ToHaveURLAsync($"{host.BaseUrl}/staff/training/{session}", new() { Timeout = Timeout });
+        await Assertions.Expect(page).ToHaveURLAsync($"{host.BaseUrl}{TrainingStaffEndpoints.Path}/{session}", new() { Timeout = Timeout });
         var stop = page.GetByRole(AriaRole.Button, new() { Name = "停课并通知学员" });
         await stop.ClickAsync();
         var stillOpen = await stop.CountAsync();

@@ -15,7 +15,7 @@ public sealed partial class SecurityHeadersTests : IDisposable
 {
     private const string Password = "test-admin-password";
 
-    private readonly PingtangFactory _factory = new(new Dictionary<string, string?> { ["Staff:AdminPassword"] = Password, ["Scheduling:Enabled"] = "true" });
+    private readonly PingtangFactory _factory = new(new Dictionary<string, string?> { ["Scheduling:Enabled"] = "true" });
 
     public void Dispose() => _factory.Dispose();
 

@@ -17,7 +17,7 @@ public sealed class SignedInStaff : IDisposable
     private SignedInStaff(HttpClient client) => _client = client;
 
     /// <summary>The settings a host needs for <see cref="SignInAsync"/>.</summary>
-    public static Dictionary<string, string?> Settings() => new() { ["Staff:AdminPassword"] = Password };
+    public static Dictionary<string, string?> Settings() => [];
 
     public static async Task<SignedInStaff> SignInAsync(PingtangFactory factory) => new(await StaffClient.SignInAsync(factory, Password));
 

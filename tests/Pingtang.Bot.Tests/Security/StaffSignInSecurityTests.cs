@@ -22,15 +22,21 @@ public sealed class StaffSignInSecurityTests(ITestOutputHelper output) : IDispos
     /// <summary>The test's header that stands for the client's address (a test host has no socket).</summary>
     private const string AddressHeader = "X-Test-Client-Address";
 
-    private static readonly Dictionary<string, string?> Settings = new() { ["Staff:AdminPassword"] = Password };
+    private static readonly Dictionary<string, string?> Settings = [];
 
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 1, 2, 0, 0, TimeSpan.Zero));
 
     private PingtangFactory? _factory;
 
-    private PingtangFactory Factory => _factory ??= new PingtangFactory(Settings, _clock, services: services => services.AddSingleton<IStartupFilter, ClientAddressFromHeader>());
+    private PingtangFactory Factory => _factory ??= WithAccount(new PingtangFactory(Settings, _clock, services: services => services.AddSingleton<IStartupFilter, ClientAddressFromHeader>()));
 
     public void Dispose() => _factory?.Dispose();
+
+    private static PingtangFactory WithAccount(PingtangFactory factory)
+    {
+        StaffClient.EnsureAccountAsync(factory, StaffClient.Account, Password).GetAwaiter().GetResult();
+        return factory;
+    }
 
     [Theory]
     [InlineData("//evil.example/staff")]
@@ -48,7 +54,7 @@ public sealed class StaffSignInSecurityTests(ITestOutputHelper output) : IDispos
         using var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var login = await client.GetStringAsync($"{StaffAccess.LoginPath}?returnUrl={Uri.EscapeDataString(returnUrl)}");
 
-        using var response = await client.SignInAsync(Password, returnUrl);
+        using var response = await client.SignInAsync(StaffClient.Account, Password, returnUrl);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(StaffAccess.HomePath, response.Headers.Location?.OriginalString);
@@ -56,13 +62,13 @@ public sealed class StaffSignInSecurityTests(ITestOutputHelper output) : IDispos
     }
 
     [Theory]
-    [InlineData("/staff/jobs?q=BY-2027")]
+    [InlineData("/console/jobs?q=BY-2027")]
     [InlineData("/hangfire/recurring")]
     public async Task A_path_of_this_site_is_where_signing_in_goes(string returnUrl)
     {
         using var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-        using var response = await client.SignInAsync(Password, returnUrl);
+        using var response = await client.SignInAsync(StaffClient.Account, Password, returnUrl);
 
         Assert.Equal(returnUrl, response.Headers.Location?.OriginalString);
     }
@@ -71,6 +77,7 @@ public sealed class StaffSignInSecurityTests(ITestOutputHelper output) : IDispos
     public async Task Fifteen_wrong_passwords_at_once_lock_the_address_and_then_the_right_one_is_refused()
     {
         await using var host = LiveHost.Start(Settings);
+        await StaffClient.EnsureAccountAsync(host.Factory, StaffClient.Account, Password);
         using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(host.BaseUrl) };
         var token = await client.TokenAsync(StaffAccess.LoginPath);
 
@@ -149,7 +156,7 @@ public sealed class StaffSignInSecurityTests(ITestOutputHelper output) : IDispos
     public async Task A_copied_cookie_stops_working_when_staff_sign_out()
     {
         using var staff = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        using var signedIn = await staff.SignInAsync(Password, StaffAccess.HomePath);
+        using var signedIn = await staff.SignInAsync(StaffClient.Account, Password, StaffAccess.HomePath);
         var stolen = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("pt_staff=", StringComparison.Ordinal)).Split(';')[0];
         using var thief = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         thief.DefaultRequestHeaders.Add("Cookie", stolen);
@@ -179,7 +186,7 @@ public sealed class StaffSignInSecurityTests(ITestOutputHelper output) : IDispos
     }
 
     [Theory]
-    [InlineData("application/json", "{\"password\":\"test-admin-password\",\"returnUrl\":\"/staff\"}")]
+    [InlineData("application/json", "{\"password\":\"test-admin-password\",\"returnUrl\":\"/console\"}")]
     [InlineData("text/plain", "password=test-admin-password")]
     [InlineData("multipart/form-data; boundary=x", "--x\r\nContent-Disposition: form-data; name=\"password\"\r\n\r\ntest-admin-password")]
     [InlineData("multipart/form-data", "password=test-admin-password")]
@@ -209,6 +216,7 @@ public sealed class StaffSignInSecurityTests(ITestOutputHelper output) : IDispos
     public async Task A_five_megabyte_password_is_refused_before_it_is_read()
     {
         await using var host = LiveHost.Start(Settings);
+        await StaffClient.EnsureAccountAsync(host.Factory, StaffClient.Account, Password);
         using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(host.BaseUrl) };
         var token = await client.TokenAsync(StaffAccess.LoginPath);
 
@@ -225,6 +233,7 @@ public sealed class StaffSignInSecurityTests(ITestOutputHelper output) : IDispos
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
             {
                 [StaffClient.TokenField] = token,
+                ["account"] = StaffClient.Account,
                 ["password"] = password,
                 ["returnUrl"] = StaffAccess.HomePath,
             }),

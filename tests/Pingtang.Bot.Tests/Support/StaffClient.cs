@@ -2,7 +2,11 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Pingtang.Bot.Staff;
+using Pingtang.Domain;
+using Pingtang.Domain.Staff;
 
 namespace Pingtang.Bot.Tests.Support;
 
@@ -14,19 +18,39 @@ public static partial class StaffClient
 {
     public const string TokenField = "__RequestVerificationToken";
 
-    /// <summary>A client signed in through the login form; redirects are not followed, so tests see them.</summary>
-    public static async Task<HttpClient> SignInAsync(PingtangFactory factory, string password, string returnUrl = StaffAccess.HomePath)
+    /// <summary>The account <see cref="SignInAsync(PingtangFactory, string, string)"/> signs in with: an admin of every station.</summary>
+    public const string Account = "county-admin";
+
+    /// <summary>A client signed in through the login form as the county's admin; redirects are not followed, so tests see them.</summary>
+    public static Task<HttpClient> SignInAsync(PingtangFactory factory, string password, string returnUrl = StaffAccess.HomePath) =>
+        SignInAsAsync(factory, Account, password, StaffRole.Admin, null, returnUrl);
+
+    /// <summary>A client signed in as <paramref name="account"/>, made first when the host does not have it.</summary>
+    public static async Task<HttpClient> SignInAsAsync(PingtangFactory factory, string account, string password, StaffRole role, int? stationId, string returnUrl = StaffAccess.HomePath)
     {
         ArgumentNullException.ThrowIfNull(factory);
+        await EnsureAccountAsync(factory, account, password, role, stationId);
         var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        using var response = await client.SignInAsync(password, returnUrl);
+        using var response = await client.SignInAsync(account, password, returnUrl);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
     }
 
+    /// <summary>Makes the account, with a password of its own (nothing to change), unless the host has it.</summary>
+    public static async Task EnsureAccountAsync(PingtangFactory factory, string account, string password, StaffRole role = StaffRole.Admin, int? stationId = null)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PingtangDb>();
+        if (!await db.StaffMembers.AnyAsync(s => s.Account == account))
+        {
+            await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreateAsync(account, account, role, stationId, password, mustChangePassword: false, CancellationToken.None);
+        }
+    }
+
     /// <summary>Posts the login page's form.</summary>
-    public static Task<HttpResponseMessage> SignInAsync(this HttpClient client, string password, string returnUrl) =>
-        client.PostFormAsync(StaffAccess.LoginPath, new Dictionary<string, string> { ["password"] = password, ["returnUrl"] = returnUrl }, from: StaffAccess.LoginPath);
+    public static Task<HttpResponseMessage> SignInAsync(this HttpClient client, string account, string password, string returnUrl) =>
+        client.PostFormAsync(StaffAccess.LoginPath, new Dictionary<string, string> { ["account"] = account, ["password"] = password, ["returnUrl"] = returnUrl }, from: StaffAccess.LoginPath);
 
     /// <summary>The antiforgery token in the forms of the page at <paramref name="page"/>.</summary>
     public static async Task<string> TokenAsync(this HttpClient client, string page)

@@ -25,7 +25,7 @@ public sealed class TrainingStaffTests : IDisposable
     private readonly PingtangFactory _factory;
 
     public TrainingStaffTests() => _factory = new PingtangFactory(
-        new Dictionary<string, string?> { ["Staff:AdminPassword"] = Password },
+        new Dictionary<string, string?>(),
         new FakeTimeProvider(TestClock.Now),
         services: services => services.AddSingleton<IProactiveChannel>(_channel));
 
@@ -39,7 +39,7 @@ public sealed class TrainingStaffTests : IDisposable
         using var response = await client.GetAsync(TrainingStaffEndpoints.Path);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/staff/login", response.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/console/login", response.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
     }
 
     [Fact]
