@@ -85,6 +85,8 @@ public static class SecurityHeaders
     /// The web chat page: its own files, images Web Chat makes as <c>blob:</c> URLs, the token endpoint and Direct
     /// Line over HTTP, and Direct Line's WebSocket at the address its <c>streamUrl</c> names (<see cref="PublicAddress"/>;
     /// not every browser counts <c>ws:</c> as <c>'self'</c>). A host that is not ours gets no stream, so no source.
+    /// <c>connect-src blob:</c> because directlinejs reads a chosen file back from its <c>blob:</c> URL (an XHR) to
+    /// put it in the upload; a <c>blob:</c> URL is only ever the page's own, made by script the page already runs.
     /// </summary>
     private static string ChatPolicy(HttpRequest request)
     {
@@ -92,6 +94,6 @@ public static class SecurityHeaders
             ? $" {PublicAddress.WebSocketOrigin(baseUrl)}"
             : "";
         return $"default-src 'none'; script-src 'self'; style-src 'self' {EmptyStyleHash}; img-src 'self' blob:; " +
-            $"connect-src 'self'{stream}; form-action 'none'; {Everywhere}";
+            $"connect-src 'self' blob:{stream}; form-action 'none'; {Everywhere}";
     }
 }

@@ -72,13 +72,13 @@ public sealed partial class SecurityHeadersTests : IDisposable
     }
 
     [Fact]
-    public async Task The_chat_page_may_open_the_Direct_Line_WebSocket_of_its_own_host_only()
+    public async Task The_chat_page_may_open_the_Direct_Line_WebSocket_of_its_own_host_only_and_read_its_own_chosen_files()
     {
         using var response = await _factory.CreateClient().GetAsync("/");
         using var madeUp = await _factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://evil.example/") }).GetAsync("/");
 
-        Assert.Equal("'self' ws://localhost", Directives(Header(response, "Content-Security-Policy"))["connect-src"]);
-        Assert.Equal("'self'", Directives(Header(madeUp, "Content-Security-Policy"))["connect-src"]);
+        Assert.Equal("'self' blob: ws://localhost", Directives(Header(response, "Content-Security-Policy"))["connect-src"]);
+        Assert.Equal("'self' blob:", Directives(Header(madeUp, "Content-Security-Policy"))["connect-src"]);
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed partial class SecurityHeadersTests : IDisposable
         using var plain = await http.GetAsync("/");
 
         Assert.StartsWith("max-age=", Header(secure, "Strict-Transport-Security"), StringComparison.Ordinal);
-        Assert.Equal("'self' wss://pingtang.example", Directives(Header(secure, "Content-Security-Policy"))["connect-src"]);
+        Assert.Equal("'self' blob: wss://pingtang.example", Directives(Header(secure, "Content-Security-Policy"))["connect-src"]);
         Assert.False(plain.Headers.Contains("Strict-Transport-Security"));
     }
 

@@ -54,6 +54,25 @@ public sealed class DirectLineConversations(DirectLineStore store, DirectLineAda
         return id;
     }
 
+    /// <summary>
+    /// Tells the worker, in the bot's name, why the service refused what they sent before the bot could see it (an
+    /// upload's files): Web Chat shows only that sending failed. No turn runs, so the dialog stays where it was.
+    /// </summary>
+    public Task<string> NoticeAsync(DirectLineConversation conversation, string text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        var notice = new Activity(ActivityTypes.Message)
+        {
+            ChannelId = DirectLineAdapter.ChannelId,
+            Conversation = new ConversationAccount(id: conversation.Id),
+            From = new ChannelAccount(DirectLineAdapter.Bot.Id, DirectLineAdapter.Bot.Name, RoleTypes.Bot),
+            Recipient = new ChannelAccount(conversation.UserId, conversation.UserName, RoleTypes.User),
+            Text = text,
+            Timestamp = time.GetUtcNow(),
+        };
+        return store.AppendAsync(conversation.Id, notice, cancellationToken);
+    }
+
     // The turn runs to its end even if the client hangs up: its activity is stored, so the answer must be too.
     // Only the service stopping cuts it short.
     private Task RunTurnAsync(Activity activity) => adapter.ProcessAsync(activity, lifetime.ApplicationStopping);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using Pingtang.Bot.Dialogs;
 using Pingtang.Bot.Hosting;
 using Pingtang.Bot.Uploads;
 
@@ -51,7 +52,7 @@ internal static class DirectLineUpload
         var limit = limits.Value;
         if (request.ContentLength > limit.MaxRequestBytes)
         {
-            return RequestTooLarge(limit);
+            return await RequestTooLargeAsync(conversations, conversation, limit, cancellationToken);
         }
 
         if (Boundary(request.ContentType) is not { } boundary)
@@ -72,7 +73,13 @@ internal static class DirectLineUpload
         string? activityJson;
         try
         {
-            (activityJson, var problem) = await ReadPartsAsync(new UploadParts(boundary, new BodyLimitStream(request.Body, limit.MaxRequestBytes)), batch, cancellationToken);
+            (activityJson, var refusal, var problem) = await ReadPartsAsync(new UploadParts(boundary, new BodyLimitStream(request.Body, limit.MaxRequestBytes)), batch, cancellationToken);
+            if (refusal is not null)
+            {
+                await conversations.NoticeAsync(conversation, UploadTexts.For(refusal.Problem, limit), cancellationToken);
+                return Refused(refusal);
+            }
+
             if (problem is not null)
             {
                 return problem;
@@ -80,7 +87,7 @@ internal static class DirectLineUpload
         }
         catch (BodyTooLargeException)
         {
-            return RequestTooLarge(limit);
+            return await RequestTooLargeAsync(conversations, conversation, limit, cancellationToken);
         }
         catch (MalformedUploadException)
         {
@@ -111,13 +118,16 @@ internal static class DirectLineUpload
 
         var stored = await batch.CommitAsync(cancellationToken);
         var message = InboundActivity.Stamp(activity, conversationId, from, time.GetUtcNow());
-        message.Attachments = [.. stored.Select(f => new Attachment(f.ContentType, files.LinkFor(baseUrl, f).AbsoluteUri, name: f.OriginalName))];
+        message.Attachments = [.. stored.Select(f => Attachment(f, files.LinkFor(baseUrl, f).AbsoluteUri))];
         var id = await conversations.ReceiveAsync(conversation, message, request.HttpContext.RequestAborted);
         return TypedResults.Ok(new ResourceResponseBody(id));
     }
 
-    /// <summary>Reads every part: the activity's text, and each file into the batch; or the answer refusing the upload.</summary>
-    private static async Task<(string? ActivityJson, JsonHttpResult<ApiErrorResponse>? Problem)> ReadPartsAsync(UploadParts parts, UploadBatch batch, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads every part: the activity's text, and each file into the batch; or why a file was refused (the worker is
+    /// told), or the answer refusing a malformed upload (a client's fault, not the worker's).
+    /// </summary>
+    private static async Task<(string? ActivityJson, UploadRefusal? Refusal, JsonHttpResult<ApiErrorResponse>? Problem)> ReadPartsAsync(UploadParts parts, UploadBatch batch, CancellationToken cancellationToken)
     {
         string? activityJson = null;
         while (await parts.NextAsync(cancellationToken) is { } part)
@@ -128,7 +138,7 @@ internal static class DirectLineUpload
             {
                 if (await batch.AddAsync(part.Body, part.FileName, part.ContentType, cancellationToken) is { } refusal)
                 {
-                    return (null, Refused(refusal));
+                    return (null, refusal, null);
                 }
 
                 continue;
@@ -136,20 +146,28 @@ internal static class DirectLineUpload
 
             if (activityJson is not null)
             {
-                return (null, BadArgument("An upload carries one activity."));
+                return (null, null, BadArgument("An upload carries one activity."));
             }
 
             var (text, problem) = await DirectLineRequests.ReadTextAsync(part.Body, length: null, InboundActivity.MaxBodyBytes, "activity", cancellationToken);
             if (problem is not null)
             {
-                return (null, problem);
+                return (null, null, problem);
             }
 
             activityJson = text;
         }
 
-        return (activityJson, null);
+        return (activityJson, null, null);
     }
+
+    /// <summary>
+    /// A photo is its own thumbnail: Web Chat shows a worker's own attachment as a picture only when it has one, and
+    /// as a file card (name and size) otherwise, which tells a worker less about what was sent. The browser scales
+    /// the photo down; there is no image library here to make a smaller copy, so the phone loads it once more.
+    /// </summary>
+    private static Attachment Attachment(UploadedFile file, string link) =>
+        new(file.ContentType, link, name: file.OriginalName, thumbnailUrl: FileSignatures.IsImage(file.ContentType) ? link : null);
 
     private static string? Boundary(string? contentType)
     {
@@ -170,8 +188,13 @@ internal static class DirectLineUpload
         _ => BadArgument(refusal.Message),
     };
 
-    private static JsonHttpResult<ApiErrorResponse> RequestTooLarge(UploadLimits limit) =>
-        DirectLineRequests.Error(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", $"An upload can be at most {UploadBatch.SizeText(limit.MaxRequestBytes)} in all.");
+    private static async Task<JsonHttpResult<ApiErrorResponse>> RequestTooLargeAsync(
+        DirectLineConversations conversations, DirectLineConversation conversation, UploadLimits limit, CancellationToken cancellationToken)
+    {
+        var size = UploadBatch.SizeText(limit.MaxRequestBytes);
+        await conversations.NoticeAsync(conversation, DialogTexts.Format(UploadTexts.TooLargeInAll, size), cancellationToken);
+        return DirectLineRequests.Error(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", $"An upload can be at most {size} in all.");
+    }
 
     private static JsonHttpResult<ApiErrorResponse> BadArgument(string message) =>
         DirectLineRequests.Error(StatusCodes.Status400BadRequest, "BadArgument", message);

@@ -47,6 +47,8 @@
     {
       directLine: window.WebChat.createDirectLine({ token, domain }),
       locale: 'zh-CN',
+      // The paperclip's name, read aloud by a screen reader and shown on a long press: what it sends, in plain words.
+      overrideLocalizedStrings: { TEXT_INPUT_UPLOAD_BUTTON_ALT: '发照片或文件' },
       renderMarkdown: plainText,
       styleOptions: {
         primaryFont: font,
@@ -56,9 +58,20 @@
         bubbleFromUserBorderRadius: 10,
         bubbleFromUserBackground: '#d9f2e6',
         accent: '#0b6e4f',
+        // The paperclip and the send arrow in the page's green rather than grey: the paperclip is how evidence is sent.
+        sendBoxButtonColor: '#0b6e4f',
         botAvatarInitials: '平塘',
         userAvatarInitials: '我',
-        hideUploadButton: true,
+        // Evidence for 劳动维权 (photos of a contract, payslips, 欠条): one tap on the paperclip, one choice, and it is
+        // sent — no second step to forget. The file dialog offers only what the service stores (FileSignatures.Accept,
+        // checked by the browser test); the service still tells by the bytes.
+        sendAttachmentOn: 'attach',
+        uploadAccept: 'image/jpeg,image/png,image/gif,image/webp,image/heic,image/heif,.heic,.pdf,.doc,.docx,.xls,.xlsx',
+        uploadMultiple: true,
+        // Off: a thumbnail is made in a blob: worker (another CSP source) and travels inside the upload's activity
+        // part as a data: URL, which for a phone photo is larger than the service takes (32 KB); the bubble shows
+        // the photo itself instead.
+        enableUploadThumbnail: false,
         sendBoxHeight: 56,
         suggestedActionLayout: 'flow',
         suggestedActionHeight: 44

@@ -52,6 +52,7 @@ public sealed class DirectLineUploadTests : IDisposable
         Assert.Equal("image/png", attachment.ContentType);
         Assert.Equal("工资条.png", attachment.Name);
         Assert.StartsWith("http://localhost/attachments/", attachment.ContentUrl, StringComparison.Ordinal);
+        Assert.Equal(attachment.ContentUrl, attachment.ThumbnailUrl);
 
         var stored = await _host.Services.GetRequiredService<UploadedFiles>().FindAsync(attachment.ContentUrl, default);
         Assert.NotNull(stored);
@@ -68,14 +69,16 @@ public sealed class DirectLineUploadTests : IDisposable
         Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.True(download.Headers.CacheControl?.Private);
 
-        // The client's own echo carries the same attachment, which is how Web Chat shows the photo it sent.
+        // The client's own echo carries the same attachment, which is how Web Chat shows the photo it sent: as a
+        // picture, because it has a thumbnail.
         var (activities, _) = await _dl.GetAsync(started);
-        var echo = activities.Single(a => a.GetProperty("id").GetString() == message.Id);
-        Assert.Equal(attachment.ContentUrl, echo.GetProperty("attachments")[0].GetProperty("contentUrl").GetString());
+        var echo = activities.Single(a => a.GetProperty("id").GetString() == message.Id).GetProperty("attachments")[0];
+        Assert.Equal(attachment.ContentUrl, echo.GetProperty("contentUrl").GetString());
+        Assert.Equal(attachment.ContentUrl, echo.GetProperty("thumbnailUrl").GetString());
     }
 
     [Fact]
-    public async Task Documents_are_stored_as_what_their_bytes_are_and_downloaded_rather_than_shown()
+    public async Task Documents_are_stored_as_what_their_bytes_are_and_downloaded_rather_than_shown_with_no_thumbnail()
     {
         var started = await _dl.StartAsync();
         UploadPart[] files = [new("C:\\fakepath\\合同.pdf", "application/octet-stream", SampleFiles.Pdf), new("考勤.xlsx", "application/zip", SampleFiles.Xlsx()), new("欠条.doc", "", SampleFiles.OleCompound)];
@@ -86,30 +89,32 @@ public sealed class DirectLineUploadTests : IDisposable
         var attachments = Assert.Single(_bot.Messages).Attachments;
         Assert.Equal(["application/pdf", FileSignatures.Xlsx, FileSignatures.Doc], attachments.Select(a => a.ContentType));
         Assert.Equal(["合同.pdf", "考勤.xlsx", "欠条.doc"], attachments.Select(a => a.Name));
+        Assert.All(attachments, a => Assert.Null(a.ThumbnailUrl));
         using var download = await _dl.Http.GetAsync(attachments[0].ContentUrl);
         Assert.Equal(SampleFiles.Pdf, await download.Content.ReadAsByteArrayAsync());
         Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
         Assert.Equal("合同.pdf", download.Content.Headers.ContentDisposition?.FileNameStar);
     }
 
-    public static TheoryData<string, HttpStatusCode, string> Refusals() => new()
+    /// <summary>What was sent, the answer and its reason, and what the worker is told in the conversation (nothing for a client's malformed request).</summary>
+    public static TheoryData<string, HttpStatusCode, string, string> Refusals() => new()
     {
-        { "four files, three allowed", HttpStatusCode.BadRequest, "At most 3 files" },
-        { "a file over 16 KB", HttpStatusCode.RequestEntityTooLarge, "at most 16 KB" },
-        { "three files over 40,000 bytes in all", HttpStatusCode.RequestEntityTooLarge, "in all" },
-        { "a web page called a photo", HttpStatusCode.UnsupportedMediaType, "Only photos" },
-        { "a zip called a Word document", HttpStatusCode.UnsupportedMediaType, "Only photos" },
-        { "an empty file", HttpStatusCode.BadRequest, "empty" },
-        { "no file", HttpStatusCode.BadRequest, "no file" },
-        { "no activity part", HttpStatusCode.BadRequest, "\"activity\"" },
-        { "an activity that is not JSON", HttpStatusCode.BadRequest, "JSON" },
-        { "a typing activity", HttpStatusCode.BadRequest, "\"message\"" },
-        { "an activity over 32 KB", HttpStatusCode.RequestEntityTooLarge, "activity is larger" },
+        { "four files, three allowed", HttpStatusCode.BadRequest, "At most 3 files", "一次最多发3个文件，请分几次发。" },
+        { "a file over 16 KB", HttpStatusCode.RequestEntityTooLarge, "at most 16 KB", "这个文件太大，收不了：一个文件最多16 KB。请换一个小一点的再发。" },
+        { "three files over 40,000 bytes in all", HttpStatusCode.RequestEntityTooLarge, "in all", "这次发的文件加起来太大，最多39.06 KB。请分几次发。" },
+        { "a web page called a photo", HttpStatusCode.UnsupportedMediaType, "Only photos", UploadTexts.TypeNotAllowed },
+        { "a zip called a Word document", HttpStatusCode.UnsupportedMediaType, "Only photos", UploadTexts.TypeNotAllowed },
+        { "an empty file", HttpStatusCode.BadRequest, "empty", UploadTexts.Empty },
+        { "no file", HttpStatusCode.BadRequest, "no file", "" },
+        { "no activity part", HttpStatusCode.BadRequest, "\"activity\"", "" },
+        { "an activity that is not JSON", HttpStatusCode.BadRequest, "JSON", "" },
+        { "a typing activity", HttpStatusCode.BadRequest, "\"message\"", "" },
+        { "an activity over 32 KB", HttpStatusCode.RequestEntityTooLarge, "activity is larger", "" },
     };
 
     [Theory]
     [MemberData(nameof(Refusals))]
-    public async Task A_refused_upload_says_why_and_stores_nothing(string upload, HttpStatusCode expected, string reason)
+    public async Task A_refused_upload_says_why_tells_the_worker_when_it_was_the_files_and_stores_nothing(string upload, HttpStatusCode expected, string reason, string notice)
     {
         var started = await _dl.StartAsync();
         var almostFull = new UploadPart("b.png", "image/png", SampleFiles.Sized(15000, SampleFiles.Png));
@@ -133,6 +138,8 @@ public sealed class DirectLineUploadTests : IDisposable
         Assert.Equal(expected, status);
         Assert.Contains(reason, body.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
         await AssertNothingStoredAsync(started);
+        var (activities, _) = await _dl.GetAsync(started);
+        Assert.Equal(notice is "" ? [] : [notice], activities.Where(a => Role(a) == "bot").Select(a => a.GetProperty("text").GetString()));
     }
 
     [Theory]
