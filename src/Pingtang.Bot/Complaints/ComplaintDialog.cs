@@ -1,4 +1,5 @@
 using Pingtang.Bot.Dialogs;
+using Pingtang.Bot.Handoffs;
 using Pingtang.Domain;
 using Pingtang.Domain.Complaints;
 using Pingtang.Domain.Workers;
@@ -78,8 +79,8 @@ public sealed class ComplaintFlow
 
 /// <summary>
 /// 劳动维权: privacy and who files → what about (skipped when the message that started it said) → the work → the
-/// facts → evidence → phone → read-back → filed with a case number at the station of the place, and told honestly
-/// when to expect an answer. 改 at the read-back starts again, keeping who files.
+/// facts → evidence → phone → read-back → filed with a case number at the station of the place, queued there for a
+/// person, and told honestly when to expect an answer. 改 at the read-back starts again, keeping who files.
 /// </summary>
 public sealed class ComplaintDialog : WaterfallDialog<ComplaintFlow>
 {
@@ -157,9 +158,7 @@ public sealed class ComplaintDialog : WaterfallDialog<ComplaintFlow>
         try
         {
             var complaint = await services.GetRequiredService<ComplaintFiling>().FileAsync(workerId, answers.ToDraft(), cancellationToken);
-            var station = await services.GetRequiredService<PingtangDb>().Stations.FindAsync([complaint.StationId], cancellationToken);
-            var filed = DialogTexts.Format(ComplaintTexts.Filed, complaint.Number, station!.Name);
-            await step.Dialog.SendAsync(complaint.IsUrgent ? $"{filed}\n{ComplaintTexts.Urgent}" : filed, cancellationToken);
+            await step.Dialog.SendAsync(await EscalateAsync(step.Dialog, complaint, cancellationToken), cancellationToken);
         }
         catch (DomainException broken)
         {
@@ -168,6 +167,19 @@ public sealed class ComplaintDialog : WaterfallDialog<ComplaintFlow>
         }
 
         return await step.EndAsync(null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Puts the filed case in its station's queue — joining the conversation the worker may already be waiting in —
+    /// before the worker is told it was passed on, and tells them by when the station's own hours say to expect an answer.
+    /// </summary>
+    private static async Task<string> EscalateAsync(DialogContext dialog, Complaint complaint, CancellationToken cancellationToken)
+    {
+        var services = dialog.Services;
+        var (handoff, _) = await services.GetRequiredService<HandoffRequests>().EscalateAsync(dialog.Context, dialog.WorkerId, complaint.Id, cancellationToken);
+        var clocks = await services.GetRequiredService<ComplaintClockReader>().ForAsync(complaint, cancellationToken);
+        var filed = ComplaintTexts.Filed(complaint.Number, handoff.Station!.Name, clocks.Promise);
+        return complaint.IsUrgent ? $"{filed}\n{ComplaintTexts.Urgent}" : filed;
     }
 
     private static Task<DialogTurnResult> Continue(WaterfallStepContext<ComplaintFlow> step, string part, CancellationToken cancellationToken)

@@ -94,12 +94,22 @@ public static class ComplaintTexts
 
     public const string StartOver = "好的，我们重新填一遍。";
 
-    /// <summary>{0} case number, {1} station.</summary>
-    public const string Filed =
-        "已提交！编号：{0}\n" +
-        "1. 已转给：{1}\n" +
-        "2. 按照劳动保障监察的规定，工作人员会在5个工作日内决定是否受理，并告诉您。\n" +
-        "3. 有进展会发消息通知您，回复「查进度」可以随时查看。";
+    /// <summary>
+    /// The confirmation of a filed case, with the times its station's hours and the working-day calendar give: a
+    /// station closed now answers after it opens, and a date resting on a year whose holidays are not entered is 预计.
+    /// </summary>
+    public static string Filed(string caseNumber, string station, WorkerPromise promise)
+    {
+        ArgumentNullException.ThrowIfNull(promise);
+        var maybe = promise.Confirmed ? "" : "预计";
+        var answer = promise.OpensAt is { } opens
+            ? $"现在不是上班时间，工作人员{maybe}{Moment(opens)}上班后处理，最晚{Moment(promise.FirstResponseBy)}前在这里回复您。"
+            : $"工作人员{maybe}最晚{Moment(promise.FirstResponseBy)}前在这里回复您。";
+        return $"已提交！编号：{caseNumber}\n" +
+            $"1. 已转给：{station}。{answer}\n" +
+            $"2. 按照劳动保障监察的规定，工作人员会在{CaseClocks.DecisionWorkingDays}个工作日内决定是否受理（{maybe}{ShortDay(promise.DecisionBy)}前），并告诉您。\n" +
+            "3. 有进展会发消息通知您，回复「查进度」可以随时查看。";
+    }
 
     public const string Urgent = "这件事比较紧急，已经马上通知工作人员优先处理。";
 
@@ -174,6 +184,11 @@ public static class ComplaintTexts
     }
 
     private static string Yuan(decimal amount) => amount.ToString("0.##", CultureInfo.InvariantCulture) + "元";
+
+    private static string ShortDay(DateOnly date) => date.ToString("M月d日", CultureInfo.InvariantCulture);
+
+    private static string Moment(DateTimeOffset instant) =>
+        TimeZoneInfo.ConvertTime(instant, Domain.ChinaTime.Zone).ToString("M月d日 H:mm", CultureInfo.InvariantCulture);
 
     private static string Day(DateOnly date) => date.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
 }

@@ -13,6 +13,7 @@ public static class ComplaintsExtensions
         services.AddScoped<ComplaintFiling>();
         services.AddScoped<ComplaintRouting>();
         services.AddScoped<ComplaintProgress>();
+        services.AddScoped<ComplaintClockReader>();
         services.AddSingleton<Dialog, ComplaintDialog>();
         services.AddSingleton<Dialog, ComplaintFilerDialog>();
         services.AddSingleton<Dialog, ComplaintWorkDialog>();

@@ -49,9 +49,13 @@ public static class HostingExtensions
         services.GetRequiredService<IConfiguration>().GetConnectionString("Pingtang")
         ?? $"Data Source={services.GetRequiredService<DataFolder>().File("pingtang.db")}";
 
-    /// <summary>Bot state on our database, the turn pipeline every channel runs, and proactive messages.</summary>
+    /// <summary>
+    /// Bot state on our database, the turn pipeline every channel runs, proactive messages, and a log that shows no
+    /// worker's phone or ID number.
+    /// </summary>
     public static WebApplicationBuilder AddBotCore(this WebApplicationBuilder builder)
     {
+        builder.Logging.MaskPersonalNumbers();
         builder.Services.AddSingleton<IStorage, EfStorage>();
         builder.Services.AddSingleton<ConversationState>();
         builder.Services.AddSingleton<UserState>();
