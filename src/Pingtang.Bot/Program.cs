@@ -49,6 +49,7 @@ app.MapJobStaff();
 app.MapTrainingStaff();
 app.MapOutboxStaff();
 app.MapHandoffs();
+app.MapComplaintQueue();
 app.MapScheduling();
 app.Run();
 

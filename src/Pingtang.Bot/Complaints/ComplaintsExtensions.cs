@@ -1,5 +1,6 @@
 using Pingtang.Bot.Dialogs;
 using Pingtang.Bot.Menu;
+using Pingtang.Bot.Staff;
 using Pingtang.Domain.Complaints;
 
 namespace Pingtang.Bot.Complaints;
@@ -14,6 +15,8 @@ public static class ComplaintsExtensions
         services.AddScoped<ComplaintRouting>();
         services.AddScoped<ComplaintProgress>();
         services.AddScoped<ComplaintClockReader>();
+        services.AddScoped<ComplaintQueue>();
+        services.AddSingleton(new StaffLink(ComplaintQueueEndpoints.Path, "案件队列", "本站未办结的维权案件：紧急的在前，答复和受理的时限", Order: 10));
         services.AddSingleton<Dialog, ComplaintDialog>();
         services.AddSingleton<Dialog, ComplaintFilerDialog>();
         services.AddSingleton<Dialog, ComplaintWorkDialog>();

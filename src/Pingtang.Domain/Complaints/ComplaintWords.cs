@@ -33,6 +33,16 @@ public static class ComplaintWords
         _ => throw new ArgumentOutOfRangeException(nameof(category), category, null),
     };
 
+    /// <summary>Why a case is urgent, as the queue says it.</summary>
+    public static string Name(this UrgencyReason reason) => reason switch
+    {
+        UrgencyReason.WorkInjury => "工伤",
+        UrgencyReason.CollectiveArrears => "集体欠薪",
+        UrgencyReason.Danger => "人身危险",
+        UrgencyReason.SameEmployer => "同一单位多人投诉",
+        _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
+    };
+
     /// <summary>已提交 · 已受理 · 处理中 · 已解决 · 已转劳动监察 · 已关闭.</summary>
     public static string Name(this ComplaintStatus status) => status switch
     {

@@ -1,0 +1,24 @@
+using System.Security.Claims;
+using Pingtang.Bot.Staff;
+using Pingtang.Domain.Complaints;
+using Pingtang.Domain.Staff;
+
+namespace Pingtang.Bot.Complaints;
+
+/// <summary>The console's case queue: a station's staff see their station's open cases, admins every station's.</summary>
+public static class ComplaintQueueEndpoints
+{
+    public const string Path = "/console/cases";
+
+    public static WebApplication MapComplaintQueue(this WebApplication app)
+    {
+        app.MapStaffArea(Path, StaffAccess.StaffPolicy).MapGet("/", async (ClaimsPrincipal user, ComplaintStatus? status, ComplaintCategory? category, ComplaintQueue queue, StaffAudit audit, CancellationToken cancellationToken) =>
+        {
+            var staff = StaffIdentity.Of(user);
+            var lines = await queue.ListAsync(staff.IsAdmin ? null : staff.StationId ?? -1, status, category, cancellationToken);
+            await audit.RecordAsync(user, AuditKind.View, "查看案件队列", null, staff.IsAdmin ? null : staff.StationId, cancellationToken);
+            return ConsolePage.Show<ComplaintQueuePage>(new { Lines = lines, Status = status, Category = category, AllStations = staff.IsAdmin });
+        });
+        return app;
+    }
+}
