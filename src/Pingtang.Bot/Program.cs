@@ -49,7 +49,7 @@ app.MapJobStaff();
 app.MapTrainingStaff();
 app.MapOutboxStaff();
 app.MapHandoffs();
-app.MapComplaintQueue();
+app.MapComplaints();
 app.MapScheduling();
 app.Run();
 

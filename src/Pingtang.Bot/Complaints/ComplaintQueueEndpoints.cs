@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Pingtang.Bot.Staff;
 using Pingtang.Domain.Complaints;
+using Pingtang.Domain.Handoffs;
 using Pingtang.Domain.Staff;
 
 namespace Pingtang.Bot.Complaints;
@@ -12,12 +13,13 @@ public static class ComplaintQueueEndpoints
 
     public static WebApplication MapComplaintQueue(this WebApplication app)
     {
-        app.MapStaffArea(Path, StaffAccess.StaffPolicy).MapGet("/", async (ClaimsPrincipal user, ComplaintStatus? status, ComplaintCategory? category, ComplaintQueue queue, StaffAudit audit, CancellationToken cancellationToken) =>
+        app.MapStaffArea(Path, StaffAccess.StaffPolicy).MapGet("/", async (ClaimsPrincipal user, ComplaintStatus? status, ComplaintCategory? category, ComplaintQueue queue, HandoffQueue conversations, StaffAudit audit, CancellationToken cancellationToken) =>
         {
             var staff = StaffIdentity.Of(user);
-            var lines = await queue.ListAsync(staff.IsAdmin ? null : staff.StationId ?? -1, status, category, cancellationToken);
+            int? station = staff.IsAdmin ? null : staff.StationId ?? -1;
+            var lines = await queue.ListAsync(station, status, category, cancellationToken);
             await audit.RecordAsync(user, AuditKind.View, "查看案件队列", null, staff.IsAdmin ? null : staff.StationId, cancellationToken);
-            return ConsolePage.Show<ComplaintQueuePage>(new { Lines = lines, Status = status, Category = category, AllStations = staff.IsAdmin });
+            return ConsolePage.Show<ComplaintQueuePage>(new { Lines = lines, Conversations = await conversations.OpenAsync(station, cancellationToken), Status = status, Category = category, AllStations = staff.IsAdmin });
         });
         return app;
     }

@@ -32,6 +32,14 @@ public static class ComplaintsExtensions
         services.AddSingleton<IMenuShortcut, TypedComplaint>();
         return builder;
     }
+
+    /// <summary>The console's case queue and case pages.</summary>
+    public static WebApplication MapComplaints(this WebApplication app)
+    {
+        app.MapComplaintQueue();
+        app.MapComplaintCases();
+        return app;
+    }
 }
 
 /// <summary>

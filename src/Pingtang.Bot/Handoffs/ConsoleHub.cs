@@ -4,6 +4,7 @@ using Pingtang.Bot.Menu;
 using Pingtang.Bot.Staff;
 using Pingtang.Domain;
 using Pingtang.Domain.Handoffs;
+using Pingtang.Domain.Staff;
 
 namespace Pingtang.Bot.Handoffs;
 
@@ -12,7 +13,7 @@ namespace Pingtang.Bot.Handoffs;
 /// they may see, and writes to the worker, each line reaching the worker through the outbox within a second.
 /// </summary>
 [Authorize(Policy = StaffAccess.StaffPolicy)]
-public sealed class ConsoleHub(HandoffDesk desk, LiveConsole live) : Hub
+public sealed class ConsoleHub(HandoffDesk desk, LiveConsole live, StaffAudit audit) : Hub
 {
     public const string Path = "/console/live";
 
@@ -35,9 +36,16 @@ public sealed class ConsoleHub(HandoffDesk desk, LiveConsole live) : Hub
         try
         {
             var before = handoff.Messages.Count;
+            var waiting = handoff.State == HandoffState.Waiting;
+            audit.Add(Context.User!, AuditKind.Action, "回复工人", ConversationEndpoints.AuditName(handoff), handoff.StationId);
             var line = await desk.ReplyAsync(handoff, Staff, text, Context.ConnectionAborted);
             // A reply to a waiting worker took the conversation over first: its line goes out too.
             await live.LinesAsync(handoff.Messages.Skip(before), Context.ConnectionAborted);
+            if (waiting)
+            {
+                await live.QueueChangedAsync(handoff, Context.ConnectionAborted);
+            }
+
             return line.Id;
         }
         catch (DomainException e)

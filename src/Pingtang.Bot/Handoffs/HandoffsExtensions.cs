@@ -14,6 +14,7 @@ public static class HandoffsExtensions
         var services = builder.Services;
         services.AddScoped<HandoffDesk>();
         services.AddScoped<HandoffRequests>();
+        services.AddScoped<HandoffQueue>();
         services.AddSingleton<HandoffGate>();
         services.AddSingleton<LiveConsole>();
         services.AddSingleton<Dialog, HumanDialog>();
@@ -24,6 +25,7 @@ public static class HandoffsExtensions
     public static WebApplication MapHandoffs(this WebApplication app)
     {
         app.MapHub<ConsoleHub>(ConsoleHub.Path);
+        app.MapConversations();
         return app;
     }
 }

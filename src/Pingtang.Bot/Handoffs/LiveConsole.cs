@@ -19,6 +19,9 @@ public sealed class LiveConsole(IHubContext<ConsoleHub> hub)
     public const string LineEvent = "line";
     public const string QueueEvent = "queue";
 
+    /// <summary>The scripts of a page that hears the console live: SignalR's client, bundled at build time, and ours.</summary>
+    public static readonly IReadOnlyList<string> Scripts = ["/lib/signalr.min.js", "/js/console-live.js"];
+
     public static string CaseGroup(int handoffId) => $"handoff:{handoffId}";
 
     public static string StationGroup(int? stationId) => stationId is { } id ? $"station:{id}" : "stations";

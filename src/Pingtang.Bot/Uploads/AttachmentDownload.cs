@@ -26,8 +26,13 @@ internal static class AttachmentDownload
             return TypedResults.StatusCode(StatusCodes.Status404NotFound);
         }
 
-        // A worker's document: never kept by a shared cache, never reinterpreted by the browser.
         response.Headers.CacheControl = "private, max-age=3600";
+        return Of(file, content, response);
+    }
+
+    /// <summary>A worker's document: never reinterpreted by the browser, and opened as a page only when it is an image.</summary>
+    internal static FileStreamHttpResult Of(UploadedFile file, Stream content, HttpResponse response)
+    {
         response.Headers.XContentTypeOptions = "nosniff";
         return FileSignatures.IsImage(file.ContentType)
             ? TypedResults.Stream(content, file.ContentType)

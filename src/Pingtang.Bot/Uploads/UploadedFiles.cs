@@ -29,6 +29,25 @@ public sealed class UploadedFiles(IDbContextFactory<BotDb> dbFactory, DataFolder
     public async Task<UploadedFile?> FindAsync(string contentUrl, CancellationToken cancellationToken) =>
         UploadLinks.FileIdOf(contentUrl) is { } id ? await FindByIdAsync(id, cancellationToken) : null;
 
+    /// <summary>
+    /// The file a <c>contentUrl</c> names, as the answer to a staff page that has checked who may see it: our own
+    /// stored file, or a redirect to another channel's web address; 404 when there is no such file.
+    /// </summary>
+    public async Task<IResult> ServeAsync(string contentUrl, HttpResponse response, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        if (UploadLinks.FileIdOf(contentUrl) is null)
+        {
+            return Uri.TryCreate(contentUrl, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
+                ? Results.Redirect(url.AbsoluteUri)
+                : Results.NotFound();
+        }
+
+        return await FindAsync(contentUrl, cancellationToken) is { } file && OpenRead(file) is { } content
+            ? AttachmentDownload.Of(file, content, response)
+            : Results.NotFound();
+    }
+
     public async Task<UploadedFile?> FindByIdAsync(string fileId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Pingtang.Domain.Calendar;
+using Pingtang.Domain.Handoffs;
 using Pingtang.Domain.Stations;
 
 namespace Pingtang.Domain.Complaints;
@@ -16,10 +17,18 @@ public sealed class ComplaintClockReader(PingtangDb db, TimeProvider time)
         var terms = await db.Set<StationServiceHours>().AsNoTracking()
             .Where(h => stations.Contains(h.StationId))
             .ToDictionaryAsync(h => h.StationId, h => h.Terms, cancellationToken);
+        var ids = complaints.Select(c => c.Id).ToList();
+        // A staff member writing to the worker in the console is the station's first answer too.
+        var firstWritten = await db.Handoffs.AsNoTracking()
+            .Where(h => h.ComplaintId != null && ids.Contains(h.ComplaintId.Value))
+            .SelectMany(h => h.Messages.Where(m => m.Author == ChatAuthor.Staff), (h, m) => new { h.ComplaintId, m.At })
+            .GroupBy(x => x.ComplaintId!.Value)
+            .Select(g => new { Complaint = g.Key, At = g.Min(x => x.At) })
+            .ToDictionaryAsync(x => x.Complaint, x => x.At, cancellationToken);
         var now = time.GetUtcNow();
         return complaints.ToDictionary(
             c => c.Id,
-            c => CaseClocks.For(ClockFacts.Of(c), terms.GetValueOrDefault(c.StationId) ?? ServiceTerms.Default, days, now));
+            c => CaseClocks.For(ClockFacts.Of(c, firstWritten.TryGetValue(c.Id, out var at) ? at : null), terms.GetValueOrDefault(c.StationId) ?? ServiceTerms.Default, days, now));
     }
 
     /// <summary>The clocks of one case now.</summary>

@@ -52,7 +52,7 @@ public sealed class ComplaintFiling(PingtangDb db, TimeProvider time)
 
         var since = complaint.FiledAt - ComplaintUrgency.SameEmployerWindow;
         var until = complaint.FiledAt + ComplaintUrgency.SameEmployerWindow;
-        return db.Set<Complaint>().AsNoTracking()
+        return db.Set<Complaint>().AsNoTracking().Include(c => c.Station)
             .Where(c => c.EmployerKey == complaint.EmployerKey && c.FiledAt >= since && c.FiledAt <= until)
             .OrderBy(c => c.FiledAt).ThenBy(c => c.Id)
             .ToListAsync(cancellationToken);

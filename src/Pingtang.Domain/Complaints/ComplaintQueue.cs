@@ -31,4 +31,12 @@ public sealed class ComplaintQueue(PingtangDb db, ComplaintClockReader clocks)
             .ThenBy(q => q.Clocks.FirstResponse.StoppedAt is null ? 0 : 1)
             .ThenBy(q => q.Clocks.FirstResponse.DueAt)];
     }
+
+    /// <summary>One case with all its file holds: its history in order, its evidence, its worker and station.</summary>
+    public Task<Complaint?> FindCaseAsync(int complaintId, CancellationToken cancellationToken) =>
+        db.Complaints.AsNoTracking()
+            .Include(c => c.History.OrderBy(s => s.At).ThenBy(s => s.Id)).Include(c => c.Evidence.OrderBy(e => e.Id))
+            .Include(c => c.Station).Include(c => c.Worker)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(c => c.Id == complaintId, cancellationToken);
 }

@@ -17,4 +17,7 @@ public static class ComplaintStatusRules
     };
 
     public static bool CanMove(ComplaintStatus from, ComplaintStatus to) => Next[from].Contains(to);
+
+    /// <summary>Where a case of <paramref name="status"/> may go next, in the order of its course.</summary>
+    public static IReadOnlyList<ComplaintStatus> NextFrom(ComplaintStatus status) => Next[status];
 }

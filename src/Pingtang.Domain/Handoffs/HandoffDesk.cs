@@ -152,10 +152,20 @@ public sealed class HandoffDesk(PingtangDb db, TimeProvider time)
         var caseNumber = handoff.ComplaintId is { } id
             ? await db.Set<Complaint>().Where(c => c.Id == id).Select(c => c.Number).SingleAsync(cancellationToken)
             : null;
-        var rating = HelpRating.Ask(handoff.WorkerId, handoff.StationId, handoff.ComplaintId, handoff.Id, now);
-        db.Add(rating);
-        await SaveWithNoticeAsync(() => HandoffNotices.AskRating(rating, caseNumber), cancellationToken);
-        return rating;
+        return await AskRatingAsync(HelpRating.Ask(handoff.WorkerId, handoff.StationId, handoff.ComplaintId, handoff.Id, now), caseNumber, cancellationToken);
+    }
+
+    /// <summary>
+    /// A case resolved on its page: a conversation still open about it ends with it, and the worker is asked to rate
+    /// the help, as when the conversation is resolved.
+    /// </summary>
+    public async Task<HelpRating> ResolveCaseAsync(Complaint complaint, DeskStaff staff, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(complaint);
+        var open = await db.Handoffs.SingleOrDefaultAsync(h => h.ComplaintId == complaint.Id && h.State != HandoffState.Ended, cancellationToken);
+        return open is not null
+            ? await ResolveAsync(open, staff, null, cancellationToken)
+            : await AskRatingAsync(HelpRating.Ask(complaint.WorkerId, complaint.StationId, complaint.Id, null, time.GetUtcNow()), complaint.Number, cancellationToken);
     }
 
     /// <summary>The agent hub of a Bot Framework host answered the <c>handoff.initiate</c> it was sent.</summary>
@@ -207,17 +217,28 @@ public sealed class HandoffDesk(PingtangDb db, TimeProvider time)
         return read is not null;
     }
 
+    private async Task<HelpRating> AskRatingAsync(HelpRating rating, string? caseNumber, CancellationToken cancellationToken)
+    {
+        db.Add(rating);
+        await SaveWithNoticeAsync(() => HandoffNotices.AskRating(rating, caseNumber), cancellationToken);
+        return rating;
+    }
+
     /// <summary>
     /// Saves the change, then queues the notice whose key needs the ids the save gave (the transcript line, the
-    /// rating), in one transaction: the worker is told exactly when the change happened.
+    /// rating), in one transaction: the worker is told exactly when the change happened. Inside a caller's
+    /// transaction (a case's status and its conversation resolved together) it is part of that one.
     /// </summary>
     private async Task SaveWithNoticeAsync(Func<OutboxDraft> notice, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         await db.SaveChangesAsync(cancellationToken);
         _outbox.Queue(notice());
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
     }
 
     private async Task<(Handoff Handoff, bool IsNew)> OpenOrRequestAsync(int workerId, int? complaintId, CancellationToken cancellationToken)
