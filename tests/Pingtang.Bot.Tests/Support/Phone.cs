@@ -35,7 +35,20 @@ public sealed class Phone : IAsyncDisposable
 
     public ILocator Transcript => Page.Locator("#webchat");
 
-    public static async Task<Phone> OpenAsync(string url, string screenshotName)
+    public static Task<Phone> OpenAsync(string url, string screenshotName) => OpenAsync(url, screenshotName, new()
+    {
+        ViewportSize = new() { Width = 390, Height = 844 },
+        DeviceScaleFactor = 2,
+        IsMobile = true,
+        HasTouch = true,
+        Locale = "zh-CN",
+    });
+
+    /// <summary>A station's laptop instead of a phone: for the staff console.</summary>
+    public static Task<Phone> OpenDeskAsync(string url, string screenshotName) =>
+        OpenAsync(url, screenshotName, new() { ViewportSize = new() { Width = 1280, Height = 900 }, Locale = "zh-CN" });
+
+    private static async Task<Phone> OpenAsync(string url, string screenshotName, BrowserNewContextOptions screen)
     {
         Assert.True(File.Exists(Chromium), $"{Chromium} is missing: apt-get install -y chromium fonts-noto-cjk");
         var playwright = await Playwright.CreateAsync();
@@ -44,14 +57,7 @@ public sealed class Phone : IAsyncDisposable
             ExecutablePath = Chromium,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
-        var context = await browser.NewContextAsync(new()
-        {
-            ViewportSize = new() { Width = 390, Height = 844 },
-            DeviceScaleFactor = 2,
-            IsMobile = true,
-            HasTouch = true,
-            Locale = "zh-CN",
-        });
+        var context = await browser.NewContextAsync(screen);
         var page = await context.NewPageAsync();
         var console = new ConcurrentQueue<string>();
         page.Console += (_, message) => console.Enqueue($"{message.Type}: {message.Text} ({message.Location})");
@@ -93,6 +99,10 @@ public sealed class Phone : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(text);
         return text.Filter(new() { Visible = true }).First;
     }
+
+    /// <summary>Saves what is on screen now as <paramref name="name"/> next to the final screenshot.</summary>
+    public Task ShootAsync(string name) =>
+        Page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetDirectoryName(_screenshot)!, name), FullPage = true });
 
     public async ValueTask DisposeAsync()
     {

@@ -107,8 +107,15 @@
     return handoffId === null ? Promise.resolve() : connection.invoke('Watch', handoffId);
   }
 
-  connection.onreconnected(watch);
-  connection.start().then(watch).catch(function () { /* the page still works by its forms */ });
+  // Marks the page as hearing live (or not), for the stylesheet and for tests that wait for it.
+  function mark(state) {
+    document.documentElement.dataset.live = state;
+  }
+
+  connection.onreconnecting(function () { mark('reconnecting'); });
+  connection.onreconnected(function () { return watch().then(function () { mark('connected'); }); });
+  connection.onclose(function () { mark('closed'); });
+  connection.start().then(watch).then(function () { mark('connected'); }).catch(function () { mark('closed'); });
 
   const form = panel && panel.querySelector('form[data-live-reply]');
   if (form) {

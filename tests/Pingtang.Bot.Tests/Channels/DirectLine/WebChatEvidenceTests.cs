@@ -5,6 +5,7 @@ using Pingtang.Bot.Complaints;
 using Pingtang.Bot.Dialogs;
 using Pingtang.Bot.Hosting;
 using Pingtang.Bot.Menu;
+using Pingtang.Bot.Tests.Complaints;
 using Pingtang.Bot.Tests.Support;
 using Pingtang.Bot.Tests.Uploads;
 using Pingtang.Bot.Uploads;
@@ -23,8 +24,6 @@ public sealed class WebChatEvidenceTests(ITestOutputHelper output)
     /// <summary>Web Chat's hidden file input behind the paperclip: where a phone's picker puts the chosen files.</summary>
     private const string FileInput = "input.webchat__upload-button--file-input";
 
-    private static readonly string FirstLineOfAskEvidence = ComplaintTexts.AskEvidence.Split('\n')[0];
-
     [Fact]
     public async Task A_worker_sends_photos_of_evidence_with_the_paperclip_and_the_bot_counts_them_and_keeps_them()
     {
@@ -37,7 +36,7 @@ public sealed class WebChatEvidenceTests(ITestOutputHelper output)
             await Assertions.Expect(button).ToBeVisibleAsync();
             Assert.Equal(FileSignatures.Accept, await phone.Page.Locator(FileInput).GetAttributeAsync("accept"));
 
-            await ComplainUntilEvidenceAsync(phone);
+            await ComplaintSteps.UntilEvidenceAsync(phone);
 
             await phone.Page.Locator(FileInput).SetInputFilesAsync(new FilePayload { Name = "欠条.png", MimeType = "image/png", Buffer = SampleFiles.Png });
             await phone.SeesAsync(DialogTexts.Format(ComplaintTexts.EvidenceReceived, 1));
@@ -78,7 +77,7 @@ public sealed class WebChatEvidenceTests(ITestOutputHelper output)
         try
         {
             await phone.SeesAsync(MenuTexts.Welcome);
-            await ComplainUntilEvidenceAsync(phone);
+            await ComplaintSteps.UntilEvidenceAsync(phone);
 
             // The file dialog offers only photos and documents; a text file renamed to .png gets past it.
             await phone.Page.Locator(FileInput).SetInputFilesAsync(new FilePayload { Name = "合同.png", MimeType = "image/png", Buffer = "这不是照片"u8.ToArray() });
@@ -102,32 +101,6 @@ public sealed class WebChatEvidenceTests(ITestOutputHelper output)
         }
 
         Assert.DoesNotContain(phone.Console, line => line.Contains("Content Security Policy", StringComparison.Ordinal));
-    }
-
-    /// <summary>劳动维权 from the menu, answered the shortest way, up to the question that asks for evidence.</summary>
-    private static async Task ComplainUntilEvidenceAsync(Phone phone)
-    {
-        await phone.TypeAsync("东莞老板不发工资");
-        await phone.SeesAsync(ComplaintTexts.AskFiler);
-        await phone.TapAsync(ComplaintTexts.FilerChoices[0]);
-        foreach (var (ask, answer) in new[]
-        {
-            (ComplaintTexts.AskName, "王师傅"),
-            (ComplaintTexts.AskEmployer, "宏达制衣有限公司"),
-            (ComplaintTexts.AskCreditCode, "跳过"),
-            (ComplaintTexts.AskPlace, "东莞大朗"),
-            (ComplaintTexts.AskSite, "宏达二厂"),
-            (ComplaintTexts.AskPeriod, "2026年3月到10月"),
-            (ComplaintTexts.AskAmount, "1.2万"),
-            (ComplaintTexts.AskWorkersOwed, "3"),
-            (ComplaintTexts.AskNarrative, "老板欠了三个月工资"),
-        })
-        {
-            await phone.SeesAsync(ask);
-            await phone.TypeAsync(answer);
-        }
-
-        await phone.SeesAsync(FirstLineOfAskEvidence);
     }
 
     /// <summary>A 1280×960 PNG of noise, made by the browser: as many bytes as a phone's photo, and no smaller when scaled.</summary>
