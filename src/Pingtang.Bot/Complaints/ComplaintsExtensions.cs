@@ -1,6 +1,7 @@
 using Pingtang.Bot.Dialogs;
 using Pingtang.Bot.Menu;
 using Pingtang.Bot.Staff;
+using Pingtang.Domain.Calendar;
 using Pingtang.Domain.Complaints;
 
 namespace Pingtang.Bot.Complaints;
@@ -16,7 +17,9 @@ public static class ComplaintsExtensions
         services.AddScoped<ComplaintProgress>();
         services.AddScoped<ComplaintClockReader>();
         services.AddScoped<ComplaintQueue>();
+        services.AddScoped<HolidayCalendar>();
         services.AddSingleton(new StaffLink(ComplaintQueueEndpoints.Path, "案件队列", "本站未办结的维权案件：紧急的在前，答复和受理的时限", Order: 10));
+        services.AddSingleton(new StaffLink(ComplaintSettingsEndpoints.Path, "维权设置", "分派表、各站服务时间、节假日和调休", AdminOnly: true, Order: 80));
         services.AddSingleton<Dialog, ComplaintDialog>();
         services.AddSingleton<Dialog, ComplaintFilerDialog>();
         services.AddSingleton<Dialog, ComplaintWorkDialog>();
@@ -38,6 +41,7 @@ public static class ComplaintsExtensions
     {
         app.MapComplaintQueue();
         app.MapComplaintCases();
+        app.MapComplaintSettings();
         return app;
     }
 }

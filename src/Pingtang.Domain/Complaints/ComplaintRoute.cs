@@ -10,6 +10,8 @@ namespace Pingtang.Domain.Complaints;
 /// </summary>
 public sealed class ComplaintRoute
 {
+    public const int PlaceMaxLength = 32;
+
     public int Id { get; private set; }
 
     /// <summary>As workers write it: 广州, 白云, 东莞, 大朗.</summary>
@@ -24,7 +26,7 @@ internal sealed class ComplaintRouteConfiguration : IEntityTypeConfiguration<Com
 {
     public void Configure(EntityTypeBuilder<ComplaintRoute> builder)
     {
-        builder.Property(r => r.Place).HasMaxLength(32);
+        builder.Property(r => r.Place).HasMaxLength(ComplaintRoute.PlaceMaxLength);
         builder.HasIndex(r => r.Place).IsUnique();
         builder.HasOne(r => r.Station).WithMany().HasForeignKey(r => r.StationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasData(
