@@ -118,6 +118,23 @@ public sealed class ConversationConsoleTests : IDisposable
         Assert.False(await scope.ServiceProvider.GetRequiredService<PingtangDb>().Outbox.AnyAsync(m => m.WorkerId == handoff.WorkerId));
     }
 
+    [Fact]
+    public async Task What_the_worker_wrote_is_shown_as_text_in_the_transcript()
+    {
+        var handoff = await RequestAsync("东莞");
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var desk = scope.ServiceProvider.GetRequiredService<HandoffDesk>();
+            await desk.RecordAsync((await desk.FindAsync(handoff.Id, default))!, ChatAuthor.Worker, [("<script>alert(1)</script><img src=x onerror=alert(1)>", null)], "m1", default);
+        }
+
+        using var staff = await StaffClient.SignInAsAsync(_factory, "dalang", Password, StaffRole.Staff, Dalang);
+        var page = await staff.GetStringAsync(ConversationEndpoints.PageOf(handoff.Id));
+
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img src=x", page, StringComparison.Ordinal);
+    }
+
     /// <summary>A worker in <paramref name="city"/> asks for a person (人工) without a case.</summary>
     private async Task<Handoff> RequestAsync(string city)
     {
