@@ -166,7 +166,7 @@ public static class StaffAccess
             logger.LogWarning("A staff sign-in was refused: too many attempts, locked until {LockedUntil:u}", lockedUntil);
             var wait = lockedUntil - time.GetUtcNow();
             http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            var at = TimeZoneInfo.ConvertTime(lockedUntil, ChinaTime.Zone).ToString("HH:mm", CultureInfo.InvariantCulture);
+            var at = ChinaTime.Text(lockedUntil, "HH:mm");
             return SignInPage(returnUrl, typed, string.Format(CultureInfo.InvariantCulture, LockedText, at), StatusCodes.Status429TooManyRequests);
         }
 
