@@ -1,4 +1,5 @@
 using Pingtang.Bot.Dialogs;
+using Pingtang.Bot.Staff;
 using Pingtang.Domain.Handoffs;
 
 namespace Pingtang.Bot.Handoffs;
@@ -8,12 +9,15 @@ public static class HandoffsExtensions
     /// <summary>
     /// Talking to a person: 「人工」, the gate in the turn pipeline that keeps the bot silent while a person holds the
     /// conversation, and the console's live connection. Shared by the features that escalate (a complaint filed).
+    /// The console keeps each station's canned replies.
     /// </summary>
     public static WebApplicationBuilder AddHandoffs(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddScoped<HandoffDesk>();
         services.AddScoped<HandoffRequests>();
+        services.AddScoped<CannedReplies>();
+        services.AddSingleton(new StaffLink(CannedReplyEndpoints.Path, CannedReplyTexts.Title, CannedReplyTexts.LinkDescription, Order: 11));
         services.AddSingleton<HandoffGate>();
         services.AddSingleton<LiveConsole>();
         services.AddSingleton<Dialog, HumanDialog>();
@@ -24,6 +28,7 @@ public static class HandoffsExtensions
     public static WebApplication MapHandoffs(this WebApplication app)
     {
         app.MapHub<ConsoleHub>(ConsoleHub.Path);
+        app.MapCannedReplies();
         return app;
     }
 }
