@@ -58,5 +58,5 @@ public partial class Program
 {
     /// <summary>The administrators' commands: each feature's own, and <c>seed-demo</c>, to which features add their demo data.</summary>
     internal static IReadOnlyList<Command> Commands { get; } =
-        [.. StaffCommands.All, .. JobCommands.All, .. TrainingCommands.All, SeedDemoCommand.For(JobCommands.Demo, TrainingCommands.Demo)];
+        [.. StaffCommands.All, .. JobCommands.All, .. TrainingCommands.All, SeedDemoCommand.For(JobCommands.Demo, TrainingCommands.Demo, CannedReplyDemo.Demo)];
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Pingtang.Domain;
 
 /// <summary>Asia/Shanghai: every time is stored in UTC and shown, or reasoned about by the day, in China's time.</summary>
@@ -11,11 +13,18 @@ public static class ChinaTime
     public static DateTimeOffset Now(TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(time);
-        return TimeZoneInfo.ConvertTime(time.GetUtcNow(), Zone);
+        return Of(time.GetUtcNow());
     }
+
+    /// <summary>The instant as China's clocks show it.</summary>
+    public static DateTimeOffset Of(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
+
+    /// <summary>The instant as staff and workers read it, in China's time: to the minute unless <paramref name="format"/> says otherwise.</summary>
+    public static string Text(DateTimeOffset instant, string format = "yyyy-MM-dd HH:mm") =>
+        Of(instant).ToString(format, CultureInfo.InvariantCulture);
 
     public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(Now(time).DateTime);
 
     /// <summary>The calendar day in China at that instant.</summary>
-    public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
+    public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(Of(instant).DateTime);
 }

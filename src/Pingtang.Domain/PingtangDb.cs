@@ -55,6 +55,8 @@ public sealed class PingtangDb(DbContextOptions<PingtangDb> options) : DbContext
 
     public DbSet<HelpRating> HelpRatings => Set<HelpRating>();
 
+    public DbSet<CannedReply> CannedReplies => Set<CannedReply>();
+
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
 
     public DbSet<HolidaySchedule> HolidaySchedules => Set<HolidaySchedule>();

@@ -19,9 +19,8 @@ public static class CaseClockText
     public static string Of(CaseClock clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        var when = TimeZoneInfo.ConvertTime(clock.DueAt, Pingtang.Domain.ChinaTime.Zone);
         // Without a year's holidays entered the date is counted on weekdays alone: an estimate, and it says so.
-        var due = clock.Confirmed ? $"{when:M月d日 HH:mm}" : $"约{when:M月d日 HH:mm}";
+        var due = $"{(clock.Confirmed ? "" : "约")}{Pingtang.Domain.ChinaTime.Text(clock.DueAt, "M月d日 HH:mm")}";
         return clock.Status switch
         {
             ClockStatus.Met => "已按时",

@@ -1,4 +1,5 @@
 using Pingtang.Bot.Dialogs;
+using Pingtang.Bot.Staff;
 using Pingtang.Domain.Handoffs;
 
 namespace Pingtang.Bot.Handoffs;
@@ -8,6 +9,7 @@ public static class HandoffsExtensions
     /// <summary>
     /// Talking to a person: 「人工」, the gate in the turn pipeline that keeps the bot silent while a person holds the
     /// conversation, and the console's live connection. Shared by the features that escalate (a complaint filed).
+    /// The console keeps each station's canned replies and shows the workers' ratings of the help.
     /// </summary>
     public static WebApplicationBuilder AddHandoffs(this WebApplicationBuilder builder)
     {
@@ -15,6 +17,10 @@ public static class HandoffsExtensions
         services.AddScoped<HandoffDesk>();
         services.AddScoped<HandoffRequests>();
         services.AddScoped<HandoffQueue>();
+        services.AddScoped<CannedReplies>();
+        services.AddScoped<HelpRatings>();
+        services.AddSingleton(new StaffLink(CannedReplyEndpoints.Path, CannedReplyTexts.Title, CannedReplyTexts.LinkDescription, Order: 11));
+        services.AddSingleton(new StaffLink(HelpRatingEndpoints.Path, HelpRatingTexts.Title, HelpRatingTexts.LinkDescription, Order: 12));
         services.AddSingleton<HandoffGate>();
         services.AddSingleton<LiveConsole>();
         services.AddSingleton<Dialog, HumanDialog>();
@@ -26,6 +32,8 @@ public static class HandoffsExtensions
     {
         app.MapHub<ConsoleHub>(ConsoleHub.Path);
         app.MapConversations();
+        app.MapCannedReplies();
+        app.MapHelpRatings();
         return app;
     }
 }

@@ -95,7 +95,7 @@ public static class StaffAccess
             return Results.Redirect(LoginPath);
         });
         console.MapGet(PasswordPath[HomePath.Length..], (ClaimsPrincipal user, string? returnUrl) =>
-            ConsolePage.Show<PasswordPage>(new { MustChange = user.HasClaim(c => c.Type == StaffIdentity.MustChangePasswordClaim), ReturnUrl = LocalOrNull(returnUrl) }));
+            ConsolePage.Show<PasswordPage>(new { MustChange = StaffIdentity.Of(user).MustChangePassword, ReturnUrl = LocalOrNull(returnUrl) }));
         console.MapPost(PasswordPath[HomePath.Length..], ChangePasswordAsync);
         app.MapStaffAccounts();
         return app;
@@ -113,7 +113,7 @@ public static class StaffAccess
         {
             var http = context.HttpContext;
             http.Response.Headers.CacheControl = "no-store";
-            if (http.User.HasClaim(c => c.Type == StaffIdentity.MustChangePasswordClaim) && !http.Request.Path.StartsWithSegments(PasswordPath) && !http.Request.Path.StartsWithSegments(LogoutPath))
+            if (StaffIdentity.Of(http.User).MustChangePassword && !http.Request.Path.StartsWithSegments(PasswordPath) && !http.Request.Path.StartsWithSegments(LogoutPath))
             {
                 return Results.Redirect($"{PasswordPath}?returnUrl={Uri.EscapeDataString(http.Request.Path + http.Request.QueryString)}");
             }
@@ -166,7 +166,7 @@ public static class StaffAccess
             logger.LogWarning("A staff sign-in was refused: too many attempts, locked until {LockedUntil:u}", lockedUntil);
             var wait = lockedUntil - time.GetUtcNow();
             http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            var at = TimeZoneInfo.ConvertTime(lockedUntil, ChinaTime.Zone).ToString("HH:mm", CultureInfo.InvariantCulture);
+            var at = ChinaTime.Text(lockedUntil, "HH:mm");
             return SignInPage(returnUrl, typed, string.Format(CultureInfo.InvariantCulture, LockedText, at), StatusCodes.Status429TooManyRequests);
         }
 
@@ -202,8 +202,8 @@ public static class StaffAccess
     {
         var form = await http.Request.ReadFormAsync(cancellationToken);
         var returnUrl = LocalOrNull(form["returnUrl"].ToString());
-        var mustChange = http.User.HasClaim(c => c.Type == StaffIdentity.MustChangePasswordClaim);
-        var member = await accounts.FindAsync(StaffIdentity.Of(http.User).Id, cancellationToken);
+        var staff = StaffIdentity.Of(http.User);
+        var member = await accounts.FindAsync(staff.Id, cancellationToken);
         var password = form["password"].ToString();
         var error = member is null || await accounts.VerifyAsync(member.Account, form["current"].ToString(), cancellationToken) is null
             ? "现在的密码不对。"
@@ -214,7 +214,7 @@ public static class StaffAccess
                     : StaffAccounts.Weakness(member, password);
         if (error is not null || member is null)
         {
-            return ConsolePage.Show<PasswordPage>(new { MustChange = mustChange, ReturnUrl = returnUrl, Error = error }, StatusCodes.Status400BadRequest);
+            return ConsolePage.Show<PasswordPage>(new { MustChange = staff.MustChangePassword, ReturnUrl = returnUrl, Error = error }, StatusCodes.Status400BadRequest);
         }
 
         audit.Add(http.User, AuditKind.Account, "修改密码");

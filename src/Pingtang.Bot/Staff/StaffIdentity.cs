@@ -7,7 +7,8 @@ using Pingtang.Domain.Staff;
 namespace Pingtang.Bot.Staff;
 
 /// <summary>A signed-in staff member, read from their cookie's claims.</summary>
-public sealed record StaffUser(int Id, string Account, string Name, bool IsAdmin, int? StationId, string? StationName)
+/// <param name="MustChangePassword">Their password is a one-time one: every page but the password page sends them there.</param>
+public sealed record StaffUser(int Id, string Account, string Name, bool IsAdmin, int? StationId, string? StationName, bool MustChangePassword)
 {
     /// <summary>Whether they may see a record of <paramref name="stationId"/>: their own station's, or any for an admin.</summary>
     public bool MaySee(int stationId) => IsAdmin || StationId == stationId;
@@ -71,6 +72,7 @@ public static class StaffIdentity
             user.FindFirstValue(DisplayNameClaim) ?? user.Identity?.Name ?? "工作人员",
             user.IsInRole(AdminRoleName),
             station,
-            user.FindFirstValue(StationNameClaim));
+            user.FindFirstValue(StationNameClaim),
+            user.HasClaim(c => c.Type == MustChangePasswordClaim));
     }
 }

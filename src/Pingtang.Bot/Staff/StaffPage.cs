@@ -33,8 +33,7 @@ public static class StaffPage
     }
 
     /// <summary>A stored UTC time as staff read it: Beijing time, to the minute.</summary>
-    public static string ChinaTimeText(DateTimeOffset instant) =>
-        TimeZoneInfo.ConvertTime(instant, Pingtang.Domain.ChinaTime.Zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+    public static string ChinaTimeText(DateTimeOffset instant) => Pingtang.Domain.ChinaTime.Text(instant);
 
     private sealed class Page(string title, string body, int statusCode) : IResult
     {

@@ -585,6 +585,40 @@ namespace Pingtang.Domain.Migrations
                     b.ToTable("ComplaintStatusChanges", (string)null);
                 });
 
+            modelBuilder.Entity("Pingtang.Domain.Handoffs.CannedReply", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StationId");
+
+                    b.ToTable("CannedReplies");
+                });
+
             modelBuilder.Entity("Pingtang.Domain.Handoffs.ChatMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -1608,6 +1642,15 @@ namespace Pingtang.Domain.Migrations
                         .WithMany("History")
                         .HasForeignKey("ComplaintId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pingtang.Domain.Handoffs.CannedReply", b =>
+                {
+                    b.HasOne("Pingtang.Domain.Stations.Station", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

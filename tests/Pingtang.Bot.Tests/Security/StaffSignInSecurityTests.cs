@@ -28,15 +28,20 @@ public sealed class StaffSignInSecurityTests(ITestOutputHelper output) : IDispos
 
     private PingtangFactory? _factory;
 
-    private PingtangFactory Factory => _factory ??= WithAccount(new PingtangFactory(Settings, _clock, services: services => services.AddSingleton<IStartupFilter, ClientAddressFromHeader>()));
-
     public void Dispose() => _factory?.Dispose();
 
-    private static PingtangFactory WithAccount(PingtangFactory factory)
+    /// <summary>
+    /// The host with the admin account, started at a test's first use: the tests of a live host never start this one.
+    /// </summary>
+    private async Task<PingtangFactory> FactoryAsync()
     {
-        StaffClient.EnsureAccountAsync(factory, StaffClient.Account, Password).GetAwaiter().GetResult();
-        return factory;
+        _factory ??= new PingtangFactory(Settings, _clock, services: services => services.AddSingleton<IStartupFilter, ClientAddressFromHeader>());
+        await StaffClient.EnsureAccountAsync(_factory, StaffClient.Account, Password);
+        return _factory;
     }
+
+    private async Task<HttpClient> ClientAsync(bool handleCookies = true) =>
+        (await FactoryAsync()).CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = handleCookies });
 
     [Theory]
     [InlineData("//evil.example/staff")]
@@ -51,7 +56,7 @@ public sealed class StaffSignInSecurityTests(ITestOutputHelper output) : IDispos
     [InlineData("staff/jobs")]
     public async Task Signing_in_never_sends_staff_to_another_host(string returnUrl)
     {
-        using var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var client = await ClientAsync();
         var login = await client.GetStringAsync($"{StaffAccess.LoginPath}?returnUrl={Uri.EscapeDataString(returnUrl)}");
 
         using var response = await client.SignInAsync(StaffClient.Account, Password, returnUrl);
@@ -66,7 +71,7 @@ public sealed class StaffSignInSecurityTests(ITestOutputHelper output) : IDispos
     [InlineData("/hangfire/recurring")]
     public async Task A_path_of_this_site_is_where_signing_in_goes(string returnUrl)
     {
-        using var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var client = await ClientAsync();
 
         using var response = await client.SignInAsync(StaffClient.Account, Password, returnUrl);
 
@@ -101,7 +106,7 @@ public sealed class StaffSignInSecurityTests(ITestOutputHelper output) : IDispos
     [Fact]
     public async Task Wrong_passwords_from_many_addresses_lock_the_account()
     {
-        using var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var client = await ClientAsync();
         var token = await client.TokenAsync(StaffAccess.LoginPath);
 
         for (var i = 0; i < SignInLockout.PerAccount; i++)
@@ -119,7 +124,7 @@ public sealed class StaffSignInSecurityTests(ITestOutputHelper output) : IDispos
     [Fact]
     public async Task A_success_clears_the_count_and_a_lock_ends_with_its_window()
     {
-        using var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var client = await ClientAsync();
         var token = await client.TokenAsync(StaffAccess.LoginPath);
         async Task<HttpStatusCode> TryAsync(string password)
         {
@@ -155,10 +160,10 @@ public sealed class StaffSignInSecurityTests(ITestOutputHelper output) : IDispos
     [Fact]
     public async Task A_copied_cookie_stops_working_when_staff_sign_out()
     {
-        using var staff = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var staff = await ClientAsync();
         using var signedIn = await staff.SignInAsync(StaffClient.Account, Password, StaffAccess.HomePath);
         var stolen = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("pt_staff=", StringComparison.Ordinal)).Split(';')[0];
-        using var thief = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        using var thief = await ClientAsync(handleCookies: false);
         thief.DefaultRequestHeaders.Add("Cookie", stolen);
 
         using var before = await thief.GetAsync(StaffAccess.HomePath);
@@ -175,11 +180,11 @@ public sealed class StaffSignInSecurityTests(ITestOutputHelper output) : IDispos
     [Fact]
     public async Task A_session_past_its_time_is_refused_and_deleted_at_the_next_sign_in()
     {
-        using var first = await StaffClient.SignInAsync(Factory, Password);
+        using var first = await StaffClient.SignInAsync(await FactoryAsync(), Password);
         _clock.Advance(TimeSpan.FromHours(9));
 
         using var expired = await first.GetAsync(StaffAccess.HomePath);
-        using var second = await StaffClient.SignInAsync(Factory, Password);
+        using var second = await StaffClient.SignInAsync(await FactoryAsync(), Password);
 
         Assert.Equal(HttpStatusCode.Redirect, expired.StatusCode);
         Assert.Equal(1, await CountSessionsAsync());
@@ -193,7 +198,7 @@ public sealed class StaffSignInSecurityTests(ITestOutputHelper output) : IDispos
     [InlineData(null, null)]
     public async Task A_sign_in_that_is_not_a_good_form_gets_400_and_signs_nobody_in(string? contentType, string? body)
     {
-        using var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var client = await ClientAsync();
         var token = await client.TokenAsync(StaffAccess.LoginPath);
         using var request = new HttpRequestMessage(HttpMethod.Post, StaffAccess.LoginPath);
         if (body is not null)
@@ -251,7 +256,7 @@ public sealed class StaffSignInSecurityTests(ITestOutputHelper output) : IDispos
 
     private async Task<int> CountSessionsAsync()
     {
-        await using var db = await Factory.Services.GetRequiredService<IDbContextFactory<BotDb>>().CreateDbContextAsync();
+        await using var db = await (await FactoryAsync()).Services.GetRequiredService<IDbContextFactory<BotDb>>().CreateDbContextAsync();
         return await db.Set<StaffSession>().CountAsync();
     }
 
