@@ -29,7 +29,7 @@ public static class TrainingStaffEndpoints
         training.MapPost("/{id:int}/cancel", CancelAsync);
         training.MapGet("/{id:int}/roster.xlsx", RosterExportAsync);
         training.MapPost("/enrolments/{id:int}/{mark:regex(^(attended|completed)$)}", MarkAsync);
-        training.MapGet("/counts", async (PingtangDb db, CancellationToken ct) => TrainingStaffPages.Counts(await CourseCounts.ForAllCoursesAsync(db, ct)));
+        training.MapGet("/counts", async (PingtangDb db, CancellationToken ct) => TrainingStaffPages.Counts(await CourseCounts.ForAllCoursesAsync(db, null, ct)));
         training.MapGet("/counts.xlsx", CountsExportAsync);
         training.MapPost("/import", ImportAsync).WithMetadata(new RequestSizeLimitAttribute(SheetUpload.MaxBytes));
         return app;
@@ -161,7 +161,7 @@ public static class TrainingStaffEndpoints
 
     private static async Task<IResult> CountsExportAsync(PingtangDb db, CancellationToken cancellationToken)
     {
-        var rows = (await CourseCounts.ForAllCoursesAsync(db, cancellationToken))
+        var rows = (await CourseCounts.ForAllCoursesAsync(db, null, cancellationToken))
             .Select(c => new CountsExportRow(c.Course, c.Sessions, c.Enrolled, c.Waiting, c.Attended, c.Completed));
         return await XlsxDownload.FileAsync(rows, "培训统计.xlsx", cancellationToken);
     }
