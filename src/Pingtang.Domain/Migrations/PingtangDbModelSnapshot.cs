@@ -1501,6 +1501,11 @@ namespace Pingtang.Domain.Migrations
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("StationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
                     b.PrimitiveCollection<string>("Townships")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1511,6 +1516,8 @@ namespace Pingtang.Domain.Migrations
                         .IsUnique();
 
                     b.HasIndex("CourseId", "StartsOn");
+
+                    b.HasIndex("StationId", "StartsOn");
 
                     b.ToTable("TrainingSessions", null, t =>
                         {
@@ -1811,7 +1818,15 @@ namespace Pingtang.Domain.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Pingtang.Domain.Stations.Station", "Station")
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.Navigation("Course");
+
+                    b.Navigation("Station");
                 });
 
             modelBuilder.Entity("Pingtang.Domain.Complaints.Complaint", b =>
