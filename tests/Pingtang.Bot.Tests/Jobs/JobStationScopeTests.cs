@@ -8,7 +8,6 @@ using Pingtang.Domain;
 using Pingtang.Domain.Jobs;
 using Pingtang.Domain.Staff;
 using Pingtang.Domain.Stations;
-using Pingtang.Domain.Workers;
 
 namespace Pingtang.Bot.Tests.Jobs;
 
@@ -139,12 +138,8 @@ public sealed class JobStationScopeTests : IDisposable
 
     private static async Task ApplyAsync(IServiceProvider services, int postingId, string name, string mobile)
     {
-        var db = services.GetRequiredService<PingtangDb>();
-        var worker = Worker.Register(TestClock.Now);
-        worker.UpdateProfile(WorkerProfile.Empty with { Name = name, Mobile = mobile, BirthYear = 1985, HomeTownship = "掌布镇" }, TestClock.Now);
-        db.Workers.Add(worker);
-        await db.SaveChangesAsync();
-        Assert.Equal(ApplyOutcome.Applied, await services.GetRequiredService<JobApplications>().ApplyAsync(worker.Id, postingId, default));
+        var worker = await WorkerProfiles.AddAsync(services.GetRequiredService<PingtangDb>(), name, mobile);
+        Assert.Equal(ApplyOutcome.Applied, await services.GetRequiredService<JobApplications>().ApplyAsync(worker, postingId, default));
     }
 
     private async Task<List<(AuditKind Kind, string What, string? Target, int? StationId)>> AuditAsync(string account)

@@ -9,7 +9,6 @@ using Pingtang.Domain.Staff;
 using Pingtang.Domain.Stations;
 using Pingtang.Domain.Tests.Training;
 using Pingtang.Domain.Training;
-using Pingtang.Domain.Workers;
 
 namespace Pingtang.Bot.Tests.Training;
 
@@ -188,11 +187,8 @@ public sealed class TrainingStationScopeTests : IDisposable
         var course = await db.Courses.Where(c => c.Name == "焊工").Select(c => c.Id).SingleAsync();
         var session = TrainingSession.Plan(course, TrainingData.Welding with { Place = place, Seats = 5 }, TrainingData.Today, stationId: station);
         db.TrainingSessions.Add(session);
-        var worker = Worker.Register(TestClock.Now);
-        worker.UpdateProfile(WorkerProfile.Empty with { Name = name, Mobile = mobile, BirthYear = 1985, HomeTownship = "掌布镇" }, TestClock.Now);
-        db.Workers.Add(worker);
-        await db.SaveChangesAsync();
-        await scope.ServiceProvider.GetRequiredService<Enrolments>().EnrolAsync(worker.Id, session.Id, default);
+        var worker = await WorkerProfiles.AddAsync(db, name, mobile);
+        await scope.ServiceProvider.GetRequiredService<Enrolments>().EnrolAsync(worker, session.Id, default);
         return (session.Id, await db.Enrolments.Where(e => e.SessionId == session.Id).Select(e => e.Id).SingleAsync());
     }
 
