@@ -1,56 +1,53 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs.Attributes;
 using Pingtang.Bot.Sheets;
 using Pingtang.Bot.Staff;
 using Pingtang.Domain;
 using Pingtang.Domain.Jobs;
+using Pingtang.Domain.Staff;
 
 namespace Pingtang.Bot.Jobs;
 
 /// <summary>
-/// 岗位管理 for administrators, under <c>/staff/jobs</c>: upload a station's sheet and read the import report, find
-/// postings by 外部编号 or title, see a posting's applicants and export them as .xlsx for the station that calls them.
+/// 岗位管理 in the console, under <c>/console/jobs</c>: a station's staff find their station's postings, see a
+/// posting's applicants and export them as .xlsx to call them; an admin does so for every station, and uploads the
+/// stations' sheets and reads the import report. Another station's posting is refused like one that does not exist.
 /// </summary>
 public static class JobStaffEndpoints
 {
     public const string Path = "/console/jobs";
 
+    public const string Title = "岗位管理";
+
+    public const string BackText = "返回岗位管理";
+
     public const int ListedPostings = 50;
 
     public static WebApplication MapJobStaff(this WebApplication app)
     {
-        var jobs = app.MapStaffArea(Path);
+        var jobs = app.MapStaffArea(Path, StaffAccess.StaffPolicy);
         jobs.MapGet("/", ListAsync);
-
-        jobs.MapPost("/import", ImportAsync).WithMetadata(new RequestSizeLimitAttribute(SheetUpload.MaxBytes));
-        jobs.MapGet("/template.xlsx", TemplateAsync);
+        // Postings are the county's to load: a station's staff work with what is loaded.
+        jobs.MapPost("/import", ImportAsync).RequireAuthorization(StaffAccess.AdminPolicy).WithMetadata(new RequestSizeLimitAttribute(SheetUpload.MaxBytes));
+        jobs.MapGet("/template.xlsx", TemplateAsync).RequireAuthorization(StaffAccess.AdminPolicy);
         jobs.MapGet("/{id:int}", PostingAsync);
         jobs.MapGet("/{id:int}/applications.xlsx", ExportAsync);
         return app;
     }
 
-    private static async Task<IResult> ListAsync(string? q, PingtangDb db, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(string? q, ClaimsPrincipal user, StationPostings postings, StaffAudit audit, CancellationToken cancellationToken)
     {
+        var staff = StaffIdentity.Of(user);
         var search = q?.Trim() ?? "";
-        var postings = db.JobPostings.AsNoTracking();
-        if (search.Length > 0)
-        {
-            postings = postings.Where(j => j.ExternalId == search || j.ExternalId.StartsWith(search) || j.Title.Contains(search));
-        }
-
-        var total = await postings.CountAsync(cancellationToken);
-        var rows = await postings
-            .OrderByDescending(j => j.Id)
-            .Take(ListedPostings)
-            .Select(j => new JobStaffPages.PostingRow(j.Id, j.ExternalId, j.Title, j.Employer, j.City, j.District, j.ClosesOn, db.JobApplications.Count(a => a.JobPostingId == j.Id)))
-            .ToListAsync(cancellationToken);
-        return JobStaffPages.List(search, total, rows);
+        var page = await postings.FindAsync(staff.ListedStation(), search, ListedPostings, cancellationToken);
+        await audit.RecordAsync(user, AuditKind.View, "查看岗位列表", search.Length > 0 ? search : null, staff.AuditedStation(), cancellationToken);
+        return ConsolePage.Show<JobListPage>(new { Search = search, Page = page, AllStations = staff.IsAdmin });
     }
 
-    private static async Task<IResult> ImportAsync(HttpContext http, JobImport import, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static async Task<IResult> ImportAsync(HttpContext http, JobImport import, StaffAudit audit, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var (file, problem) = await SheetUpload.ReadAsync(http, Path, JobStaffPages.BackText, cancellationToken);
+        var (file, problem) = await SheetUpload.ReadAsync(http, Path, cancellationToken);
         if (file is null)
         {
             return problem!;
@@ -65,7 +62,8 @@ public static class JobStaffEndpoints
             report.Updated,
             report.Skipped,
             report.FileError is not null);
-        return ImportReportPage.Html(report, Path, JobStaffPages.BackText);
+        await audit.RecordAsync(http.User, AuditKind.Action, $"导入岗位表（新增 {report.Added}，更新 {report.Updated}，跳过 {report.Skipped}）", report.Source, null, cancellationToken);
+        return ImportReportPage.Of(report, Path, BackText);
     }
 
     /// <summary>An empty sheet with the headers and one example row, to fill in.</summary>
@@ -75,26 +73,30 @@ public static class JobStaffEndpoints
         return await XlsxDownload.FileAsync(new[] { JobSheet.CellsOf(example) }, "岗位导入模板.xlsx", cancellationToken);
     }
 
-    private static async Task<IResult> PostingAsync(int id, PingtangDb db, JobApplications applications, CancellationToken cancellationToken)
+    private static async Task<IResult> PostingAsync(int id, ClaimsPrincipal user, StationPostings postings, JobApplications applications, StaffAudit audit, CancellationToken cancellationToken)
     {
-        var posting = await db.JobPostings.AsNoTracking().Include(j => j.Station).SingleOrDefaultAsync(j => j.Id == id, cancellationToken);
-        return posting is null
-            ? JobStaffPages.NotFound()
-            : JobStaffPages.Posting(posting, await applications.ListAsync(id, cancellationToken));
+        if (await postings.FindAsync(id, cancellationToken) is not { } posting || !StaffIdentity.Of(user).MaySee(posting.StationId))
+        {
+            return ConsolePage.Forbidden();
+        }
+
+        var applicants = await applications.ListAsync(id, cancellationToken);
+        await audit.RecordAsync(user, AuditKind.View, "查看岗位报名", posting.ExternalId, posting.StationId, cancellationToken);
+        return ConsolePage.Show<JobPostingPage>(new { Posting = posting, Applicants = applicants });
     }
 
-    private static async Task<IResult> ExportAsync(int id, PingtangDb db, JobApplications applications, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static async Task<IResult> ExportAsync(int id, ClaimsPrincipal user, StationPostings postings, JobApplications applications, StaffAudit audit, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var externalId = await db.JobPostings.Where(j => j.Id == id).Select(j => j.ExternalId).SingleOrDefaultAsync(cancellationToken);
-        if (externalId is null)
+        if (await postings.FindAsync(id, cancellationToken) is not { } posting || !StaffIdentity.Of(user).MaySee(posting.StationId))
         {
-            return JobStaffPages.NotFound();
+            return ConsolePage.Forbidden();
         }
 
         var applicants = await applications.ListAsync(id, cancellationToken);
         loggers.CreateLogger(typeof(JobStaffEndpoints)).LogInformation("Exported the {Count} applicants of posting {PostingId}", applicants.Count, id);
-        var rows = applicants.Select(a => new ApplicantRow(a.Name, a.Mobile, a.BirthYear, a.HomeTownship, StaffPage.ChinaTimeText(a.AppliedAt)));
-        return await XlsxDownload.FileAsync(rows, $"报名表-{externalId}.xlsx", cancellationToken);
+        await audit.RecordAsync(user, AuditKind.Export, $"导出报名表（{applicants.Count} 人）", posting.ExternalId, posting.StationId, cancellationToken);
+        var rows = applicants.Select(a => new ApplicantRow(a.Name, a.Mobile, a.BirthYear, a.HomeTownship, ChinaTime.Text(a.AppliedAt)));
+        return await XlsxDownload.FileAsync(rows, $"报名表-{posting.ExternalId}.xlsx", cancellationToken);
     }
 
     /// <summary>One applicant in the export; the mobile stays text so Excel keeps all eleven digits.</summary>

@@ -11,9 +11,10 @@ public static class JobsExtensions
     public static WebApplicationBuilder AddJobs(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSingleton(new StaffLink(JobStaffEndpoints.Path, JobStaffPages.Title, "导入站点的岗位表，查看岗位的报名，导出报名表", AdminOnly: true, Order: 20));
+        services.AddSingleton(new StaffLink(JobStaffEndpoints.Path, JobStaffEndpoints.Title, "本站的岗位和报名，导出报名表；管理员导入岗位表", Order: 20));
         services.AddScoped<JobSearch>();
         services.AddScoped<JobApplications>();
+        services.AddScoped<StationPostings>();
         services.AddScoped<SavedSearches>();
         services.AddScoped<JobAlerts>();
         services.AddScoped<JobAlertJob>();

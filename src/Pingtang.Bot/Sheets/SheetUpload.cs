@@ -1,4 +1,3 @@
-using System.Net;
 using Pingtang.Bot.Staff;
 using Pingtang.Domain.Sheets;
 
@@ -15,26 +14,20 @@ public static class SheetUpload
 
     public const string TooLarge = StaffForms.TooLarge;
 
-    /// <summary>The file field of an import form, for jobs and training sessions alike.</summary>
-    public const string Fields = "<input type=\"file\" name=\"file\" accept=\".xlsx,.csv\" required> <button type=\"submit\">导入</button>";
-
     /// <summary>The uploaded sheet, or the problem page (linking back to <paramref name="back"/>) when there is none to import.</summary>
-    public static async Task<(IFormFile? File, IResult? Problem)> ReadAsync(HttpContext http, string back, string backText, CancellationToken cancellationToken)
+    public static async Task<(IFormFile? File, IResult? Problem)> ReadAsync(HttpContext http, string back, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
         var file = (await http.Request.ReadFormAsync(cancellationToken)).Files.GetFile("file");
 
         return file switch
         {
-            null or { Length: 0 } => (null, Problem(ImportTexts.NoFile, StatusCodes.Status400BadRequest, back, backText)),
-            { Length: > MaxBytes } => (null, Problem(TooLarge, StatusCodes.Status413PayloadTooLarge, back, backText)),
-            _ when !Sheet.IsSupported(file.FileName) => (null, Problem(SheetTexts.WrongExtension, StatusCodes.Status400BadRequest, back, backText)),
+            null or { Length: 0 } => (null, Problem(ImportTexts.NoFile, StatusCodes.Status400BadRequest, back)),
+            { Length: > MaxBytes } => (null, Problem(TooLarge, StatusCodes.Status413PayloadTooLarge, back)),
+            _ when !Sheet.IsSupported(file.FileName) => (null, Problem(SheetTexts.WrongExtension, StatusCodes.Status400BadRequest, back)),
             _ => (file, null),
         };
     }
 
-    private static IResult Problem(string message, int statusCode, string back, string backText) => StaffPage.Html(
-        "导入失败",
-        $"<p class=\"error\">{WebUtility.HtmlEncode(message)}</p><p><a href=\"{back}\">← {backText}</a></p>",
-        statusCode);
+    private static IResult Problem(string message, int statusCode, string back) => ConsolePage.Notice("导入失败", message, statusCode, back);
 }

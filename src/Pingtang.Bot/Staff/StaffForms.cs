@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace Pingtang.Bot.Staff;
@@ -31,14 +30,6 @@ public static class StaffForms
             // The security headers refuse every frame already, more strictly than antiforgery's SAMEORIGIN.
             options.SuppressXFrameOptionsHeader = true;
         });
-
-    /// <summary>The hidden field of a form on the page being sent; also sets the antiforgery cookie when new.</summary>
-    public static string TokenField(HttpContext http)
-    {
-        ArgumentNullException.ThrowIfNull(http);
-        var tokens = http.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(http);
-        return $"<input type=\"hidden\" name=\"{tokens.FormFieldName}\" value=\"{WebUtility.HtmlEncode(tokens.RequestToken)}\">";
-    }
 
     /// <summary>Every POST to these endpoints must be a staff page's form with its token.</summary>
     public static TBuilder RequireStaffForm<TBuilder>(this TBuilder builder)
@@ -87,6 +78,6 @@ public static class StaffForms
     {
         http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StaffForms))
             .LogWarning("Refused a staff post to {Path}: {Reason}", http.Request.Path, reason);
-        return StaffPage.Html("无法提交", $"<p class=\"error\">{WebUtility.HtmlEncode(message)}</p><p><a href=\"{StaffAccess.HomePath}\">← 工作人员首页</a></p>", statusCode);
+        return ConsolePage.Notice("无法提交", message, statusCode);
     }
 }

@@ -11,11 +11,12 @@ public static class TrainingExtensions
     public static WebApplicationBuilder AddTraining(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSingleton(new StaffLink(TrainingStaffEndpoints.Path, TrainingStaffPages.Title, "培训班的新建、调整、停课和导入，花名册、到课与结业，各课程统计", AdminOnly: true, Order: 30));
+        services.AddSingleton(new StaffLink(TrainingStaffEndpoints.Path, TrainingStaffEndpoints.Title, "本站培训班的新建、调整、停课，花名册、到课与结业，各课程统计；管理员导入培训班表", Order: 30));
         services.AddScoped<TrainingCalendar>();
         services.AddScoped<Enrolments>();
         services.AddScoped<TrainingSessionChanges>();
         services.AddScoped<TrainingSessionImport>();
+        services.AddScoped<StationSessions>();
         services.AddSingleton<Dialog, TrainingDialog>();
         services.AddSingleton<Dialog, MyEnrolmentsDialog>();
         services.AddSingleton<IMenuShortcut, TypedMyEnrolments>();

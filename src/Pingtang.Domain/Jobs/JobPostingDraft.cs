@@ -1,3 +1,5 @@
+using Pingtang.Domain.Sheets;
+
 namespace Pingtang.Domain.Jobs;
 
 /// <summary>
@@ -118,7 +120,7 @@ public sealed record JobPostingDraft
 
         if (!stations.Contains(Station.Trim()))
         {
-            problems.Add(new(Columns.Station, $"「{Station}」不是已登记的站点"));
+            problems.Add(new(Columns.Station, string.Format(SheetTexts.UnknownStation, Station)));
         }
 
         if (ClosesOn < today)

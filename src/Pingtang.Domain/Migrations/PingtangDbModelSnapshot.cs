@@ -1535,6 +1535,11 @@ namespace Pingtang.Domain.Migrations
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("StationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
                     b.PrimitiveCollection<string>("Townships")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1545,6 +1550,8 @@ namespace Pingtang.Domain.Migrations
                         .IsUnique();
 
                     b.HasIndex("CourseId", "StartsOn");
+
+                    b.HasIndex("StationId", "StartsOn");
 
                     b.ToTable("TrainingSessions", null, t =>
                         {
@@ -1854,7 +1861,15 @@ namespace Pingtang.Domain.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Pingtang.Domain.Stations.Station", "Station")
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.Navigation("Course");
+
+                    b.Navigation("Station");
                 });
 
             modelBuilder.Entity("Pingtang.Domain.Complaints.Complaint", b =>

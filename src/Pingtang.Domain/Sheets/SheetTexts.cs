@@ -53,6 +53,9 @@ public static class SheetTexts
 
     public const string EmptyCell = "不能为空";
 
+    /// <summary>{0} the name in the cell.</summary>
+    public const string UnknownStation = "「{0}」不是已登记的站点";
+
     /// <summary>{0} what was written.</summary>
     public const string NotWholeNumber = "「{0}」应为整数";
 

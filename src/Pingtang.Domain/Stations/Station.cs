@@ -13,6 +13,9 @@ public sealed class Station
     public const string GuangzhouBaiyun = "广州市白云区劳务协作站";
     public const string DongguanDalang = "东莞市大朗镇劳务协作站";
 
+    /// <summary>The county's employment service centre: the station of whatever is not a cooperation station's own.</summary>
+    public const int CountyCentreId = 1;
+
     public int Id { get; private set; }
 
     public required string Name { get; init; }
@@ -29,7 +32,7 @@ internal sealed class StationConfiguration : IEntityTypeConfiguration<Station>
         builder.Property(s => s.Location).HasMaxLength(128);
         builder.HasIndex(s => s.Name).IsUnique();
         builder.HasData(
-            new { Id = 1, Name = Station.CountyCentre, Location = "贵州省黔南州平塘县 平塘县公共实训基地（含零工市场）" },
+            new { Id = Station.CountyCentreId, Name = Station.CountyCentre, Location = "贵州省黔南州平塘县 平塘县公共实训基地（含零工市场）" },
             new { Id = 2, Name = Station.GuangzhouBaiyun, Location = "广东省广州市白云区" },
             new { Id = 3, Name = Station.DongguanDalang, Location = "广东省东莞市大朗镇" });
     }

@@ -8,15 +8,26 @@ namespace Pingtang.Domain.Training;
 /// </summary>
 public sealed record CourseCounts(string Course, int Sessions, int Enrolled, int Waiting, int Attended, int Completed)
 {
-    /// <summary>Every course of the catalogue, in catalogue order, with the enrolments of its sessions that were not cancelled.</summary>
-    public static async Task<IReadOnlyList<CourseCounts>> ForAllCoursesAsync(PingtangDb db, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every course of the catalogue, in catalogue order, with the enrolments of its sessions that were not cancelled:
+    /// of the sessions <paramref name="stationId"/> runs, or of every station's when null.
+    /// </summary>
+    public static async Task<IReadOnlyList<CourseCounts>> ForAllCoursesAsync(PingtangDb db, int? stationId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var statuses = await db.Enrolments
+        var enrolments = db.Enrolments.AsQueryable();
+        var ofSessions = db.TrainingSessions.AsQueryable();
+        if (stationId is { } station)
+        {
+            enrolments = enrolments.Where(e => e.Session!.StationId == station);
+            ofSessions = ofSessions.Where(s => s.StationId == station);
+        }
+
+        var statuses = await enrolments
             .GroupBy(e => new { e.Session!.CourseId, e.Status })
             .Select(g => new { g.Key.CourseId, g.Key.Status, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        var sessions = await db.TrainingSessions
+        var sessions = await ofSessions
             .Where(s => s.CancelledAt == null)
             .GroupBy(s => s.CourseId)
             .Select(g => new { CourseId = g.Key, Count = g.Count() })

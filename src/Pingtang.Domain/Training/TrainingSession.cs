@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Pingtang.Domain.Stations;
 using Pingtang.Domain.Workers;
 
 namespace Pingtang.Domain.Training;
@@ -24,6 +25,11 @@ public sealed class TrainingSession
     public int CourseId { get; private set; }
 
     public Course? Course { get; private set; }
+
+    /// <summary>The station that runs it: its staff keep the roster.</summary>
+    public int StationId { get; private set; }
+
+    public Station? Station { get; private set; }
 
     /// <summary>外部编号 from the county's sheet, so a re-import updates the session; null for one made on the staff page.</summary>
     public string? ExternalId { get; private set; }
@@ -68,10 +74,10 @@ public sealed class TrainingSession
 
     public int SeatsLeft => Math.Max(0, Seats - SeatsTaken);
 
-    /// <summary>A new session; <paramref name="today"/> (China time) bounds its dates (<see cref="StaffDates"/>).</summary>
-    public static TrainingSession Plan(int courseId, TrainingSessionDetails details, DateOnly today, string? externalId = null)
+    /// <summary>A new session run by <paramref name="stationId"/>; <paramref name="today"/> (China time) bounds its dates (<see cref="StaffDates"/>).</summary>
+    public static TrainingSession Plan(int courseId, TrainingSessionDetails details, DateOnly today, string? externalId = null, int stationId = Station.CountyCentreId)
     {
-        var session = new TrainingSession { CourseId = courseId, ExternalId = externalId };
+        var session = new TrainingSession { CourseId = courseId, ExternalId = externalId, StationId = stationId };
         session.Change(details, today);
         return session;
     }
@@ -108,6 +114,9 @@ public sealed class TrainingSession
     }
 
     public void Cancel(DateTimeOffset now) => CancelledAt ??= now;
+
+    /// <summary>Another station takes the session over, roster and all (a re-import naming another 站点).</summary>
+    public void HandTo(int stationId) => StationId = stationId;
 
     /// <summary>Whether <paramref name="details"/> change where or when the session is: what enrolled workers must be told.</summary>
     public bool IsMovedBy(TrainingSessionDetails details)
@@ -263,6 +272,10 @@ internal sealed class TrainingSessionConfiguration : IEntityTypeConfiguration<Tr
         builder.Property(s => s.ExternalId).HasMaxLength(TrainingSession.ExternalIdMaxLength);
         builder.HasIndex(s => s.ExternalId).IsUnique();
         builder.HasOne(s => s.Course).WithMany().HasForeignKey(s => s.CourseId).OnDelete(DeleteBehavior.Restrict);
+        // Sessions from before stations kept their own were all the county centre's.
+        builder.Property(s => s.StationId).HasDefaultValue(Station.CountyCentreId);
+        builder.HasOne(s => s.Station).WithMany().HasForeignKey(s => s.StationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(s => new { s.StationId, s.StartsOn });
         builder.HasIndex(s => new { s.CourseId, s.StartsOn });
         builder.Ignore(s => s.IsCancelled);
         builder.Ignore(s => s.SeatsLeft);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Pingtang.Domain.Sheets;
+using Pingtang.Domain.Stations;
 
 namespace Pingtang.Domain.Training;
 
@@ -41,6 +42,7 @@ public sealed class TrainingSessionImport(PingtangDb db, TimeProvider time, ILog
         CancellationToken cancellationToken)
     {
         var courses = await db.Courses.AsNoTracking().ToDictionaryAsync(c => c.Name, c => c.Id, cancellationToken);
+        var stations = await db.Stations.AsNoTracking().ToDictionaryAsync(s => s.Name, s => s.Id, cancellationToken);
         var today = ChinaTime.Today(time);
         var firstLines = new Dictionary<string, int>(StringComparer.Ordinal);
         var changes = new TrainingSessionChanges(db, time);
@@ -53,6 +55,7 @@ public sealed class TrainingSessionImport(PingtangDb db, TimeProvider time, ILog
             Problem(Columns.ExternalId, row.ExternalId.Length is 0 or > TrainingSession.ExternalIdMaxLength ? $"应为1到{TrainingSession.ExternalIdMaxLength}个字" : null);
             Problem(Columns.ExternalId, row.ExternalId.Length > 0 && !firstLines.TryAdd(row.ExternalId, line) ? string.Format(SheetTexts.DuplicateExternalId, row.ExternalId, firstLines[row.ExternalId]) : null);
             Problem(Columns.Course, courses.ContainsKey(row.Course) ? null : $"「{row.Course}」不是开设的课程，可选：{string.Join("、", courses.Keys)}");
+            Problem(Columns.Station, row.Station.Length == 0 || stations.ContainsKey(row.Station) ? null : string.Format(SheetTexts.UnknownStation, row.Station));
             if (rowProblems.Count == 0 && row.Details.Problem(today) is { } invalid)
             {
                 Problem(ColumnOf(invalid.Detail), invalid.Message);
@@ -75,6 +78,13 @@ public sealed class TrainingSessionImport(PingtangDb db, TimeProvider time, ILog
                         moved.Add(id);
                     }
 
+                    // An empty 站点 leaves the session with the station that has it.
+                    if (row.Station.Length > 0)
+                    {
+                        (await db.TrainingSessions.SingleAsync(s => s.Id == id, cancellationToken)).HandTo(stations[row.Station]);
+                        await db.SaveChangesAsync(cancellationToken);
+                    }
+
                     updated++;
                 }
                 catch (DomainException e)
@@ -86,7 +96,8 @@ public sealed class TrainingSessionImport(PingtangDb db, TimeProvider time, ILog
             }
             else
             {
-                db.TrainingSessions.Add(TrainingSession.Plan(courses[row.Course], row.Details, today, row.ExternalId));
+                var station = row.Station.Length == 0 ? Station.CountyCentreId : stations[row.Station];
+                db.TrainingSessions.Add(TrainingSession.Plan(courses[row.Course], row.Details, today, row.ExternalId, station));
                 await db.SaveChangesAsync(cancellationToken);
                 added++;
             }
@@ -176,10 +187,13 @@ public sealed class TrainingSessionImport(PingtangDb db, TimeProvider time, ILog
             Prerequisites = Text(Columns.Prerequisites),
             EnrolBy = Date(Columns.EnrolBy),
         };
-        return (row.Line, new TrainingSessionRow(Text(Columns.ExternalId), Text(Columns.Course), details), problems);
+        return (row.Line, new TrainingSessionRow(Text(Columns.ExternalId), Text(Columns.Course), details, Text(Columns.Station)), problems);
     }
 
-    /// <summary>The sheet's headers; 年龄上下限、限户籍乡镇 (several separated by 、 or ,) left empty mean no limit.</summary>
+    /// <summary>
+    /// The sheet's headers; 年龄上下限、限户籍乡镇 (several separated by 、 or ,) left empty mean no limit, and an empty
+    /// 站点 the county centre for a new session.
+    /// </summary>
     public static class Columns
     {
         public const string ExternalId = "外部编号";
@@ -196,16 +210,17 @@ public sealed class TrainingSessionImport(PingtangDb db, TimeProvider time, ILog
         public const string Townships = "限户籍乡镇";
         public const string Prerequisites = "报名条件";
         public const string EnrolBy = "报名截止";
+        public const string Station = "站点";
 
         public static readonly IReadOnlyList<string> All =
-            [ExternalId, Course, Place, StartsOn, EndsOn, Schedule, Seats, Fee, Bring, AgeMin, AgeMax, Townships, Prerequisites, EnrolBy];
+            [ExternalId, Course, Place, StartsOn, EndsOn, Schedule, Seats, Fee, Bring, AgeMin, AgeMax, Townships, Prerequisites, EnrolBy, Station];
 
         public static readonly IReadOnlyList<string> Required = [ExternalId, Course, Place, StartsOn, EndsOn, Seats, EnrolBy];
     }
 }
 
-/// <summary>One session of the sheet: its 外部编号, the course's name and what staff set.</summary>
-public sealed record TrainingSessionRow(string ExternalId, string Course, TrainingSessionDetails Details)
+/// <summary>One session of the sheet: its 外部编号, the course's name, what staff set and the station's name (empty: none given).</summary>
+public sealed record TrainingSessionRow(string ExternalId, string Course, TrainingSessionDetails Details, string Station = "")
 {
     /// <summary>掌布镇、通州镇 or 掌布镇,通州镇 as a list.</summary>
     public static IReadOnlyList<string> SplitList(string text) =>
@@ -228,6 +243,7 @@ public sealed record TrainingSessionRow(string ExternalId, string Course, Traini
         [TrainingSessionImport.Columns.Townships] = string.Join("、", Details.Townships),
         [TrainingSessionImport.Columns.Prerequisites] = Details.Prerequisites,
         [TrainingSessionImport.Columns.EnrolBy] = Details.EnrolBy.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        [TrainingSessionImport.Columns.Station] = Station,
     };
 }
 

@@ -113,14 +113,14 @@ public sealed class JobStaffTests : IDisposable
     }
 
     [Fact]
-    public async Task An_unknown_posting_is_not_found()
+    public async Task An_unknown_posting_is_refused_as_another_stations_is()
     {
         using var staff = await SignInAsync();
 
         using var page = await staff.GetAsync("/console/jobs/999");
         using var export = await staff.GetAsync("/console/jobs/999/applications.xlsx");
 
-        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (page.StatusCode, export.StatusCode));
+        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden), (page.StatusCode, export.StatusCode));
     }
 
     [Fact]

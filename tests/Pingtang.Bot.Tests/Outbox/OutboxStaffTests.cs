@@ -7,6 +7,7 @@ using Pingtang.Bot.Staff;
 using Pingtang.Bot.Tests.Support;
 using Pingtang.Domain;
 using Pingtang.Domain.Outbox;
+using Pingtang.Domain.Staff;
 using Pingtang.Domain.Workers;
 
 namespace Pingtang.Bot.Tests.Outbox;
@@ -49,5 +50,22 @@ public sealed class OutboxStaffTests : IDisposable
         await using var check = _factory.Services.CreateAsyncScope();
         var queued = await check.ServiceProvider.GetRequiredService<PingtangDb>().Outbox.AsNoTracking().SingleAsync();
         Assert.Equal((OutboxState.Queued, 0), (queued.State, queued.Attempts));
+        var log = await check.ServiceProvider.GetRequiredService<PingtangDb>().AuditLog.Where(a => a.Kind != AuditKind.Account).Select(a => new { a.Kind, a.What, a.Target }).ToListAsync();
+        var view = new { Kind = AuditKind.View, What = "查看消息发送", Target = (string?)null };
+        // Opened to read it, then again for the resend form's token.
+        Assert.Equal([view, view, new { Kind = AuditKind.Action, What = "重新发送消息", Target = (string?)$"{id}" }], log);
+    }
+
+    [Fact]
+    public async Task A_stations_staff_get_neither_the_page_nor_a_resend()
+    {
+        using var staff = await StaffClient.SignInAsAsync(_factory, "baiyun", Password, StaffRole.Staff, 2);
+
+        using var page = await staff.GetAsync(OutboxStaffEndpoints.Path);
+        using var again = await staff.PostFormAsync($"{OutboxStaffEndpoints.Path}/1/again");
+        var home = await staff.GetStringAsync(StaffAccess.HomePath);
+
+        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden), (page.StatusCode, again.StatusCode));
+        Assert.DoesNotContain($"href=\"{OutboxStaffEndpoints.Path}\"", home, StringComparison.Ordinal);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Pingtang.Bot.Channels.Addresses;
 using Pingtang.Bot.Hosting;
+using Pingtang.Domain;
 using Pingtang.Domain.Workers;
 
 namespace Pingtang.Bot.Tests.Support;
@@ -21,5 +22,16 @@ public static class WorkerProfiles
     {
         await using var db = await factory.Services.GetRequiredService<IDbContextFactory<BotDb>>().CreateDbContextAsync();
         return db.Set<WorkerAddress>().Single(a => a.UserId == userId).WorkerId;
+    }
+
+    /// <summary>A worker of 掌布镇, born 1985, with no conversation: one staff pages list by name and mobile.</summary>
+    public static async Task<int> AddAsync(PingtangDb db, string name, string mobile)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var worker = Worker.Register(TestClock.Now);
+        worker.UpdateProfile(WorkerProfile.Empty with { Name = name, Mobile = mobile, BirthYear = 1985, HomeTownship = "掌布镇" }, TestClock.Now);
+        db.Workers.Add(worker);
+        await db.SaveChangesAsync();
+        return worker.Id;
     }
 }

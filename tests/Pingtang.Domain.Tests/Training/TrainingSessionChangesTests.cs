@@ -68,10 +68,10 @@ public sealed class TrainingSessionChangesTests : IAsyncLifetime
         }
 
         await using var read = _database.Open();
-        var welding = (await CourseCounts.ForAllCoursesAsync(read, default)).Single(c => c.Course == "焊工");
+        var welding = (await CourseCounts.ForAllCoursesAsync(read, null, default)).Single(c => c.Course == "焊工");
 
         Assert.Equal(new CourseCounts("焊工", 1, 2, 1, 2, 1), welding);
-        Assert.Equal(Course.Catalogue.Count, (await CourseCounts.ForAllCoursesAsync(read, default)).Count);
+        Assert.Equal(Course.Catalogue.Count, (await CourseCounts.ForAllCoursesAsync(read, null, default)).Count);
     }
 
     /// <summary>Two seats taken and one worker waiting.</summary>
