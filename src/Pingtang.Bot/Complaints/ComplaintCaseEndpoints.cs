@@ -32,7 +32,7 @@ public static class ComplaintCaseEndpoints
         return app;
     }
 
-    private static async Task<IResult> PageAsync(int id, ClaimsPrincipal user, ComplaintQueue queue, ComplaintClockReader clocks, ComplaintFiling filing, HandoffQueue conversations, StaffAudit audit, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> PageAsync(int id, ClaimsPrincipal user, ComplaintQueue queue, ComplaintClockReader clocks, ComplaintFiling filing, HandoffQueue conversations, CannedReplies canned, StaffAudit audit, TimeProvider time, CancellationToken cancellationToken)
     {
         var staff = StaffIdentity.Of(user);
         if (await queue.FindCaseAsync(id, cancellationToken) is not { } complaint || !staff.MaySee(complaint.StationId))
@@ -52,6 +52,7 @@ public static class ComplaintCaseEndpoints
             Current = talks.FirstOrDefault(h => h.IsOpen),
             Me = staff.Desk,
             Today = ChinaTime.Today(time),
+            CannedReplies = await canned.ForStationAsync(complaint.StationId, cancellationToken),
         });
     }
 

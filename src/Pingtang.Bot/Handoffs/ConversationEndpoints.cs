@@ -40,7 +40,7 @@ public static class ConversationEndpoints
         return chats;
     }
 
-    private static async Task<IResult> PageAsync(int id, ClaimsPrincipal user, HandoffQueue queue, StaffAudit audit, CancellationToken cancellationToken)
+    private static async Task<IResult> PageAsync(int id, ClaimsPrincipal user, HandoffQueue queue, CannedReplies canned, StaffAudit audit, CancellationToken cancellationToken)
     {
         var staff = StaffIdentity.Of(user);
         if (await queue.WithLinesAsync(id, cancellationToken) is not { } handoff || !staff.MaySee(handoff.StationId))
@@ -49,7 +49,7 @@ public static class ConversationEndpoints
         }
 
         await audit.RecordAsync(user, AuditKind.View, "查看对话", AuditName(handoff), handoff.StationId, cancellationToken);
-        return ConsolePage.Show<ConversationPage>(new { Handoff = handoff, Me = staff.Desk });
+        return ConsolePage.Show<ConversationPage>(new { Handoff = handoff, Me = staff.Desk, CannedReplies = await canned.ForStationAsync(handoff.StationId, cancellationToken) });
     }
 
     /// <summary>A file the worker sent in the conversation, for staff who may see it; another channel's file is linked to.</summary>

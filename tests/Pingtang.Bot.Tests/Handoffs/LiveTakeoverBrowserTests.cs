@@ -40,7 +40,8 @@ public sealed class LiveTakeoverBrowserTests(ITestOutputHelper output)
         await using var host = LiveHost.Start(settings: new() { ["Outbox:Enabled"] = "true" });
         await using (var scope = host.Factory.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreateAsync("dalang", "李站长", StaffRole.Staff, Dalang, Password, mustChangePassword: false, default);
+            var member = await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreateAsync("dalang", "李站长", StaffRole.Staff, Dalang, Password, mustChangePassword: false, default);
+            await scope.ServiceProvider.GetRequiredService<CannedReplies>().AddAsync(new DeskStaff(member.Id, "李站长", Dalang), Dalang, "要考勤", "请把考勤记录也拍照发来。", default);
         }
 
         await using var worker = await Phone.OpenAsync(host.BaseUrl + "/", "takeover-worker.png");
@@ -93,6 +94,10 @@ public sealed class LiveTakeoverBrowserTests(ITestOutputHelper output)
             await desk.Page.GetByRole(AriaRole.Button, new() { Name = "发送" }).ClickAsync();
             await worker.SeesAsync("平塘就业助手工作人员（李站长）：请把工资条也拍给我，我今天联系老板。");
             await Assertions.Expect(desk.Page.Locator(".transcript li.staff").Last).ToContainTextAsync("请把工资条也拍给我", new() { Timeout = Wait });
+            await desk.Page.Locator("select[data-canned]").SelectOptionAsync(new SelectOptionValue { Label = "要考勤" });
+            await Assertions.Expect(desk.Page.Locator("form[data-live-reply] textarea")).ToHaveValueAsync("请把考勤记录也拍照发来。");
+            await desk.Page.GetByRole(AriaRole.Button, new() { Name = "发送" }).ClickAsync();
+            await worker.SeesAsync("平塘就业助手工作人员（李站长）：请把考勤记录也拍照发来。");
             Assert.Equal(menusBefore, await MenusAsync(worker));
             await worker.ShootAsync("takeover-worker-live.png");
             await desk.ShootAsync("takeover-staff-live.png");

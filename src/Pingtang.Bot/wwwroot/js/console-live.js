@@ -120,6 +120,17 @@
   const form = panel && panel.querySelector('form[data-live-reply]');
   if (form) {
     const box = form.querySelector('textarea[name="text"]');
+    const canned = form.querySelector('select[data-canned]');
+    if (canned) {
+      canned.addEventListener('change', function () {
+        if (canned.value) {
+          box.value = canned.value;
+          canned.value = '';
+          box.focus();
+        }
+      });
+    }
+
     const error = form.querySelector('[data-reply-error]');
     form.addEventListener('submit', function (event) {
       if (connection.state !== signalR.HubConnectionState.Connected || !box.value.trim()) {
