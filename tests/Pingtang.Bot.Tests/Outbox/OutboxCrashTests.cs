@@ -19,6 +19,7 @@ namespace Pingtang.Bot.Tests.Outbox;
 /// and started again: every message arrives, at most the one batch leased at the kill arrives twice, and sending
 /// resumes within seconds of the restart.
 /// </summary>
+[Collection(AloneCollection.Name)]
 public sealed class OutboxCrashTests(ITestOutputHelper output)
 {
     private const int Messages = 20_000;
