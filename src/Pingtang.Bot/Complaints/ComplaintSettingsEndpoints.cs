@@ -23,28 +23,33 @@ public static class ComplaintSettingsEndpoints
         var settings = app.MapStaffArea(Path);
         settings.MapGet("/", (int? year, PingtangDb db, ComplaintRouting routing, HolidayCalendar calendar, TimeProvider time, CancellationToken cancellationToken) =>
             PageAsync(year ?? ChinaTime.Today(time).Year, null, StatusCodes.Status200OK, db, routing, calendar, cancellationToken));
-        settings.MapPost("/routes", (HttpContext http, ComplaintRouting routing, StaffAudit audit, PingtangDb db, HolidayCalendar calendar, TimeProvider time, CancellationToken cancellationToken) =>
-            ChangeAsync(http, "修改分派表", db, routing, calendar, time, form => routing.SetRouteAsync(form["place"], Number(form["station"]) ?? 0, cancellationToken), audit, cancellationToken));
-        settings.MapPost("/routes/{id:int}/remove", (int id, HttpContext http, ComplaintRouting routing, StaffAudit audit, PingtangDb db, HolidayCalendar calendar, TimeProvider time, CancellationToken cancellationToken) =>
-            ChangeAsync(http, "删除分派表一行", db, routing, calendar, time, _ => routing.RemoveRouteAsync(id, cancellationToken), audit, cancellationToken));
-        settings.MapPost("/hours/{stationId:int}", (int stationId, HttpContext http, ComplaintRouting routing, StaffAudit audit, PingtangDb db, HolidayCalendar calendar, TimeProvider time, CancellationToken cancellationToken) =>
-            ChangeAsync(http, "修改站点服务时间", db, routing, calendar, time, form => ChangeHoursAsync(db, stationId, form, cancellationToken), audit, cancellationToken));
-        settings.MapPost("/days", (HttpContext http, ComplaintRouting routing, StaffAudit audit, PingtangDb db, HolidayCalendar calendar, TimeProvider time, CancellationToken cancellationToken) =>
-            ChangeAsync(http, "修改节假日", db, routing, calendar, time, form => calendar.SetDayAsync(Date(form["date"]), Enum.TryParse<DayKind>(form["kind"], out var kind) && Enum.IsDefined(kind) ? kind : throw new DomainException("请选择放假或调休上班"), form["name"], cancellationToken), audit, cancellationToken));
-        settings.MapPost("/days/remove", (HttpContext http, ComplaintRouting routing, StaffAudit audit, PingtangDb db, HolidayCalendar calendar, TimeProvider time, CancellationToken cancellationToken) =>
-            ChangeAsync(http, "删除节假日", db, routing, calendar, time, form => calendar.RemoveDayAsync(Date(form["date"]), cancellationToken), audit, cancellationToken));
-        settings.MapPost("/years", (HttpContext http, ComplaintRouting routing, StaffAudit audit, PingtangDb db, HolidayCalendar calendar, TimeProvider time, CancellationToken cancellationToken) =>
-            ChangeAsync(http, "确认全年节假日已录入", db, routing, calendar, time, form => calendar.ConfirmYearAsync(Number(form["year"]) ?? 0, form["notice"], cancellationToken), audit, cancellationToken));
+        MapChange(settings, "/routes", "修改分派表", (form, http, ct) =>
+            http.RequestServices.GetRequiredService<ComplaintRouting>().SetRouteAsync(form["place"], Number(form["station"]) ?? 0, ct));
+        MapChange(settings, "/routes/{id:int}/remove", "删除分派表一行", (form, http, ct) =>
+            http.RequestServices.GetRequiredService<ComplaintRouting>().RemoveRouteAsync(RouteId(http), ct));
+        MapChange(settings, "/hours/{stationId:int}", "修改站点服务时间", (form, http, ct) =>
+            ChangeHoursAsync(http.RequestServices.GetRequiredService<PingtangDb>(), RouteId(http, "stationId"), form, ct));
+        MapChange(settings, "/days", "修改节假日", (form, http, ct) =>
+            http.RequestServices.GetRequiredService<HolidayCalendar>().SetDayAsync(Date(form["date"]), Kind(form["kind"]), form["name"], ct));
+        MapChange(settings, "/days/remove", "删除节假日", (form, http, ct) =>
+            http.RequestServices.GetRequiredService<HolidayCalendar>().RemoveDayAsync(Date(form["date"]), ct));
+        MapChange(settings, "/years", "确认全年节假日已录入", (form, http, ct) =>
+            http.RequestServices.GetRequiredService<HolidayCalendar>().ConfirmYearAsync(Number(form["year"]) ?? 0, form["notice"], ct));
         return app;
     }
 
-    private static async Task<IResult> ChangeAsync(HttpContext http, string what, PingtangDb db, ComplaintRouting routing, HolidayCalendar calendar, TimeProvider time, Func<IFormCollection, Task> change, StaffAudit audit, CancellationToken cancellationToken)
+    /// <summary>One form of the page: the change, then back to the page; a refused change shows the page with why.</summary>
+    private static void MapChange(RouteGroupBuilder settings, string path, string what, Func<IFormCollection, HttpContext, CancellationToken, Task> change) =>
+        settings.MapPost(path, (HttpContext http, PingtangDb db, ComplaintRouting routing, HolidayCalendar calendar, StaffAudit audit, TimeProvider time, CancellationToken cancellationToken) =>
+            ChangeAsync(http, what, db, routing, calendar, time, change, audit, cancellationToken));
+
+    private static async Task<IResult> ChangeAsync(HttpContext http, string what, PingtangDb db, ComplaintRouting routing, HolidayCalendar calendar, TimeProvider time, Func<IFormCollection, HttpContext, CancellationToken, Task> change, StaffAudit audit, CancellationToken cancellationToken)
     {
         var form = await http.Request.ReadFormAsync(cancellationToken);
         var year = Number(form["year"]) ?? ChinaTime.Today(time).Year;
         try
         {
-            await change(form);
+            await change(form, http, cancellationToken);
         }
         catch (DomainException e)
         {
@@ -100,6 +105,11 @@ public static class ComplaintSettingsEndpoints
     /// <summary>What the audit log keeps of a change: the fields staff filled in, without the form's token.</summary>
     private static string Summary(IFormCollection form) =>
         string.Join(' ', form.Where(f => !f.Key.StartsWith("__", StringComparison.Ordinal)).Select(f => $"{f.Key}={f.Value}"));
+
+    private static int RouteId(HttpContext http, string name = "id") => Number(http.GetRouteValue(name)?.ToString()) ?? 0;
+
+    private static DayKind Kind(string? text) =>
+        Enum.TryParse<DayKind>(text, out var kind) && Enum.IsDefined(kind) ? kind : throw new DomainException("请选择放假或调休上班");
 
     private static int? Number(string? text) => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
 

@@ -27,16 +27,11 @@ public static class ConversationEndpoints
         var chats = app.MapStaffArea(Path, StaffAccess.StaffPolicy);
         chats.MapGet("/{id:int}", PageAsync);
         chats.MapGet("/{id:int}/files/{lineId:long}", FileAsync);
-        chats.MapPost("/{id:int}/take", (int id, HttpContext http, HandoffDesk desk, StaffAudit audit, LiveConsole live, CancellationToken cancellationToken) =>
-            ActAsync(id, http, desk, audit, live, "接手对话", (handoff, staff, _) => desk.TakeOverAsync(handoff, staff, cancellationToken), cancellationToken));
-        chats.MapPost("/{id:int}/reply", (int id, HttpContext http, HandoffDesk desk, StaffAudit audit, LiveConsole live, CancellationToken cancellationToken) =>
-            ActAsync(id, http, desk, audit, live, "回复工人", (handoff, staff, text) => desk.ReplyAsync(handoff, staff, text ?? "", cancellationToken), cancellationToken));
-        chats.MapPost("/{id:int}/note", (int id, HttpContext http, HandoffDesk desk, StaffAudit audit, LiveConsole live, CancellationToken cancellationToken) =>
-            ActAsync(id, http, desk, audit, live, "写内部备注", (handoff, staff, text) => desk.NoteAsync(handoff, staff, text ?? "", cancellationToken), cancellationToken));
-        chats.MapPost("/{id:int}/handback", (int id, HttpContext http, HandoffDesk desk, StaffAudit audit, LiveConsole live, CancellationToken cancellationToken) =>
-            ActAsync(id, http, desk, audit, live, "交还智能助手", (handoff, staff, text) => desk.HandBackAsync(handoff, staff, text, MainMenu.Titles, cancellationToken), cancellationToken));
-        chats.MapPost("/{id:int}/resolve", (int id, HttpContext http, HandoffDesk desk, StaffAudit audit, LiveConsole live, CancellationToken cancellationToken) =>
-            ActAsync(id, http, desk, audit, live, "标记已解决", (handoff, staff, text) => desk.ResolveAsync(handoff, staff, text, cancellationToken), cancellationToken));
+        MapAction(chats, "take", "接手对话", (desk, handoff, staff, _, ct) => desk.TakeOverAsync(handoff, staff, ct));
+        MapAction(chats, "reply", "回复工人", (desk, handoff, staff, text, ct) => desk.ReplyAsync(handoff, staff, text ?? "", ct));
+        MapAction(chats, "note", "写内部备注", (desk, handoff, staff, text, ct) => desk.NoteAsync(handoff, staff, text ?? "", ct));
+        MapAction(chats, "handback", "交还智能助手", (desk, handoff, staff, text, ct) => desk.HandBackAsync(handoff, staff, text, MainMenu.Titles, ct));
+        MapAction(chats, "resolve", "标记已解决", (desk, handoff, staff, text, ct) => desk.ResolveAsync(handoff, staff, text, ct));
         return chats;
     }
 
@@ -65,7 +60,12 @@ public static class ConversationEndpoints
         return await files.ServeAsync(attachment.ContentUrl, response, cancellationToken);
     }
 
-    private static async Task<IResult> ActAsync(int id, HttpContext http, HandoffDesk desk, StaffAudit audit, LiveConsole live, string what, Func<Handoff, DeskStaff, string?, Task> act, CancellationToken cancellationToken)
+    /// <summary>One form of the conversation: the form's <c>text</c> is what the action writes, when it writes anything.</summary>
+    private static void MapAction(RouteGroupBuilder chats, string path, string what, Func<HandoffDesk, Handoff, DeskStaff, string?, CancellationToken, Task> act) =>
+        chats.MapPost($"/{{id:int}}/{path}", (int id, HttpContext http, HandoffDesk desk, StaffAudit audit, LiveConsole live, CancellationToken cancellationToken) =>
+            ActAsync(id, http, desk, audit, live, what, act, cancellationToken));
+
+    private static async Task<IResult> ActAsync(int id, HttpContext http, HandoffDesk desk, StaffAudit audit, LiveConsole live, string what, Func<HandoffDesk, Handoff, DeskStaff, string?, CancellationToken, Task> act, CancellationToken cancellationToken)
     {
         var staff = StaffIdentity.Of(http.User);
         if (await desk.FindAsync(id, cancellationToken) is not { } handoff || !staff.MaySee(handoff.StationId))
@@ -79,7 +79,7 @@ public static class ConversationEndpoints
         try
         {
             audit.Add(http.User, AuditKind.Action, what, AuditName(handoff), handoff.StationId);
-            await act(handoff, staff.Desk, form["text"].ToString() is { Length: > 0 } text ? text : null);
+            await act(desk, handoff, staff.Desk, form["text"].ToString() is { Length: > 0 } text ? text : null, cancellationToken);
         }
         catch (DomainException e)
         {
