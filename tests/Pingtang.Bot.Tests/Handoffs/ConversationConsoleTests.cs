@@ -84,19 +84,30 @@ public sealed class ConversationConsoleTests : IDisposable
     public async Task Staff_of_another_station_get_403_on_the_conversation_and_every_form_of_it_and_nothing_is_sent()
     {
         var handoff = await RequestAsync("东莞");
+        long fileLine;
+        await using (var seed = _factory.Services.CreateAsyncScope())
+        {
+            var desk = seed.ServiceProvider.GetRequiredService<HandoffDesk>();
+            var kept = await desk.RecordAsync((await desk.FindAsync(handoff.Id, default))!, ChatAuthor.Worker, [("发来文件：欠条.png", new ChatAttachment("欠条.png", "image/png", "https://files.example.invalid/1"))], "f1", default);
+            fileLine = kept.Single().Id;
+        }
+
         using var other = await StaffClient.SignInAsAsync(_factory, "baiyun", Password, StaffRole.Staff, Baiyun);
+        using var own = await StaffClient.SignInAsAsync(_factory, "dalang", Password, StaffRole.Staff, Dalang);
         var page = ConversationEndpoints.PageOf(handoff.Id);
+        using var ownFile = await own.GetAsync(ConversationEndpoints.FileOf(handoff.Id, fileLine));
 
         var queue = await other.GetStringAsync(ComplaintQueueEndpoints.Path);
         List<HttpResponseMessage> answers =
         [
             await other.GetAsync(page),
-            await other.GetAsync(ConversationEndpoints.FileOf(handoff.Id, 1)),
+            await other.GetAsync(ConversationEndpoints.FileOf(handoff.Id, fileLine)),
             .. await Task.WhenAll(Actions.Select(action =>
                 other.PostFormAsync($"{page}/{action}", new Dictionary<string, string> { ["text"] = "你好" }))),
         ];
 
         Assert.DoesNotContain($"href=\"{page}\"", queue, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, ownFile.StatusCode);
         Assert.All(answers, r => Assert.Equal(HttpStatusCode.Forbidden, r.StatusCode));
         answers.ForEach(r => r.Dispose());
         await using var scope = _factory.Services.CreateAsyncScope();
