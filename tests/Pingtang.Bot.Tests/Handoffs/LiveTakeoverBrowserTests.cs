@@ -37,7 +37,7 @@ public sealed class LiveTakeoverBrowserTests(ITestOutputHelper output)
     [Fact]
     public async Task A_worker_and_a_station_talk_live_through_the_console_and_the_bot_keeps_silent_until_handed_back()
     {
-        await using var host = LiveHost.Start(settings: new() { ["Outbox:Enabled"] = "true" });
+        await using var host = LiveHost.Start(settings: new() { ["Outbox:Enabled"] = "true", ["Outbox:QuietHours"] = "0:00-0:00" });
         await using (var scope = host.Factory.Services.CreateAsyncScope())
         {
             var member = await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreateAsync("dalang", "李站长", StaffRole.Staff, Dalang, Password, mustChangePassword: false, default);
