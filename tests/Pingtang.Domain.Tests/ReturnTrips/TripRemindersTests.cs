@@ -19,11 +19,11 @@ public sealed class TripRemindersTests : IAsyncLifetime
 
     private static readonly DateTimeOffset ThreeDaysBefore0900 = new(2027, 2, 8, 1, 0, 0, TimeSpan.Zero);
 
-    private readonly AesIdNumberProtector _protector = new();
-
     private TestDatabase _database = null!;
 
-    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync();
+    private TripDatabase _trips = null!;
+
+    public async Task InitializeAsync() => _trips = new(_database = await TestDatabase.CreateAsync());
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
@@ -42,9 +42,9 @@ public sealed class TripRemindersTests : IAsyncLifetime
     [Fact]
     public async Task The_eve_reminder_says_departure_pickup_leader_notes_and_code_once_however_often_the_job_runs()
     {
-        var trip = await PlanAsync(TripData.Guangzhou);
-        var worker = (await WorkersAsync(1))[0];
-        var code = ((TripSignUpResult.Confirmed)await SignUpAsync(worker, trip, false, TripData.Traveller("王师傅", "13800000001"))).Code;
+        var trip = await _trips.PlanAsync(TripData.Guangzhou);
+        var worker = (await _trips.WorkersAsync(1))[0];
+        var code = ((TripSignUpResult.Confirmed)await _trips.SignUpAsync(worker, trip, false, TripData.Traveller("王师傅", "13800000001"))).Code;
 
         _database.Clock.SetUtcNow(Eve0859);
         Assert.Equal(0, await RunAsync());
@@ -72,9 +72,9 @@ public sealed class TripRemindersTests : IAsyncLifetime
     [Fact]
     public async Task Three_days_before_comes_its_own_reminder_and_the_eve_one_after_it()
     {
-        var trip = await PlanAsync(TripData.Guangzhou);
-        var worker = (await WorkersAsync(1))[0];
-        await SignUpAsync(worker, trip, false, TripData.Traveller("王师傅", "13800000001"));
+        var trip = await _trips.PlanAsync(TripData.Guangzhou);
+        var worker = (await _trips.WorkersAsync(1))[0];
+        await _trips.SignUpAsync(worker, trip, false, TripData.Traveller("王师傅", "13800000001"));
 
         _database.Clock.SetUtcNow(ThreeDaysBefore0900);
         Assert.Equal(1, await RunAsync());
@@ -89,15 +89,15 @@ public sealed class TripRemindersTests : IAsyncLifetime
     [Fact]
     public async Task Waiting_and_cancelled_bookings_and_cancelled_departures_get_none()
     {
-        var trip = await PlanAsync(TripData.Guangzhou with { Seats = 1 });
-        var cancelledTrip = await PlanAsync(TripData.Guangzhou with { DestinationCity = "东莞" });
-        var workers = await WorkersAsync(4);
-        var first = (TripSignUpResult.Confirmed)await SignUpAsync(workers[0], trip, false, TripData.Traveller("王师傅", "13800000001"));
-        await SignUpAsync(workers[1], trip, false, TripData.Traveller("王嫂", "13800000002"), TripData.Traveller("王妹", "13800000003"));
-        await SignUpAsync(workers[2], cancelledTrip, false, TripData.Traveller("李哥", "13800000004"));
+        var trip = await _trips.PlanAsync(TripData.Guangzhou with { Seats = 1 });
+        var cancelledTrip = await _trips.PlanAsync(TripData.Guangzhou with { DestinationCity = "东莞" });
+        var workers = await _trips.WorkersAsync(4);
+        var first = (TripSignUpResult.Confirmed)await _trips.SignUpAsync(workers[0], trip, false, TripData.Traveller("王师傅", "13800000001"));
+        await _trips.SignUpAsync(workers[1], trip, false, TripData.Traveller("王嫂", "13800000002"), TripData.Traveller("王妹", "13800000003"));
+        await _trips.SignUpAsync(workers[2], cancelledTrip, false, TripData.Traveller("李哥", "13800000004"));
         await using (var db = _database.Open())
         {
-            await Bookings(db).CancelAsync(workers[0], first.BookingId, default);
+            await _trips.Bookings(db).CancelAsync(workers[0], first.BookingId, default);
             (await db.ReturnTrips.SingleAsync(t => t.Id == cancelledTrip.Id)).Cancel(_database.Clock.GetUtcNow());
             await db.SaveChangesAsync();
         }
@@ -110,14 +110,14 @@ public sealed class TripRemindersTests : IAsyncLifetime
     [Fact]
     public async Task A_leader_is_reminded_for_the_neighbour_without_a_chat_and_the_one_with_a_chat_gets_their_own()
     {
-        var trip = await PlanAsync(TripData.Guangzhou);
-        var workers = await WorkersAsync(2);
+        var trip = await _trips.PlanAsync(TripData.Guangzhou);
+        var workers = await _trips.WorkersAsync(2);
         await using (var db = _database.Open())
         {
             await new WorkerRegistry(db, _database.Clock).SaveProfileAsync(workers[1], TrainingData.Worker with { Mobile = "13800000002" }, default);
         }
 
-        await SignUpAsync(workers[0], trip, true, TripData.Traveller("邻居甲", "13800000002"), TripData.Traveller("邻居乙", "13800000003"));
+        await _trips.SignUpAsync(workers[0], trip, true, TripData.Traveller("邻居甲", "13800000002"), TripData.Traveller("邻居乙", "13800000003"));
         _database.Clock.SetUtcNow(Eve0900);
 
         Assert.Equal(2, await RunAsync());
@@ -136,14 +136,14 @@ public sealed class TripRemindersTests : IAsyncLifetime
     [Fact]
     public async Task A_family_reaches_the_worker_who_booked_in_one_message_naming_those_without_a_chat()
     {
-        var trip = await PlanAsync(TripData.Guangzhou);
-        var workers = await WorkersAsync(2);
+        var trip = await _trips.PlanAsync(TripData.Guangzhou);
+        var workers = await _trips.WorkersAsync(2);
         await using (var db = _database.Open())
         {
             await new WorkerRegistry(db, _database.Clock).SaveProfileAsync(workers[1], TrainingData.Worker with { Mobile = "13800000003" }, default);
         }
 
-        await SignUpAsync(workers[0], trip, false, TripData.Traveller("王师傅", "13800000001"), TripData.Traveller("王嫂", "13800000002"), TripData.Traveller("王哥", "13800000003"));
+        await _trips.SignUpAsync(workers[0], trip, false, TripData.Traveller("王师傅", "13800000001"), TripData.Traveller("王嫂", "13800000002"), TripData.Traveller("王哥", "13800000003"));
         await using var check = _database.Open();
         var booking = await check.TripBookings.Include(b => b.Travellers).SingleAsync();
 
@@ -157,15 +157,15 @@ public sealed class TripRemindersTests : IAsyncLifetime
     [Fact]
     public async Task A_changed_pickup_point_deserves_a_new_reminder_naming_it()
     {
-        var trip = await PlanAsync(TripData.Guangzhou);
-        var worker = (await WorkersAsync(1))[0];
-        var booking = (TripSignUpResult.Confirmed)await SignUpAsync(worker, trip, false, TripData.Traveller("王师傅", "13800000001"));
+        var trip = await _trips.PlanAsync(TripData.Guangzhou);
+        var worker = (await _trips.WorkersAsync(1))[0];
+        var booking = (TripSignUpResult.Confirmed)await _trips.SignUpAsync(worker, trip, false, TripData.Traveller("王师傅", "13800000001"));
         _database.Clock.SetUtcNow(Eve0900);
         Assert.Equal(1, await RunAsync());
 
         await using (var db = _database.Open())
         {
-            Assert.True(await Bookings(db).ChangePickupPointAsync(worker, booking.BookingId, trip.PickupPoints[1].Id, default));
+            Assert.True(await _trips.Bookings(db).ChangePickupPointAsync(worker, booking.BookingId, trip.PickupPoints[1].Id, default));
         }
 
         Assert.Equal(1, await RunAsync());
@@ -176,9 +176,9 @@ public sealed class TripRemindersTests : IAsyncLifetime
     [Fact]
     public async Task A_worker_who_turned_reminders_off_is_still_reminded_of_their_trip()
     {
-        var trip = await PlanAsync(TripData.Guangzhou);
-        var worker = (await WorkersAsync(1))[0];
-        await SignUpAsync(worker, trip, false, TripData.Traveller("王师傅", "13800000001"));
+        var trip = await _trips.PlanAsync(TripData.Guangzhou);
+        var worker = (await _trips.WorkersAsync(1))[0];
+        await _trips.SignUpAsync(worker, trip, false, TripData.Traveller("王师傅", "13800000001"));
         await using (var db = _database.Open())
         {
             await new WorkerRegistry(db, _database.Clock).SetRemindersAsync(worker, accepts: false, default);
@@ -202,25 +202,5 @@ public sealed class TripRemindersTests : IAsyncLifetime
     {
         await using var db = _database.Open();
         return await db.Outbox.Where(m => m.Kind == TripReminders.Kind).OrderBy(m => m.Id).ToListAsync();
-    }
-
-    private TripBookings Bookings(PingtangDb db) => new(db, _database.Clock, _protector);
-
-    private async Task<TripSignUpResult> SignUpAsync(int workerId, ReturnTrip trip, bool byLeader, params TravellerDetails[] travellers)
-    {
-        await using var db = _database.Open();
-        return await Bookings(db).SignUpAsync(new TripSignUp(workerId, trip.Id, trip.PickupPoints[0].Id, travellers, byLeader), default);
-    }
-
-    private async Task<ReturnTrip> PlanAsync(ReturnTripDetails details)
-    {
-        await using var db = _database.Open();
-        return await TripData.PlanAsync(db, details);
-    }
-
-    private async Task<List<int>> WorkersAsync(int count)
-    {
-        await using var db = _database.Open();
-        return await TrainingData.WorkersAsync(db, _database.Clock, count);
     }
 }
