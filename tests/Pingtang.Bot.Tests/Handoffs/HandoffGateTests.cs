@@ -64,7 +64,7 @@ public sealed class HandoffGateTests : IAsyncLifetime
             .Send("人工").Expect("已通知").Expect(MenuTexts.AnythingElse)
             .Then(() => OnDesk((desk, handoff) => desk.ResolveAsync(handoff, Wang, null, default)))
             .Send("4 挺耐心的").Expect(HandoffTexts.RatingThanks, MenuTexts.AnythingElse)
-            .Send("4").Expect("返岗报名")
+            .Send("4").Expect(Pingtang.Bot.ReturnTrips.ReturnTripTexts.NoDepartures)
             .StartTestAsync();
 
         var rating = Assert.Single(await QueryAsync(db => db.HelpRatings.ToListAsync()));

@@ -63,6 +63,7 @@ public sealed class SchedulingTests
         var recurring = await client.GetStringAsync(SchedulingExtensions.DashboardPath + "/recurring");
         Assert.Contains(JobAlertJob.RecurringJobId, recurring, StringComparison.Ordinal);
         Assert.Contains(SessionReminderJob.RecurringJobId, recurring, StringComparison.Ordinal);
+        Assert.Contains(Pingtang.Bot.ReturnTrips.TripReminderJob.RecurringJobId, recurring, StringComparison.Ordinal);
     }
 
     [Fact]

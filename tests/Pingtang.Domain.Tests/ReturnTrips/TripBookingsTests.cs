@@ -9,11 +9,11 @@ namespace Pingtang.Domain.Tests.ReturnTrips;
 
 public sealed class TripBookingsTests : IAsyncLifetime
 {
-    private readonly AesIdNumberProtector _protector = new();
-
     private TestDatabase _database = null!;
 
-    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync();
+    private TripDatabase _trips = null!;
+
+    public async Task InitializeAsync() => _trips = new(_database = await TestDatabase.CreateAsync());
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
@@ -96,7 +96,7 @@ public sealed class TripBookingsTests : IAsyncLifetime
         var traveller = await db.Travellers.SingleAsync();
         Assert.DoesNotContain("19900101", traveller.IdNumberCiphertext!, StringComparison.Ordinal);
         Assert.Equal("5227**********1231", traveller.IdNumberMasked);
-        Assert.Equal("522727199001011231", traveller.RevealIdNumber(_protector));
+        Assert.Equal("522727199001011231", traveller.RevealIdNumber(_trips.Protector));
     }
 
     [Fact]
@@ -160,26 +160,15 @@ public sealed class TripBookingsTests : IAsyncLifetime
         Assert.Throws<DomainException>(() => trip.Change(TripData.Guangzhou with { Seats = 0 }, TrainingData.Today, inUse));
     }
 
-    private TripBookings Bookings(PingtangDb db) => new(db, _database.Clock, _protector);
+    private TripBookings Bookings(PingtangDb db) => _trips.Bookings(db);
 
     private Task<TripSignUpResult> SignUpAsync(int workerId, ReturnTrip trip, params TravellerDetails[] travellers) =>
-        SignUpAsync(workerId, trip, byLeader: false, travellers);
+        _trips.SignUpAsync(workerId, trip, byLeader: false, travellers);
 
-    private async Task<TripSignUpResult> SignUpAsync(int workerId, ReturnTrip trip, bool byLeader, params TravellerDetails[] travellers)
-    {
-        await using var db = _database.Open();
-        return await Bookings(db).SignUpAsync(new TripSignUp(workerId, trip.Id, trip.PickupPoints[0].Id, travellers, byLeader), default);
-    }
+    private Task<TripSignUpResult> SignUpAsync(int workerId, ReturnTrip trip, bool byLeader, params TravellerDetails[] travellers) =>
+        _trips.SignUpAsync(workerId, trip, byLeader, travellers);
 
-    private async Task<ReturnTrip> PlanAsync(ReturnTripDetails details)
-    {
-        await using var db = _database.Open();
-        return await TripData.PlanAsync(db, details);
-    }
+    private Task<ReturnTrip> PlanAsync(ReturnTripDetails details) => _trips.PlanAsync(details);
 
-    private async Task<List<int>> WorkersAsync(int count)
-    {
-        await using var db = _database.Open();
-        return await TrainingData.WorkersAsync(db, _database.Clock, count);
-    }
+    private Task<List<int>> WorkersAsync(int count) => _trips.WorkersAsync(count);
 }
