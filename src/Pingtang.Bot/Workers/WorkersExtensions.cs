@@ -21,8 +21,16 @@ public static class WorkersExtensions
         services.AddSingleton<Dialog, MobileDialog>();
         services.AddDataProtection().SetApplicationName("Pingtang");
         services.AddOptions<KeyManagementOptions>()
-            .Configure<DataFolder, ILoggerFactory>((options, folder, logs) => options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(folder.File("keys")), logs));
+            .Configure<DataFolder, ILoggerFactory>((options, folder, logs) => options.XmlRepository = new FileSystemXmlRepository(KeysFolder(folder), logs));
+        // The keys are kept as the data folder's other secrets are, readable by the service account alone; an XML
+        // encryptor (a certificate, a vault) would only move the question to where its own key lives. Without one the
+        // key manager warns at every start, which operators would learn to ignore.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
         services.AddSingleton<IIdNumberProtector, DataProtectionIdNumbers>();
         return builder;
     }
+
+    private static DirectoryInfo KeysFolder(DataFolder folder) => OperatingSystem.IsWindows()
+        ? Directory.CreateDirectory(folder.File("keys"))
+        : Directory.CreateDirectory(folder.File("keys"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 }
