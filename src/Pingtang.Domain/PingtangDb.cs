@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Pingtang.Domain.Broadcasts;
 using Pingtang.Domain.Calendar;
 using Pingtang.Domain.Complaints;
 using Pingtang.Domain.Handoffs;
@@ -46,6 +47,8 @@ public sealed class PingtangDb(DbContextOptions<PingtangDb> options) : DbContext
     public DbSet<JobAlertPosting> JobAlertPostings => Set<JobAlertPosting>();
 
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
 
     public DbSet<ComplaintRoute> ComplaintRoutes => Set<ComplaintRoute>();
 
