@@ -87,7 +87,7 @@ public sealed class OutboxSender(
             case OutboxDecision.Skip skip:
                 return new Outcome.Skipped(skip.Reason);
             case OutboxDecision.Defer defer:
-                return new Outcome.Deferred(defer.Until);
+                return new Outcome.Deferred(defer.Until, QuietHours: true);
         }
 
         try
@@ -95,6 +95,11 @@ public sealed class OutboxSender(
             return await messenger.SendAsync(message.WorkerId, Activity(message), cancellationToken) is { } delivery
                 ? new Outcome.Sent(delivery.ChannelId)
                 : new Outcome.Skipped(OutboxRules.NoChannel);
+        }
+        catch (ChannelBusyException busy)
+        {
+            // The channel's pace, not a failure: the message goes at its turn, with no try counted.
+            return new Outcome.Deferred(busy.Until, QuietHours: false);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -121,9 +126,9 @@ public sealed class OutboxSender(
             await outbox.RecordSkippedAsync([.. group.Select(o => o.Message.Id)], leaseId, group.Key, cancellationToken);
         }
 
-        foreach (var group in all.Where(o => o.Outcome is Outcome.Deferred).GroupBy(o => ((Outcome.Deferred)o.Outcome).Until))
+        foreach (var group in all.Where(o => o.Outcome is Outcome.Deferred).GroupBy(o => (Outcome.Deferred)o.Outcome))
         {
-            await outbox.DeferAsync([.. group.Select(o => o.Message.Id)], leaseId, group.Key, quietHours: true, cancellationToken);
+            await outbox.DeferAsync([.. group.Select(o => o.Message.Id)], leaseId, group.Key.Until, group.Key.QuietHours, cancellationToken);
         }
 
         foreach (var (message, outcome) in all.Where(o => o.Outcome is Outcome.Failed))
@@ -143,7 +148,7 @@ public sealed class OutboxSender(
 
         public sealed record Skipped(string Reason) : Outcome;
 
-        public sealed record Deferred(DateTimeOffset Until) : Outcome;
+        public sealed record Deferred(DateTimeOffset Until, bool QuietHours) : Outcome;
 
         public sealed record Failed(string Error) : Outcome;
     }
