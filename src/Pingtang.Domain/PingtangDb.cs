@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Pingtang.Domain.Broadcasts;
 using Pingtang.Domain.Calendar;
 using Pingtang.Domain.Complaints;
 using Pingtang.Domain.Handoffs;
@@ -55,6 +56,8 @@ public sealed class PingtangDb(DbContextOptions<PingtangDb> options) : DbContext
     public DbSet<TripBooking> TripBookings => Set<TripBooking>();
 
     public DbSet<Traveller> Travellers => Set<Traveller>();
+
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
 
     public DbSet<ComplaintRoute> ComplaintRoutes => Set<ComplaintRoute>();
 

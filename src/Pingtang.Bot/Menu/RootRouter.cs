@@ -49,9 +49,14 @@ public sealed class RootRouter(DialogSet dialogs, IEnumerable<IMenuShortcut> sho
                 await ShowMenuAsync(dc, MenuTexts.AnythingElse, cancellationToken);
                 return;
             case GlobalWord.Unsubscribe:
-                await dc.Services.GetRequiredService<WorkerRegistry>().SetRemindersAsync(dc.WorkerId, accepts: false, cancellationToken);
+                await dc.Services.GetRequiredService<WorkerRegistry>().UnsubscribeAsync(dc.WorkerId, cancellationToken);
                 await dc.SendAsync(MenuTexts.Unsubscribed, cancellationToken);
                 await RepromptAsync(dc, cancellationToken);
+                return;
+            case GlobalWord.Subscribe when dc.ActiveFrame is null:
+                await dc.Services.GetRequiredService<WorkerRegistry>().SetRemindersAsync(dc.WorkerId, accepts: true, cancellationToken);
+                await dc.SendAsync(MenuTexts.Subscribed, cancellationToken);
+                await ShowMenuAsync(dc, MenuTexts.Choose, cancellationToken);
                 return;
         }
 

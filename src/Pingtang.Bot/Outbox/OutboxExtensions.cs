@@ -14,6 +14,7 @@ public static class OutboxExtensions
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<IInterceptor, OutboxWakeUp>();
         builder.Services.AddSingleton(sp => OutboxOptions.From(sp.GetRequiredService<IConfiguration>()));
+        builder.Services.AddSingleton<ChannelPacing>();
         builder.Services.AddSingleton<OutboxSender>();
         builder.Services.AddHostedService(sp => new EnabledOnly(sp.GetRequiredService<OutboxOptions>(), sp.GetRequiredService<OutboxSender>()));
         return builder;

@@ -5,7 +5,8 @@ namespace Pingtang.Bot.Outbox;
 
 /// <summary>
 /// How the sender works, from <c>Outbox:…</c>: <c>QuietHours</c> (<c>22:00-08:00</c>, China time), <c>LeaseSeconds</c>
-/// (120), <c>SweepSeconds</c> (2), <c>BatchSize</c> (50), <c>Parallelism</c> (8), <c>Enabled</c> (true).
+/// (120), <c>SweepSeconds</c> (2), <c>BatchSize</c> (50), <c>Parallelism</c> (8), <c>Enabled</c> (true), and
+/// <c>MessagesPerSecond</c> (0: unpaced) with <c>Channels:{channel id}:MessagesPerSecond</c> for one channel.
 /// </summary>
 public sealed record OutboxOptions
 {
@@ -26,6 +27,13 @@ public sealed record OutboxOptions
 
     public required bool Enabled { get; init; }
 
+    /// <summary>Messages a second on any channel without a rate of its own; 0 sends as fast as the channel takes them.</summary>
+    public double DefaultMessagesPerSecond { get; init; }
+
+    public IReadOnlyDictionary<string, double> ChannelMessagesPerSecond { get; init; } = new Dictionary<string, double>();
+
+    public double MessagesPerSecond(string channelId) => ChannelMessagesPerSecond.GetValueOrDefault(channelId, DefaultMessagesPerSecond);
+
     public static OutboxOptions From(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -38,8 +46,15 @@ public sealed record OutboxOptions
             BatchSize = section.GetValue("BatchSize", 50),
             Parallelism = section.GetValue("Parallelism", 8),
             Enabled = section.GetValue("Enabled", true),
+            DefaultMessagesPerSecond = Rate(section, "Outbox:MessagesPerSecond"),
+            ChannelMessagesPerSecond = section.GetSection("Channels").GetChildren()
+                .Where(c => c["MessagesPerSecond"] is not null)
+                .ToDictionary(c => c.Key, c => Rate(c, $"Outbox:Channels:{c.Key}:MessagesPerSecond"), StringComparer.Ordinal),
         };
     }
+
+    private static double Rate(IConfiguration section, string name) =>
+        section.GetValue("MessagesPerSecond", 0.0) is var rate && rate >= 0 ? rate : throw new InvalidOperationException($"{name} must be 0 (unpaced) or more, not {rate}.");
 
     private static QuietHours ParseQuietHours(string? text)
     {

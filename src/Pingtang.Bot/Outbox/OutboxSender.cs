@@ -38,13 +38,13 @@ public sealed class OutboxSender(
         var workerIds = batch.Select(m => m.WorkerId).Distinct().ToList();
         var consent = await scope.ServiceProvider.GetRequiredService<PingtangDb>().Workers.AsNoTracking()
             .Where(w => workerIds.Contains(w.Id))
-            .ToDictionaryAsync(w => w.Id, w => w.AcceptsReminders, cancellationToken);
+            .ToDictionaryAsync(w => w.Id, w => new Consent(w.AcceptsReminders, w.UnsubscribedAt != null), cancellationToken);
         var now = time.GetUtcNow();
         var outcomes = new ConcurrentBag<(OutboxMessage Message, Outcome Outcome)>();
         await Parallel.ForEachAsync(
             batch,
             new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken },
-            async (message, token) => outcomes.Add((message, await SendAsync(message, consent.GetValueOrDefault(message.WorkerId), now, token))));
+            async (message, token) => outcomes.Add((message, await SendAsync(message, consent.GetValueOrDefault(message.WorkerId, Consent.None), now, token))));
 
         // Not the batch's token: what was sent must be recorded even when the service is stopping, or it goes again.
         await RecordAsync(outbox, leaseId, outcomes, CancellationToken.None);
@@ -80,14 +80,14 @@ public sealed class OutboxSender(
         }
     }
 
-    private async Task<Outcome> SendAsync(OutboxMessage message, bool acceptsReminders, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<Outcome> SendAsync(OutboxMessage message, Consent consent, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        switch (OutboxRules.Decide(message.Purpose, acceptsReminders, now, options.QuietHours))
+        switch (OutboxRules.Decide(message.Purpose, consent.Accepts, now, options.QuietHours, consent.Unsubscribed))
         {
             case OutboxDecision.Skip skip:
                 return new Outcome.Skipped(skip.Reason);
             case OutboxDecision.Defer defer:
-                return new Outcome.Deferred(defer.Until);
+                return new Outcome.Deferred(defer.Until, QuietHours: true);
         }
 
         try
@@ -95,6 +95,11 @@ public sealed class OutboxSender(
             return await messenger.SendAsync(message.WorkerId, Activity(message), cancellationToken) is { } delivery
                 ? new Outcome.Sent(delivery.ChannelId)
                 : new Outcome.Skipped(OutboxRules.NoChannel);
+        }
+        catch (ChannelBusyException busy)
+        {
+            // The channel's pace, not a failure: the message goes at its turn, with no try counted.
+            return new Outcome.Deferred(busy.Until, QuietHours: false);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -121,9 +126,9 @@ public sealed class OutboxSender(
             await outbox.RecordSkippedAsync([.. group.Select(o => o.Message.Id)], leaseId, group.Key, cancellationToken);
         }
 
-        foreach (var group in all.Where(o => o.Outcome is Outcome.Deferred).GroupBy(o => ((Outcome.Deferred)o.Outcome).Until))
+        foreach (var group in all.Where(o => o.Outcome is Outcome.Deferred).GroupBy(o => (Outcome.Deferred)o.Outcome))
         {
-            await outbox.DeferAsync([.. group.Select(o => o.Message.Id)], leaseId, group.Key, cancellationToken);
+            await outbox.DeferAsync([.. group.Select(o => o.Message.Id)], leaseId, group.Key.Until, group.Key.QuietHours, cancellationToken);
         }
 
         foreach (var (message, outcome) in all.Where(o => o.Outcome is Outcome.Failed))
@@ -132,13 +137,18 @@ public sealed class OutboxSender(
         }
     }
 
+    private sealed record Consent(bool Accepts, bool Unsubscribed)
+    {
+        public static Consent None { get; } = new(false, false);
+    }
+
     private abstract record Outcome
     {
         public sealed record Sent(string ChannelId) : Outcome;
 
         public sealed record Skipped(string Reason) : Outcome;
 
-        public sealed record Deferred(DateTimeOffset Until) : Outcome;
+        public sealed record Deferred(DateTimeOffset Until, bool QuietHours) : Outcome;
 
         public sealed record Failed(string Error) : Outcome;
     }

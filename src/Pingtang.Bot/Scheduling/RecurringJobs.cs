@@ -1,4 +1,5 @@
 using Hangfire;
+using Pingtang.Bot.Broadcasts;
 using Pingtang.Bot.Jobs;
 using Pingtang.Bot.ReturnTrips;
 using Pingtang.Bot.Training;
@@ -18,6 +19,7 @@ internal static class RecurringJobs
         jobs.AddOrUpdate<JobAlertJob>(JobAlertJob.RecurringJobId, job => job.RunAsync(0, CancellationToken.None), Cron.Hourly(), inChina);
         jobs.AddOrUpdate<SessionReminderJob>(SessionReminderJob.RecurringJobId, job => job.RunAsync(0, CancellationToken.None), Cron.Hourly(), inChina);
         jobs.AddOrUpdate<TripReminderJob>(TripReminderJob.RecurringJobId, job => job.RunAsync(0, CancellationToken.None), Cron.Hourly(), inChina);
+        jobs.AddOrUpdate<BroadcastJob>(BroadcastJob.RecurringJobId, job => job.StartDueAsync(CancellationToken.None), Cron.Minutely(), inChina);
 
         // Jobs that no longer exist stay in a storage that had them, and would fail every run.
         foreach (var retired in Retired)

@@ -17,6 +17,98 @@ namespace Pingtang.Domain.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Pingtang.Domain.Broadcasts.Campaign", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ApprovedBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Choices")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CreatedBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FanOutCursor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FanOutUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PlanKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("QueuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SendAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanKey")
+                        .IsUnique();
+
+                    b.HasIndex("StationId");
+
+                    b.HasIndex("State", "SendAt");
+
+                    b.ToTable("Campaigns");
+                });
+
+            modelBuilder.Entity("Pingtang.Domain.Broadcasts.WorkerChannel", b =>
+                {
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.ToTable((string)null);
+
+                    b.ToView("WorkerAddress", (string)null);
+                });
+
             modelBuilder.Entity("Pingtang.Domain.Calendar.CalendarDay", b =>
                 {
                     b.Property<int>("Id")
@@ -1006,6 +1098,9 @@ namespace Pingtang.Domain.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("CampaignId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ChannelData")
                         .HasColumnType("TEXT");
 
@@ -1044,6 +1139,9 @@ namespace Pingtang.Domain.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("QuietDeferrals")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("SentAt")
                         .HasColumnType("INTEGER");
 
@@ -1072,6 +1170,8 @@ namespace Pingtang.Domain.Migrations
                     b.HasIndex("LeaseId");
 
                     b.HasIndex("WorkerId");
+
+                    b.HasIndex("CampaignId", "State");
 
                     b.HasIndex("State", "NotBefore");
 
@@ -1804,11 +1904,25 @@ namespace Pingtang.Domain.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("UnsubscribedAt")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Mobile");
 
                     b.ToTable("Workers");
+                });
+
+            modelBuilder.Entity("Pingtang.Domain.Broadcasts.Campaign", b =>
+                {
+                    b.HasOne("Pingtang.Domain.Stations.Station", "Station")
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Station");
                 });
 
             modelBuilder.Entity("Pingtang.Domain.Complaints.Complaint", b =>

@@ -34,12 +34,16 @@ public enum OutboxState
 
     /// <summary>Not sent, on purpose: no consent, or no channel reaches the worker.</summary>
     Skipped,
+
+    /// <summary>Its campaign is paused: not sent until the campaign resumes.</summary>
+    Held,
 }
 
 /// <summary>What a feature wants sent: the words, the choices offered as buttons, and its idempotency key.</summary>
 /// <param name="Key">Unique per message, e.g. <c>training-reminder:{enrolment}:{date}</c>: the same key is queued once.</param>
 /// <param name="Kind">What it is about, in the words staff read on the outbox page, e.g. 培训调整通知.</param>
 /// <param name="ChannelData">JSON for one channel's own form of the message (e.g. a WeChat template's fields).</param>
+/// <param name="CampaignId">The broadcast it is part of, which can pause, resume or cancel it and reports on it.</param>
 public sealed record OutboxDraft(
     int WorkerId,
     string Kind,
@@ -48,7 +52,8 @@ public sealed record OutboxDraft(
     string Text,
     IReadOnlyList<string>? Choices = null,
     string? ChannelData = null,
-    DateTimeOffset? NotBefore = null);
+    DateTimeOffset? NotBefore = null,
+    int? CampaignId = null);
 
 /// <summary>
 /// One message to a worker, sent outside their own turn: queued in the same transaction as the change that causes it,
@@ -102,6 +107,11 @@ public sealed class OutboxMessage
 
     public string? SentChannel { get; private set; }
 
+    public int? CampaignId { get; private set; }
+
+    /// <summary>How many times quiet hours held it back: what a campaign's report counts as deferred.</summary>
+    public int QuietDeferrals { get; private set; }
+
     internal static OutboxMessage From(OutboxDraft draft, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(draft);
@@ -117,6 +127,7 @@ public sealed class OutboxMessage
             CreatedAt = now,
             NotBefore = draft.NotBefore ?? now,
             State = OutboxState.Queued,
+            CampaignId = draft.CampaignId,
         };
     }
 }
@@ -138,6 +149,9 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         // The sender's question, many times a second: what is sendable now, oldest first.
         builder.HasIndex(m => new { m.State, m.NotBefore });
         builder.HasIndex(m => m.LeaseId);
+        // A campaign's report, pause, resume and cancel: each one statement over its messages by state. No foreign
+        // key: on SQLite adding one rebuilds the table.
+        builder.HasIndex(m => new { m.CampaignId, m.State });
         builder.HasOne<Workers.Worker>().WithMany().HasForeignKey(m => m.WorkerId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -118,15 +118,54 @@ public sealed class OutboxMessages(PingtangDb db, TimeProvider time)
                 .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null),
             cancellationToken);
 
-    /// <summary>Held until <paramref name="until"/> (quiet hours): queued again, and this lease is not counted as a try.</summary>
-    public Task<int> DeferAsync(IReadOnlyCollection<long> ids, Guid leaseId, DateTimeOffset until, CancellationToken cancellationToken) =>
-        Leased(ids, leaseId).ExecuteUpdateAsync(
+    /// <summary>
+    /// Held until <paramref name="until"/> — quiet hours, or a channel that asked us to slow down — queued again, and
+    /// this lease is not counted as a try. <paramref name="quietHours"/> counts it on the message for the reports.
+    /// </summary>
+    public Task<int> DeferAsync(IReadOnlyCollection<long> ids, Guid leaseId, DateTimeOffset until, bool quietHours, CancellationToken cancellationToken)
+    {
+        var counted = quietHours ? 1 : 0;
+        return Leased(ids, leaseId).ExecuteUpdateAsync(
             s => s.SetProperty(m => m.State, OutboxState.Queued)
                 .SetProperty(m => m.NotBefore, until)
                 .SetProperty(m => m.Attempts, m => m.Attempts - 1)
+                .SetProperty(m => m.QuietDeferrals, m => m.QuietDeferrals + counted)
                 .SetProperty(m => m.LeaseId, (Guid?)null)
                 .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null),
             cancellationToken);
+    }
+
+    /// <summary>
+    /// A paused campaign's messages not sent yet are held, in one statement: those waiting, failed and waiting to try
+    /// again, or left by a sender that died. A batch being sent at this moment goes.
+    /// </summary>
+    public Task<int> HoldCampaignAsync(int campaignId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return Unsent(campaignId, now, orHeld: false).ExecuteUpdateAsync(
+            s => s.SetProperty(m => m.State, OutboxState.Held)
+                .SetProperty(m => m.LeaseId, (Guid?)null)
+                .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null),
+            cancellationToken);
+    }
+
+    /// <summary>A resumed campaign's held messages are queued again, each from its own not-before time.</summary>
+    public Task<int> ReleaseCampaignAsync(int campaignId, CancellationToken cancellationToken) =>
+        db.Outbox.Where(m => m.CampaignId == campaignId && m.State == OutboxState.Held)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, OutboxState.Queued), cancellationToken);
+
+    /// <summary>A cancelled campaign's messages not sent yet, held ones too, are skipped with <paramref name="reason"/>.</summary>
+    public Task<int> SkipCampaignAsync(int campaignId, string reason, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return Unsent(campaignId, now, orHeld: true)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(m => m.State, OutboxState.Skipped)
+                    .SetProperty(m => m.LastError, reason)
+                    .SetProperty(m => m.LeaseId, (Guid?)null)
+                    .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null),
+                cancellationToken);
+    }
 
     /// <summary>Staff send a dead, failed or skipped message again: queued now, with its tries counted afresh.</summary>
     public async Task<bool> SendAgainAsync(long id, CancellationToken cancellationToken)
@@ -158,6 +197,10 @@ public sealed class OutboxMessages(PingtangDb db, TimeProvider time)
 
     private static IQueryable<OutboxMessage> Oldest(IQueryable<OutboxMessage> messages, int max) =>
         messages.OrderBy(m => m.NotBefore).ThenBy(m => m.Id).Take(max);
+
+    private IQueryable<OutboxMessage> Unsent(int campaignId, DateTimeOffset now, bool orHeld) =>
+        db.Outbox.Where(m => m.CampaignId == campaignId
+            && (m.State == OutboxState.Queued || m.State == OutboxState.Failed || (m.State == OutboxState.Sending && m.LeaseUntil < now) || (orHeld && m.State == OutboxState.Held)));
 
     private IQueryable<OutboxMessage> Leased(IReadOnlyCollection<long> ids, Guid leaseId) =>
         db.Outbox.Where(m => ids.Contains(m.Id) && m.LeaseId == leaseId && m.State == OutboxState.Sending);

@@ -45,9 +45,11 @@ public static class OutboxRules
 {
     public const string NoConsent = "本人未同意接收提醒";
     public const string NoChannel = "没有能联系到本人的渠道";
+    public const string Unsubscribed = "本人已退订";
 
     /// <param name="acceptsReminders">What the worker said to reminders and alerts (退订 says no).</param>
-    public static OutboxDecision Decide(MessagePurpose purpose, bool acceptsReminders, DateTimeOffset now, QuietHours quietHours)
+    /// <param name="unsubscribed">Their no was a 退订, not a yes never given: the reason says which.</param>
+    public static OutboxDecision Decide(MessagePurpose purpose, bool acceptsReminders, DateTimeOffset now, QuietHours quietHours, bool unsubscribed = false)
     {
         ArgumentNullException.ThrowIfNull(quietHours);
         if (purpose == MessagePurpose.Reply)
@@ -58,7 +60,7 @@ public static class OutboxRules
         // Consent first: a message that may never go is skipped now, not held until morning and skipped then.
         if (purpose == MessagePurpose.Promotional && !acceptsReminders)
         {
-            return new OutboxDecision.Skip(NoConsent);
+            return new OutboxDecision.Skip(unsubscribed ? Unsubscribed : NoConsent);
         }
 
         return quietHours.EndOf(now) is { } end ? new OutboxDecision.Defer(end) : new OutboxDecision.Send();

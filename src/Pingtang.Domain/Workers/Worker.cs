@@ -40,6 +40,9 @@ public sealed partial class Worker
     /// <summary>Whether the worker agreed to receive reminders and alerts. Off until they say yes.</summary>
     public bool AcceptsReminders { get; private set; }
 
+    /// <summary>When they said 退订, while it holds: what tells "said stop" from "never said yes" in a broadcast's report.</summary>
+    public DateTimeOffset? UnsubscribedAt { get; private set; }
+
     public DateTimeOffset RegisteredAt { get; private set; }
 
     public DateTimeOffset? ProfileUpdatedAt { get; private set; }
@@ -73,8 +76,22 @@ public sealed partial class Worker
         ProfileUpdatedAt = now;
     }
 
-    /// <summary>退订 switches reminders off; asking for alerts (有新岗位通知我) switches them on.</summary>
-    public void SetReminders(bool accepts) => AcceptsReminders = accepts;
+    /// <summary>Asking for alerts (有新岗位通知我) or 订阅 switches reminders on; the profile's choice sets them either way.</summary>
+    public void SetReminders(bool accepts)
+    {
+        AcceptsReminders = accepts;
+        if (accepts)
+        {
+            UnsubscribedAt = null;
+        }
+    }
+
+    /// <summary>退订: nothing promotional from now on, until they ask again. Practical messages still go.</summary>
+    public void Unsubscribe(DateTimeOffset now)
+    {
+        AcceptsReminders = false;
+        UnsubscribedAt ??= now;
+    }
 
     [GeneratedRegex(@"^1[3-9]\d{9}$")]
     internal static partial Regex MobilePattern();

@@ -32,6 +32,14 @@ public sealed class WorkerRegistry(PingtangDb db, TimeProvider time)
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>退订: promotional messages stop, and the worker is known to have said so.</summary>
+    public async Task UnsubscribeAsync(int workerId, CancellationToken cancellationToken)
+    {
+        var worker = await GetAsync(workerId, cancellationToken);
+        worker.Unsubscribe(time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     private async Task<Worker> GetAsync(int workerId, CancellationToken cancellationToken) =>
         await FindAsync(workerId, cancellationToken) ?? throw new DomainException($"没有编号为 {workerId} 的务工人员");
 }

@@ -76,7 +76,7 @@ internal sealed class FakeConnector : IAsyncDisposable
         if (Volatile.Read(ref _messages) is { } messages)
         {
             using var activity = await JsonDocument.ParseAsync(request.Body);
-            messages.Arrive(activity.RootElement.TryGetProperty("text", out var text) ? text.GetString() ?? "" : "", replyTo: activityId is not null);
+            messages.Arrive(conversationId, activity.RootElement.TryGetProperty("text", out var text) ? text.GetString() ?? "" : "", replyTo: activityId is not null);
             return Acknowledge();
         }
 
@@ -155,7 +155,8 @@ internal sealed class MessageArrivals(int expected)
     /// <summary>From the first message's arrival to the arrival of the last distinct one.</summary>
     public TimeSpan Elapsed => Stopwatch.GetElapsedTime(Interlocked.Read(ref _firstAt), Interlocked.Read(ref _lastAt));
 
-    public void Arrive(string text, bool replyTo)
+    /// <summary>A message is told apart by its conversation and text: a broadcast says the same to every worker.</summary>
+    public void Arrive(string conversationId, string text, bool replyTo)
     {
         var now = Stopwatch.GetTimestamp();
         if (Interlocked.Increment(ref _total) == 1)
@@ -169,7 +170,7 @@ internal sealed class MessageArrivals(int expected)
             Interlocked.Increment(ref _replies);
         }
 
-        if (_texts.TryAdd(text, 0) && Interlocked.Increment(ref _distinct) == expected)
+        if (_texts.TryAdd($"{conversationId}\n{text}", 0) && Interlocked.Increment(ref _distinct) == expected)
         {
             Interlocked.Exchange(ref _lastAt, now);
             _all.TrySetResult();

@@ -49,7 +49,7 @@ internal static class OutboxCommand
         return new(outbox, bare);
     }
 
-    private static async Task<SendResult> MeasureBareLoopAsync(string folder, OutboxLoad load, FakeConnector connector, CancellationToken cancellationToken)
+    internal static async Task<SendResult> MeasureBareLoopAsync(string folder, OutboxLoad load, FakeConnector connector, CancellationToken cancellationToken)
     {
         // A web project runs with the server GC, as the service does; this console project's runtime settings do not say so.
         await using var loop = await ServiceProcess.StartAsync(
@@ -64,7 +64,7 @@ internal static class OutboxCommand
         }, cancellationToken);
     }
 
-    private static async Task<SendResult> MeasureOutboxAsync(
+    internal static async Task<SendResult> MeasureOutboxAsync(
         string folder, string data, OutboxLoad load, FakeConnector connector, bool profiling, CancellationToken cancellationToken)
     {
         var environment = new Dictionary<string, string>(ServiceProcess.Production);

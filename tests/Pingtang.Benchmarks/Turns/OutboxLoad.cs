@@ -58,9 +58,10 @@ internal sealed record OutboxLoad(int Messages, int Workers)
 
     /// <summary>
     /// Creates the service's database in <paramref name="dataFolder"/> with the service's own data set-up and
-    /// migrations, and seeds the workers, their addresses and every message, queued through the outbox.
+    /// migrations, and seeds the workers, their addresses and (unless <paramref name="queueMessages"/> is false, for a
+    /// broadcast that queues its own) every message, queued through the outbox.
     /// </summary>
-    public async Task SeedAsync(string dataFolder, string serviceUrl, CancellationToken cancellationToken)
+    public async Task SeedAsync(string dataFolder, string serviceUrl, CancellationToken cancellationToken, bool queueMessages = true)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var builder = WebApplication.CreateBuilder([$"--Storage:DataFolder={dataFolder}"]);
@@ -96,7 +97,7 @@ internal sealed record OutboxLoad(int Messages, int Workers)
 
             // In saves of 10,000, so the change tracker stays small.
             var outbox = new OutboxMessages(db, TimeProvider.System);
-            foreach (var chunk in Enumerable.Range(0, Messages).Chunk(10_000))
+            foreach (var chunk in Enumerable.Range(0, queueMessages ? Messages : 0).Chunk(10_000))
             {
                 foreach (var i in chunk)
                 {
@@ -110,7 +111,7 @@ internal sealed record OutboxLoad(int Messages, int Workers)
 
         // The service must find the database closed, its write-ahead log folded in.
         SqliteConnection.ClearAllPools();
-        Console.WriteLine($"Seeded {Workers:N0} workers, their addresses and {Messages:N0} queued messages in {watch.Elapsed.TotalSeconds:N0} s.");
+        Console.WriteLine($"Seeded {Workers:N0} workers, their addresses and {(queueMessages ? Messages : 0):N0} queued messages in {watch.Elapsed.TotalSeconds:N0} s.");
     }
 
     public override string ToString() => $"{Messages:N0} messages to {Workers:N0} workers, {Parallelism} at a time";

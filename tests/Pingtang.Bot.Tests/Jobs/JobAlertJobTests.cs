@@ -148,7 +148,7 @@ public sealed class JobAlertJobTests : IDisposable
         Assert.Empty(_channel.Texts);
         await using var scope = _factory.Services.CreateAsyncScope();
         var message = await scope.ServiceProvider.GetRequiredService<PingtangDb>().Outbox.SingleAsync(m => m.Kind == JobAlerts.Kind);
-        Assert.Equal((OutboxState.Skipped, OutboxRules.NoConsent), (message.State, message.LastError));
+        Assert.Equal((OutboxState.Skipped, OutboxRules.Unsubscribed), (message.State, message.LastError));
     }
 
     [Fact]

@@ -21,6 +21,14 @@ public sealed class FakeConnector : IAsyncDisposable
 
     public ConcurrentQueue<string> Bodies { get; } = new();
 
+    /// <summary>How many of the next activities are refused as too fast (429, with <see cref="RetryAfterSeconds"/>), as a channel under load does.</summary>
+    public int RefuseAsTooFast { get; set; }
+
+    public int RetryAfterSeconds { get; set; } = 30;
+
+    /// <summary>How many activities were refused as too fast.</summary>
+    public int Refused { get; private set; }
+
     public string ServiceUrl { get; private set; } = string.Empty;
 
     public static async Task<FakeConnector> StartAsync()
@@ -30,18 +38,8 @@ public sealed class FakeConnector : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var connector = new FakeConnector(app);
-        app.MapPost("/v3/conversations/{conversationId}/activities/{*rest}", async (HttpRequest request) =>
-        {
-            using var reader = new StreamReader(request.Body);
-            connector.Bodies.Enqueue(await reader.ReadToEndAsync());
-            return Results.Json(new { id = Guid.NewGuid().ToString("N") });
-        });
-        app.MapPost("/v3/conversations/{conversationId}/activities", async (HttpRequest request) =>
-        {
-            using var reader = new StreamReader(request.Body);
-            connector.Bodies.Enqueue(await reader.ReadToEndAsync());
-            return Results.Json(new { id = Guid.NewGuid().ToString("N") });
-        });
+        app.MapPost("/v3/conversations/{conversationId}/activities/{*rest}", connector.ReceiveAsync);
+        app.MapPost("/v3/conversations/{conversationId}/activities", connector.ReceiveAsync);
         await app.StartAsync();
         connector.ServiceUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/";
         return connector;
@@ -59,6 +57,25 @@ public sealed class FakeConnector : IAsyncDisposable
         recipient = new { id = "bot" },
         conversation = new { id = conversationId },
     };
+
+    private async Task<IResult> ReceiveAsync(HttpRequest request, HttpResponse response)
+    {
+        using var reader = new StreamReader(request.Body);
+        var body = await reader.ReadToEndAsync();
+        lock (Bodies)
+        {
+            if (RefuseAsTooFast > 0)
+            {
+                RefuseAsTooFast--;
+                Refused++;
+                response.Headers.RetryAfter = $"{RetryAfterSeconds}";
+                return Results.StatusCode(StatusCodes.Status429TooManyRequests);
+            }
+        }
+
+        Bodies.Enqueue(body);
+        return Results.Json(new { id = Guid.NewGuid().ToString("N") });
+    }
 
     public IReadOnlyList<string> Texts() =>
         Bodies.Select(b => Newtonsoft.Json.Linq.JObject.Parse(b).Value<string>("text") ?? string.Empty).ToList();

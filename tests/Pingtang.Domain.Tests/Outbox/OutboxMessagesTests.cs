@@ -148,7 +148,7 @@ public sealed class OutboxMessagesTests : IAsyncLifetime
         var morning = _database.Clock.GetUtcNow().AddHours(8);
         await using (var db = _database.Open())
         {
-            await Outbox(db).DeferAsync([leased.Id], leased.LeaseId!.Value, morning, default);
+            await Outbox(db).DeferAsync([leased.Id], leased.LeaseId!.Value, morning, quietHours: true, default);
         }
 
         Assert.Empty(await LeaseAsync(10));

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Newtonsoft.Json;
 using Pingtang.Bot.Channels.BotFramework;
 using Pingtang.Bot.Hosting;
+using Pingtang.Bot.Outbox;
 
 namespace Pingtang.Bot.Channels.Addresses;
 
@@ -21,13 +22,17 @@ public interface IProactiveChannel
 public sealed record ProactiveDelivery(string ChannelId);
 
 /// <summary>
-/// Sends a message to a worker, by worker id, on the channel they used last. Only the outbox's sender calls it: a send
-/// from inside a turn would run the turn pipeline again and wait on the conversation lock. A conversation no channel
-/// with its own transport claims came through the Bot Framework.
+/// Sends a message to a worker, by worker id, on the channel they used last, at that channel's pace
+/// (<see cref="ChannelPacing"/>: only here is the channel known). Only the outbox's sender calls it: a send from inside
+/// a turn would run the turn pipeline again and wait on the conversation lock. A conversation no channel with its own
+/// transport claims came through the Bot Framework.
 /// </summary>
-public sealed class ProactiveMessenger(IDbContextFactory<BotDb> dbFactory, IEnumerable<IProactiveChannel> channels, PingtangCloudAdapter botFramework)
+public sealed class ProactiveMessenger(IDbContextFactory<BotDb> dbFactory, IEnumerable<IProactiveChannel> channels, PingtangCloudAdapter botFramework, ChannelPacing pacing)
 {
-    /// <summary>Sends <paramref name="message"/>; null when the worker never reached us on a channel we can write to.</summary>
+    /// <summary>
+    /// Sends <paramref name="message"/>; null when the worker never reached us on a channel we can write to. Throws
+    /// <see cref="ChannelBusyException"/> when the channel's pace, or the channel itself, says not now.
+    /// </summary>
     public async Task<ProactiveDelivery?> SendAsync(int workerId, IActivity message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -60,13 +65,24 @@ public sealed class ProactiveMessenger(IDbContextFactory<BotDb> dbFactory, IEnum
                     failure = e;
                 }
             };
+            await pacing.WaitTurnAsync(reference.ChannelId, cancellationToken);
             var channel = channels.FirstOrDefault(c => c.Owns(reference));
             await (channel is null
                 ? botFramework.ContinueConversationAsync(reference, send, cancellationToken)
                 : channel.ContinueConversationAsync(reference, send, cancellationToken));
             if (failure is not null)
             {
+                if (pacing.TooFast(reference.ChannelId, failure) is { } busy)
+                {
+                    throw busy;
+                }
+
                 ExceptionDispatchInfo.Throw(failure);
+            }
+
+            if (sent)
+            {
+                pacing.Sent(reference.ChannelId);
             }
 
             // A turn that never called back waited too long for the conversation's turn before it.
