@@ -7,6 +7,7 @@ using Pingtang.Domain.Complaints;
 using Pingtang.Domain.Handoffs;
 using Pingtang.Domain.Jobs;
 using Pingtang.Domain.Outbox;
+using Pingtang.Domain.ReturnTrips;
 using Pingtang.Domain.Staff;
 using Pingtang.Domain.Stations;
 using Pingtang.Domain.Townships;
@@ -49,6 +50,14 @@ public sealed class PingtangDb(DbContextOptions<PingtangDb> options) : DbContext
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     public DbSet<Campaign> Campaigns => Set<Campaign>();
+
+    public DbSet<ReturnTrip> ReturnTrips => Set<ReturnTrip>();
+
+    public DbSet<PickupPoint> PickupPoints => Set<PickupPoint>();
+
+    public DbSet<TripBooking> TripBookings => Set<TripBooking>();
+
+    public DbSet<Traveller> Travellers => Set<Traveller>();
 
     public DbSet<ComplaintRoute> ComplaintRoutes => Set<ComplaintRoute>();
 

@@ -1178,6 +1178,213 @@ namespace Pingtang.Domain.Migrations
                     b.ToTable("Outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Pingtang.Domain.ReturnTrips.PickupPoint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("Time")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Township")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TripId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TripId");
+
+                    b.ToTable("PickupPoints");
+                });
+
+            modelBuilder.Entity("Pingtang.Domain.ReturnTrips.ReturnTrip", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BoardingKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("DepartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DepartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DestinationCity")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaderName")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaderPhone")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Seats")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SeatsTaken")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("SignUpBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BoardingKey")
+                        .IsUnique();
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
+
+                    b.HasIndex("DepartsOn", "DestinationCity");
+
+                    b.HasIndex("StationId", "DepartsOn");
+
+                    b.ToTable("ReturnTrips", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ReturnTrips_SeatsTaken", "\"SeatsTaken\" >= 0 AND \"SeatsTaken\" <= \"Seats\"");
+                        });
+                });
+
+            modelBuilder.Entity("Pingtang.Domain.ReturnTrips.Traveller", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("BoardedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BookingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IdNumberCiphertext")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdNumberMasked")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mobile")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("WorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookingId");
+
+                    b.HasIndex("Mobile");
+
+                    b.HasIndex("WorkerId");
+
+                    b.ToTable("Travellers");
+                });
+
+            modelBuilder.Entity("Pingtang.Domain.ReturnTrips.TripBooking", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BookedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ByLeader")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PickupPointId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SeatCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TripId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("PickupPointId");
+
+                    b.HasIndex("WorkerId");
+
+                    b.HasIndex("TripId", "WorkerId")
+                        .IsUnique()
+                        .HasFilter("\"Status\" IN ('Confirmed', 'Waiting')");
+
+                    b.HasIndex("TripId", "Status", "Id");
+
+                    b.ToTable("TripBookings");
+                });
+
             modelBuilder.Entity("Pingtang.Domain.Staff.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1929,6 +2136,67 @@ namespace Pingtang.Domain.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Pingtang.Domain.ReturnTrips.PickupPoint", b =>
+                {
+                    b.HasOne("Pingtang.Domain.ReturnTrips.ReturnTrip", null)
+                        .WithMany("PickupPoints")
+                        .HasForeignKey("TripId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pingtang.Domain.ReturnTrips.ReturnTrip", b =>
+                {
+                    b.HasOne("Pingtang.Domain.Stations.Station", "Station")
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Station");
+                });
+
+            modelBuilder.Entity("Pingtang.Domain.ReturnTrips.Traveller", b =>
+                {
+                    b.HasOne("Pingtang.Domain.ReturnTrips.TripBooking", null)
+                        .WithMany("Travellers")
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pingtang.Domain.Workers.Worker", null)
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Pingtang.Domain.ReturnTrips.TripBooking", b =>
+                {
+                    b.HasOne("Pingtang.Domain.ReturnTrips.PickupPoint", "PickupPoint")
+                        .WithMany()
+                        .HasForeignKey("PickupPointId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pingtang.Domain.ReturnTrips.ReturnTrip", "Trip")
+                        .WithMany()
+                        .HasForeignKey("TripId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pingtang.Domain.Workers.Worker", "Worker")
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("PickupPoint");
+
+                    b.Navigation("Trip");
+
+                    b.Navigation("Worker");
+                });
+
             modelBuilder.Entity("Pingtang.Domain.Staff.StaffMember", b =>
                 {
                     b.HasOne("Pingtang.Domain.Stations.Station", "Station")
@@ -2001,6 +2269,16 @@ namespace Pingtang.Domain.Migrations
             modelBuilder.Entity("Pingtang.Domain.Jobs.JobAlert", b =>
                 {
                     b.Navigation("Postings");
+                });
+
+            modelBuilder.Entity("Pingtang.Domain.ReturnTrips.ReturnTrip", b =>
+                {
+                    b.Navigation("PickupPoints");
+                });
+
+            modelBuilder.Entity("Pingtang.Domain.ReturnTrips.TripBooking", b =>
+                {
+                    b.Navigation("Travellers");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Pingtang.Domain.Workers;
@@ -26,10 +25,7 @@ public enum EnrolmentStatus
 /// <summary>A worker's 报名 for one session, with the short code they quote to staff.</summary>
 public sealed class Enrolment
 {
-    public const int CodeLength = 6;
-
-    // No 0/O, 1/I: the code is read out over the phone.
-    private const string CodeAlphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+    public const int CodeLength = ConfirmationCode.Length;
 
     private Enrolment()
     {
@@ -60,13 +56,7 @@ public sealed class Enrolment
         SessionId = sessionId,
         WorkerId = workerId,
         Status = hasSeat ? EnrolmentStatus.Confirmed : EnrolmentStatus.Waiting,
-        Code = string.Create(CodeLength, 0, (chars, _) =>
-        {
-            for (var i = 0; i < chars.Length; i++)
-            {
-                chars[i] = CodeAlphabet[RandomNumberGenerator.GetInt32(CodeAlphabet.Length)];
-            }
-        }),
+        Code = ConfirmationCode.New(),
         EnrolledAt = now,
     };
 

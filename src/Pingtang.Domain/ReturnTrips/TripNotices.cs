@@ -1,0 +1,29 @@
+using Pingtang.Domain.Outbox;
+
+namespace Pingtang.Domain.ReturnTrips;
+
+/// <summary>
+/// What a booking's worker is told when it changes for them outside their own turn — a seat came free — as outbox
+/// messages, queued in the transaction of the change.
+/// </summary>
+public static class TripNotices
+{
+    /// <summary>What staff read on the outbox page.</summary>
+    public const string PromotedKind = "返岗候补转正通知";
+
+    /// <summary>What workers send to see, change or cancel their bookings; every notice tells them.</summary>
+    public const string MyTrips = "我的返岗";
+
+    public static OutboxDraft Promoted(ReturnTrip trip, TripBooking booking, PickupPoint point)
+    {
+        ArgumentNullException.ThrowIfNull(trip);
+        ArgumentNullException.ThrowIfNull(booking);
+        ArgumentNullException.ThrowIfNull(point);
+        return new(
+            booking.WorkerId,
+            PromotedKind,
+            MessagePurpose.Practical,
+            $"trip-promoted:{booking.Id}",
+            $"【返岗候补成功】您候补的 {trip.Title} 有座位了，{booking.SeatCount}人已确认。上车点：{point.Describe()}。确认码：{booking.Code}。回复「{MyTrips}」查看、改上车点或取消。");
+    }
+}
