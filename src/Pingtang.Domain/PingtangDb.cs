@@ -8,6 +8,7 @@ using Pingtang.Domain.Handoffs;
 using Pingtang.Domain.Jobs;
 using Pingtang.Domain.Outbox;
 using Pingtang.Domain.ReturnTrips;
+using Pingtang.Domain.SeasonPlan;
 using Pingtang.Domain.Staff;
 using Pingtang.Domain.Stations;
 using Pingtang.Domain.Townships;
@@ -50,6 +51,8 @@ public sealed class PingtangDb(DbContextOptions<PingtangDb> options) : DbContext
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     public DbSet<Campaign> Campaigns => Set<Campaign>();
+
+    public DbSet<SeasonStep> SeasonSteps => Set<SeasonStep>();
 
     public DbSet<ReturnTrip> ReturnTrips => Set<ReturnTrip>();
 
