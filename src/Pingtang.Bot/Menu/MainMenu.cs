@@ -32,6 +32,9 @@ public enum GlobalWord
     Help,
     Human,
     Unsubscribe,
+
+    /// <summary>订阅 at the menu; inside a dialog the word is the dialog's (the job search saves its search with it).</summary>
+    Subscribe,
 }
 
 public static class GlobalWords
@@ -46,6 +49,7 @@ public static class GlobalWords
         ["转人工"] = GlobalWord.Human,
         ["人工客服"] = GlobalWord.Human,
         ["退订"] = GlobalWord.Unsubscribe,
+        ["订阅"] = GlobalWord.Subscribe,
     };
 
     /// <summary>The global word the whole (normalized) message is, if any; a word inside a sentence is not one.</summary>

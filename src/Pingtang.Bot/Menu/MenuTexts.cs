@@ -23,7 +23,10 @@ public static class MenuTexts
         "「取消」放弃正在办的事\n" +
         "「人工」联系工作人员\n" +
         "「退订」不再接收提醒\n" +
+        "「订阅」重新接收提醒\n" +
         "「帮助」看这段说明";
 
-    public const string Unsubscribed = "已为您退订所有提醒。想再接收时，在「我的信息」里重新打开就行。";
+    public const string Unsubscribed = "已为您退订所有通知。您报名的培训、返岗专车的提醒照常发送。想再接收时，回复「订阅」。";
+
+    public const string Subscribed = "已为您打开通知：新岗位、返岗专车等消息会发给您。不想接收时，回复「退订」。";
 }

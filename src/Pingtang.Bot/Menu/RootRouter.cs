@@ -53,6 +53,11 @@ public sealed class RootRouter(DialogSet dialogs, IEnumerable<IMenuShortcut> sho
                 await dc.SendAsync(MenuTexts.Unsubscribed, cancellationToken);
                 await RepromptAsync(dc, cancellationToken);
                 return;
+            case GlobalWord.Subscribe when dc.ActiveFrame is null:
+                await dc.Services.GetRequiredService<WorkerRegistry>().SetRemindersAsync(dc.WorkerId, accepts: true, cancellationToken);
+                await dc.SendAsync(MenuTexts.Subscribed, cancellationToken);
+                await ShowMenuAsync(dc, MenuTexts.Choose, cancellationToken);
+                return;
         }
 
         var result = dc.ActiveFrame is null

@@ -1,4 +1,5 @@
 using Hangfire;
+using Pingtang.Bot.Broadcasts;
 using Pingtang.Bot.Jobs;
 using Pingtang.Bot.Training;
 using Pingtang.Domain;
@@ -16,6 +17,7 @@ internal static class RecurringJobs
         var inChina = new RecurringJobOptions { TimeZone = ChinaTime.Zone };
         jobs.AddOrUpdate<JobAlertJob>(JobAlertJob.RecurringJobId, job => job.RunAsync(0, CancellationToken.None), Cron.Hourly(), inChina);
         jobs.AddOrUpdate<SessionReminderJob>(SessionReminderJob.RecurringJobId, job => job.RunAsync(0, CancellationToken.None), Cron.Hourly(), inChina);
+        jobs.AddOrUpdate<BroadcastJob>(BroadcastJob.RecurringJobId, job => job.StartDueAsync(CancellationToken.None), Cron.Minutely(), inChina);
 
         // Jobs that no longer exist stay in a storage that had them, and would fail every run.
         foreach (var retired in Retired)
