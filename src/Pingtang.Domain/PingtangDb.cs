@@ -8,7 +8,6 @@ using Pingtang.Domain.Handoffs;
 using Pingtang.Domain.Jobs;
 using Pingtang.Domain.Outbox;
 using Pingtang.Domain.ReturnTrips;
-using Pingtang.Domain.SeasonPlan;
 using Pingtang.Domain.Staff;
 using Pingtang.Domain.Stations;
 using Pingtang.Domain.Townships;

@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Pingtang.Domain.Broadcasts;
 using Pingtang.Domain.Outbox;
-using Pingtang.Domain.SeasonPlan;
 
-namespace Pingtang.Domain.Tests.SeasonPlan;
+namespace Pingtang.Domain.Tests.Broadcasts;
 
 /// <summary>The default plan for 春节 2027 (6 February): sign-up opens 2027-01-13, reminder 01-30, job fair 02-15.</summary>
 public sealed class SeasonPlannerTests : IAsyncLifetime
@@ -95,9 +94,9 @@ public sealed class SeasonPlannerTests : IAsyncLifetime
         await using (var db = _database.Open())
         {
             await ReturnTrips.TripData.PlanAsync(db, ReturnTrips.TripData.Guangzhou);
-            var consenting = await Broadcasts.BroadcastData.WorkerAsync(db, _database.Clock, consents: true);
-            await Broadcasts.BroadcastData.AddressAsync(db, consenting, "directline");
-            await Broadcasts.BroadcastData.WorkerAsync(db, _database.Clock, consents: false);
+            var consenting = await BroadcastData.WorkerAsync(db, _database.Clock, consents: true);
+            await BroadcastData.AddressAsync(db, consenting, "directline");
+            await BroadcastData.WorkerAsync(db, _database.Clock, consents: false);
         }
 
         At(2026, 12, 30);

@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Pingtang.Domain.Broadcasts;
 using Pingtang.Domain.Calendar;
 using Pingtang.Domain.Stations;
 
-namespace Pingtang.Domain.SeasonPlan;
+namespace Pingtang.Domain.Broadcasts;
 
 /// <summary>One line of a season's preview: a planned broadcast, or the eve reminders of a departure.</summary>
 /// <param name="CampaignId">The campaign draft already made for it; null until the plan job makes it.</param>

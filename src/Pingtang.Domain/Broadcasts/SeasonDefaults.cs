@@ -1,6 +1,5 @@
-using Pingtang.Domain.Broadcasts;
 
-namespace Pingtang.Domain.SeasonPlan;
+namespace Pingtang.Domain.Broadcasts;
 
 /// <summary>
 /// The plan a new installation starts with, the county's usual season. Administrators change it on the console; the

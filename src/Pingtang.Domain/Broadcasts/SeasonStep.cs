@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Pingtang.Domain.Broadcasts;
 using Pingtang.Domain.Calendar;
 
-namespace Pingtang.Domain.SeasonPlan;
+namespace Pingtang.Domain.Broadcasts;
 
 /// <summary>
 /// One broadcast of the Spring Festival return season (返岗季), planned relative to 春节 rather than on a date, so the
