@@ -59,6 +59,8 @@ public sealed class PingtangDb(DbContextOptions<PingtangDb> options) : DbContext
 
     public DbSet<Campaign> Campaigns => Set<Campaign>();
 
+    public DbSet<SeasonStep> SeasonSteps => Set<SeasonStep>();
+
     public DbSet<ComplaintRoute> ComplaintRoutes => Set<ComplaintRoute>();
 
     public DbSet<Complaint> Complaints => Set<Complaint>();

@@ -38,7 +38,7 @@ public static class BroadcastStaffEndpoints
             ActAsync(id, user, campaigns, audit, "继续群发通知", c => campaigns.ResumeAsync(c, ct), ct));
         broadcasts.MapPost("/{id:int}/cancel", (int id, ClaimsPrincipal user, Campaigns campaigns, StaffAudit audit, CancellationToken ct) =>
             ActAsync(id, user, campaigns, audit, "取消群发通知", c => campaigns.CancelAsync(c, ct), ct));
-        return app;
+        return app.MapSeasonPlan();
     }
 
     public static string StateText(CampaignState state) => state switch
@@ -50,13 +50,6 @@ public static class BroadcastStaffEndpoints
         CampaignState.Paused => "已暂停",
         CampaignState.Cancelled => "已取消",
         _ => state.ToString(),
-    };
-
-    public static string TripText(TripSignUp trip) => trip switch
-    {
-        TripSignUp.SignedUp => "已报名返岗专车",
-        TripSignUp.NotSignedUp => "未报名返岗专车",
-        _ => "不限",
     };
 
     private static async Task<IResult> ListAsync(ClaimsPrincipal user, Campaigns campaigns, StaffAudit audit, CancellationToken cancellationToken)
@@ -174,6 +167,7 @@ public static class BroadcastStaffEndpoints
             },
             problem is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
 
-    private static async Task<IReadOnlyList<string>> ChannelsAsync(PingtangDb db, CancellationToken cancellationToken) =>
+    /// <summary>The channels workers have reached us on, for the audience form.</summary>
+    internal static async Task<IReadOnlyList<string>> ChannelsAsync(PingtangDb db, CancellationToken cancellationToken) =>
         await db.Set<WorkerChannel>().Select(c => c.ChannelId).Distinct().OrderBy(c => c).ToListAsync(cancellationToken);
 }

@@ -20,6 +20,7 @@ internal static class RecurringJobs
         jobs.AddOrUpdate<SessionReminderJob>(SessionReminderJob.RecurringJobId, job => job.RunAsync(0, CancellationToken.None), Cron.Hourly(), inChina);
         jobs.AddOrUpdate<TripReminderJob>(TripReminderJob.RecurringJobId, job => job.RunAsync(0, CancellationToken.None), Cron.Hourly(), inChina);
         jobs.AddOrUpdate<BroadcastJob>(BroadcastJob.RecurringJobId, job => job.StartDueAsync(CancellationToken.None), Cron.Minutely(), inChina);
+        jobs.AddOrUpdate<SeasonPlanJob>(SeasonPlanJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Hourly(), inChina);
 
         // Jobs that no longer exist stay in a storage that had them, and would fail every run.
         foreach (var retired in Retired)

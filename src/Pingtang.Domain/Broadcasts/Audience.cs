@@ -67,7 +67,6 @@ public sealed record Audience(
             return "渠道无效";
         }
 
-        // Return trips are being built on their own branch: until they are merged there is nothing to filter by.
-        return Trip == TripSignUp.Any || CampaignAudience.KnowsTrips ? null : "返岗报名上线后才能按是否报名筛选";
+        return null;
     }
 }

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Pingtang.Domain.Stations;
 
@@ -207,8 +205,6 @@ public sealed class Campaign
 
 internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public void Configure(EntityTypeBuilder<Campaign> builder)
     {
         builder.Property(c => c.Title).HasMaxLength(CampaignContent.TitleMaxLength);
@@ -216,10 +212,7 @@ internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
         builder.Property(c => c.PlanKey).HasMaxLength(Campaign.PlanKeyMaxLength);
         builder.Property(c => c.State).HasConversion<string>().HasMaxLength(16);
         builder.PrimitiveCollection(c => c.Choices);
-        // The audience is read whole and never queried by its parts: one JSON column.
-        builder.Property(c => c.Audience)
-            .HasConversion(a => JsonSerializer.Serialize(a, Json), s => JsonSerializer.Deserialize<Audience>(s, Json) ?? Audience.Everyone)
-            .Metadata.SetValueComparer(new ValueComparer<Audience>((a, b) => JsonSerializer.Serialize(a, Json) == JsonSerializer.Serialize(b, Json), a => JsonSerializer.Serialize(a, Json).GetHashCode(StringComparison.Ordinal)));
+        builder.Property(c => c.Audience).HasAudienceConversion();
         builder.Ignore(c => c.Content);
         builder.HasIndex(c => c.PlanKey).IsUnique();
         builder.HasIndex(c => new { c.State, c.SendAt });

@@ -12,11 +12,8 @@ public sealed record AudienceSize(int Total, int Consenting, int Reachable);
 /// </summary>
 public static class CampaignAudience
 {
-    /// <summary>Whether <see cref="TripSignUp"/> can be filtered by yet: false until the return trips are merged.</summary>
-    public const bool KnowsTrips = false;
-
-    /// <summary>The workers of <paramref name="audience"/> in <paramref name="year"/> (China time), whether or not they consent.</summary>
-    public static IQueryable<Worker> Workers(PingtangDb db, Audience audience, int year)
+    /// <summary>The workers of <paramref name="audience"/> on <paramref name="today"/> (China time), whether or not they consent.</summary>
+    public static IQueryable<Worker> Workers(PingtangDb db, Audience audience, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(audience);
@@ -37,6 +34,7 @@ public static class CampaignAudience
         }
 
         // Born in or before this year: the age they turn this year is at least the minimum.
+        var year = today.Year;
         if (audience.MinAge is { } min)
         {
             var bornBy = year - min;
@@ -54,12 +52,12 @@ public static class CampaignAudience
             workers = workers.Where(w => db.Set<WorkerChannel>().Any(c => c.WorkerId == w.Id && c.ChannelId == channel));
         }
 
-        return WithTrip(workers, audience.Trip);
+        return WithTrip(db, workers, audience.Trip, today);
     }
 
-    public static async Task<AudienceSize> SizeAsync(PingtangDb db, Audience audience, int year, CancellationToken cancellationToken)
+    public static async Task<AudienceSize> SizeAsync(PingtangDb db, Audience audience, DateOnly today, CancellationToken cancellationToken)
     {
-        var workers = Workers(db, audience, year);
+        var workers = Workers(db, audience, today);
         var total = await workers.CountAsync(cancellationToken);
         var consenting = workers.Where(w => w.AcceptsReminders);
         var consentingCount = await consenting.CountAsync(cancellationToken);
@@ -68,10 +66,19 @@ public static class CampaignAudience
     }
 
     /// <summary>
-    /// MERGE (return trips, on their own branch): replace the refusal with
-    /// <c>workers.Where(w => db.TripBookings.Any(b => b.WorkerId == w.Id &amp;&amp; b.Status is booked) == (trip == TripSignUp.SignedUp))</c>
-    /// and set <see cref="KnowsTrips"/>. Until then <see cref="Audience.Validate"/> refuses anything but Any.
+    /// Signed up: on a live booking (confirmed or waiting) of a departure not gone yet — as the one who booked, or as a
+    /// traveller a 劳务带头人 signed up who has a chat of their own.
     /// </summary>
-    private static IQueryable<Worker> WithTrip(IQueryable<Worker> workers, TripSignUp trip) =>
-        trip == TripSignUp.Any ? workers : throw new DomainException("返岗报名上线后才能按是否报名筛选");
+    private static IQueryable<Worker> WithTrip(PingtangDb db, IQueryable<Worker> workers, TripSignUp trip, DateOnly today)
+    {
+        if (trip == TripSignUp.Any)
+        {
+            return workers;
+        }
+
+        var live = db.TripBookings.Where(b =>
+            (b.Status == ReturnTrips.BookingStatus.Confirmed || b.Status == ReturnTrips.BookingStatus.Waiting) && b.Trip!.DepartsOn >= today);
+        var signedUp = trip == TripSignUp.SignedUp;
+        return workers.Where(w => live.Any(b => b.WorkerId == w.Id || b.Travellers.Any(t => t.WorkerId == w.Id)) == signedUp);
+    }
 }

@@ -75,7 +75,7 @@ public sealed class Campaigns(PingtangDb db, OutboxMessages outbox, TimeProvider
     }
 
     public Task<AudienceSize> SizeAsync(Audience audience, CancellationToken cancellationToken) =>
-        CampaignAudience.SizeAsync(db, audience, ChinaTime.Now(time).Year, cancellationToken);
+        CampaignAudience.SizeAsync(db, audience, ChinaTime.Today(time), cancellationToken);
 
     /// <summary>Pauses the campaign and holds its messages not sent yet, together.</summary>
     public Task PauseAsync(Campaign campaign, CancellationToken cancellationToken) =>
@@ -131,9 +131,9 @@ public sealed class Campaigns(PingtangDb db, OutboxMessages outbox, TimeProvider
         }
 
         var now = time.GetUtcNow();
-        // The year it started in: an audience by age stays the same audience across a new year's midnight.
-        var year = ChinaTime.Of(campaign.StartedAt ?? now).Year;
-        var workerIds = await CampaignAudience.Workers(db, campaign.Audience, year).Select(w => w.Id)
+        // The day it started: an audience by age or by trip stays the same audience across midnight.
+        var startedOn = ChinaTime.DateOf(campaign.StartedAt ?? now);
+        var workerIds = await CampaignAudience.Workers(db, campaign.Audience, startedOn).Select(w => w.Id)
             .NextBatchAsync(campaign.FanOutCursor, batchSize, cancellationToken);
         foreach (var workerId in workerIds)
         {

@@ -95,6 +95,86 @@ namespace Pingtang.Domain.Migrations
                     b.ToTable("Campaigns");
                 });
 
+            modelBuilder.Entity("Pingtang.Domain.Broadcasts.SeasonStep", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OffsetDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("SendAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("SeasonSteps");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Audience = "{\"townships\":[],\"places\":[],\"trades\":[],\"minAge\":null,\"maxAge\":null,\"channelId\":null,\"trip\":\"Any\"}",
+                            Enabled = true,
+                            Key = "signup-opens",
+                            OffsetDays = -24,
+                            SendAt = new TimeOnly(10, 0, 0),
+                            Text = "【返岗专车报名开始】春节后县里组织返岗专车、专列，直达广州、东莞、深圳等地，座位有限，先报先得。回复「返岗报名」马上报名，也可以帮同村老乡一起报。回复「退订」不再接收此类通知。",
+                            Title = "返岗专车报名开始"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Audience = "{\"townships\":[],\"places\":[],\"trades\":[],\"minAge\":null,\"maxAge\":null,\"channelId\":null,\"trip\":\"NotSignedUp\"}",
+                            Enabled = true,
+                            Key = "signup-reminder",
+                            OffsetDays = -7,
+                            SendAt = new TimeOnly(10, 0, 0),
+                            Text = "【返岗报名提醒】节后返岗专车还有座位。还没报名的老乡，回复「返岗报名」即可报名；已经自己安排好的，不用理会。回复「退订」不再接收此类通知。",
+                            Title = "返岗报名提醒（未报名的）"
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Audience = "{\"townships\":[],\"places\":[],\"trades\":[],\"minAge\":null,\"maxAge\":null,\"channelId\":null,\"trip\":\"Any\"}",
+                            Enabled = true,
+                            Key = "job-fair",
+                            OffsetDays = 9,
+                            SendAt = new TimeOnly(10, 0, 0),
+                            Text = "【春风行动招聘会】节后县里举办招聘会，上百家企业现场招工。回复「岗位」可以先在手机上看岗位。回复「退订」不再接收此类通知。",
+                            Title = "节后招聘会"
+                        });
+                });
+
             modelBuilder.Entity("Pingtang.Domain.Broadcasts.WorkerChannel", b =>
                 {
                     b.Property<string>("ChannelId")

@@ -44,7 +44,7 @@ public sealed class CampaignAudienceTests : IAsyncLifetime
     {
         await using var db = _database.Open();
 
-        var ids = CampaignAudience.Workers(db, audience, 2026).Select(w => w.Id).ToHashSet();
+        var ids = CampaignAudience.Workers(db, audience, new DateOnly(2026, 11, 29)).Select(w => w.Id).ToHashSet();
 
         Assert.Equal(expected.Order(), _workers.Where(w => ids.Contains(w.Value)).Select(w => w.Key).Order());
     }
@@ -57,8 +57,8 @@ public sealed class CampaignAudienceTests : IAsyncLifetime
         await BroadcastData.AddressAsync(db, _workers["不同意"], "wechat");
         await BroadcastData.AddressAsync(db, _workers["通州杭州普工26岁"], "directline");
 
-        Assert.Equal(new AudienceSize(5, 4, 2), await CampaignAudience.SizeAsync(db, Audience.Everyone, 2026, default));
-        Assert.Equal(new AudienceSize(2, 1, 1), await CampaignAudience.SizeAsync(db, Audience.Everyone with { ChannelId = "wechat" }, 2026, default));
+        Assert.Equal(new AudienceSize(5, 4, 2), await CampaignAudience.SizeAsync(db, Audience.Everyone, new DateOnly(2026, 11, 29), default));
+        Assert.Equal(new AudienceSize(2, 1, 1), await CampaignAudience.SizeAsync(db, Audience.Everyone with { ChannelId = "wechat" }, new DateOnly(2026, 11, 29), default));
     }
 
     [Fact]
@@ -72,9 +72,30 @@ public sealed class CampaignAudienceTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Until_return_trips_are_merged_an_audience_by_trip_sign_up_is_refused()
+    public async Task Signed_up_for_a_trip_means_a_live_booking_of_a_departure_not_gone_as_booker_or_as_a_traveller_with_a_chat()
     {
-        Assert.Equal("返岗报名上线后才能按是否报名筛选", (Audience.Everyone with { Trip = TripSignUp.SignedUp }).Validate());
-        Assert.Null(Audience.Everyone.Validate());
+        await using (var db = _database.Open())
+        {
+            var trip = await ReturnTrips.TripData.PlanAsync(db, ReturnTrips.TripData.Guangzhou with { Seats = 30 });
+            var bookings = new Domain.ReturnTrips.TripBookings(db, _database.Clock, new Workers.AesIdNumberProtector());
+            await new WorkerRegistry(db, _database.Clock).SaveProfileAsync(_workers["通州杭州普工26岁"], WorkerProfile.Empty with { Mobile = "13800000009", HomeTownship = "通州镇", CurrentCity = "浙江杭州", BirthYear = 2000, Trades = ["普工"], AcceptsReminders = true }, default);
+            var leader = new Domain.ReturnTrips.TripSignUp(_workers["掌布东莞电工36岁"], trip.Id, trip.PickupPoints[0].Id, [ReturnTrips.TripData.Traveller("邻居", "13800000009")], ByLeader: true);
+            Assert.IsType<Domain.ReturnTrips.TripSignUpResult.Confirmed>(await bookings.SignUpAsync(leader, default));
+            var cancelled = new Domain.ReturnTrips.TripSignUp(_workers["不同意"], trip.Id, trip.PickupPoints[0].Id, [ReturnTrips.TripData.Traveller("本人", "13800000008")]);
+            var booking = (Domain.ReturnTrips.TripSignUpResult.Confirmed)await bookings.SignUpAsync(cancelled, default);
+            await bookings.CancelAsync(_workers["不同意"], booking.BookingId, default);
+        }
+
+        await using var check = _database.Open();
+        string[] Names(TripSignUp trip, DateOnly today)
+        {
+            var ids = CampaignAudience.Workers(check, Audience.Everyone with { Trip = trip }, today).Select(w => w.Id).ToHashSet();
+            return [.. _workers.Where(w => ids.Contains(w.Value)).Select(w => w.Key).Order()];
+        }
+
+        Assert.Equal(["掌布东莞电工36岁", "通州杭州普工26岁"], Names(TripSignUp.SignedUp, new DateOnly(2026, 11, 29)));
+        Assert.Equal(["不同意", "什么都没填", "掌布广州焊工56岁"], Names(TripSignUp.NotSignedUp, new DateOnly(2026, 11, 29)));
+        // After the departure day, last season's booking no longer counts.
+        Assert.Empty(Names(TripSignUp.SignedUp, new DateOnly(2027, 2, 12)));
     }
 }
