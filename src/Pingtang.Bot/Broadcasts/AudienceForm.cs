@@ -8,9 +8,9 @@ namespace Pingtang.Bot.Broadcasts;
 /// Who a message is for, as staff typed it on a campaign's or a season step's form, so a refused form comes back with
 /// their text. Lists are typed with 、 or commas.
 /// </summary>
-public sealed record AudienceForm(string Townships, string Places, string Trades, string MinAge, string MaxAge, string ChannelId, TripSignUp Trip)
+public sealed record AudienceForm(string Townships, string Places, string Trades, string MinAge, string MaxAge, string ChannelId, TripFilter Trip)
 {
-    public static AudienceForm Empty { get; } = new("", "", "", "", "", "", TripSignUp.Any);
+    public static AudienceForm Empty { get; } = new("", "", "", "", "", "", TripFilter.Any);
 
     public static AudienceForm Read(IFormCollection form)
     {
@@ -18,7 +18,7 @@ public sealed record AudienceForm(string Townships, string Places, string Trades
         string F(string key) => form[key].ToString().Trim();
         return new(
             F("townships"), F("places"), F("trades"), F("minAge"), F("maxAge"), F("channel"),
-            Enum.TryParse<TripSignUp>(F("trip"), out var trip) && Enum.IsDefined(trip) ? trip : TripSignUp.Any);
+            Enum.TryParse<TripFilter>(F("trip"), out var trip) && Enum.IsDefined(trip) ? trip : TripFilter.Any);
     }
 
     public static AudienceForm Of(Audience a)
@@ -66,7 +66,7 @@ public sealed record AudienceForm(string Townships, string Places, string Trades
             parts.Add($"渠道：{channel}");
         }
 
-        if (a.Trip != TripSignUp.Any)
+        if (a.Trip != TripFilter.Any)
         {
             parts.Add(TripText(a.Trip));
         }
@@ -74,10 +74,10 @@ public sealed record AudienceForm(string Townships, string Places, string Trades
         return parts.Count == 0 ? "所有务工人员" : string.Join("；", parts);
     }
 
-    public static string TripText(TripSignUp trip) => trip switch
+    public static string TripText(TripFilter trip) => trip switch
     {
-        TripSignUp.SignedUp => "已报名返岗专车",
-        TripSignUp.NotSignedUp => "未报名返岗专车",
+        TripFilter.SignedUp => "已报名返岗专车",
+        TripFilter.NotSignedUp => "未报名返岗专车",
         _ => "不限",
     };
 

@@ -4,7 +4,7 @@ using Pingtang.Domain.Workers;
 namespace Pingtang.Domain.Broadcasts;
 
 /// <summary>Whether the audience is of workers signed up for a return trip (返岗专车/专列).</summary>
-public enum TripSignUp
+public enum TripFilter
 {
     Any,
     SignedUp,
@@ -27,7 +27,7 @@ public sealed record Audience(
     int? MinAge = null,
     int? MaxAge = null,
     string? ChannelId = null,
-    TripSignUp Trip = TripSignUp.Any)
+    TripFilter Trip = TripFilter.Any)
 {
     public const int PlaceMaxLength = Worker.CityMaxLength;
     public const int ChannelIdMaxLength = 64;

@@ -69,16 +69,16 @@ public static class CampaignAudience
     /// Signed up: on a live booking (confirmed or waiting) of a departure not gone yet — as the one who booked, or as a
     /// traveller a 劳务带头人 signed up who has a chat of their own.
     /// </summary>
-    private static IQueryable<Worker> WithTrip(PingtangDb db, IQueryable<Worker> workers, TripSignUp trip, DateOnly today)
+    private static IQueryable<Worker> WithTrip(PingtangDb db, IQueryable<Worker> workers, TripFilter trip, DateOnly today)
     {
-        if (trip == TripSignUp.Any)
+        if (trip == TripFilter.Any)
         {
             return workers;
         }
 
         var live = db.TripBookings.Where(b =>
             (b.Status == ReturnTrips.BookingStatus.Confirmed || b.Status == ReturnTrips.BookingStatus.Waiting) && b.Trip!.DepartsOn >= today);
-        var signedUp = trip == TripSignUp.SignedUp;
+        var signedUp = trip == TripFilter.SignedUp;
         return workers.Where(w => live.Any(b => b.WorkerId == w.Id || b.Travellers.Any(t => t.WorkerId == w.Id)) == signedUp);
     }
 }

@@ -87,15 +87,15 @@ public sealed class CampaignAudienceTests : IAsyncLifetime
         }
 
         await using var check = _database.Open();
-        string[] Names(TripSignUp trip, DateOnly today)
+        string[] Names(TripFilter trip, DateOnly today)
         {
             var ids = CampaignAudience.Workers(check, Audience.Everyone with { Trip = trip }, today).Select(w => w.Id).ToHashSet();
             return [.. _workers.Where(w => ids.Contains(w.Value)).Select(w => w.Key).Order()];
         }
 
-        Assert.Equal(["掌布东莞电工36岁", "通州杭州普工26岁"], Names(TripSignUp.SignedUp, new DateOnly(2026, 11, 29)));
-        Assert.Equal(["不同意", "什么都没填", "掌布广州焊工56岁"], Names(TripSignUp.NotSignedUp, new DateOnly(2026, 11, 29)));
+        Assert.Equal(["掌布东莞电工36岁", "通州杭州普工26岁"], Names(TripFilter.SignedUp, new DateOnly(2026, 11, 29)));
+        Assert.Equal(["不同意", "什么都没填", "掌布广州焊工56岁"], Names(TripFilter.NotSignedUp, new DateOnly(2026, 11, 29)));
         // After the departure day, last season's booking no longer counts.
-        Assert.Empty(Names(TripSignUp.SignedUp, new DateOnly(2027, 2, 12)));
+        Assert.Empty(Names(TripFilter.SignedUp, new DateOnly(2027, 2, 12)));
     }
 }
