@@ -9,6 +9,7 @@ using Pingtang.Bot.Jobs;
 using Pingtang.Bot.Menu;
 using Pingtang.Bot.Outbox;
 using Pingtang.Bot.Profile;
+using Pingtang.Bot.ReturnTrips;
 using Pingtang.Bot.Scheduling;
 using Pingtang.Bot.Staff;
 using Pingtang.Bot.Training;
@@ -29,6 +30,7 @@ builder.AddWorkers();
 builder.AddProfile();
 builder.AddJobs();
 builder.AddTraining();
+builder.AddReturnTripStaff();
 builder.AddHandoffs();
 builder.AddComplaints();
 builder.AddSessionReminders();
@@ -47,6 +49,7 @@ app.MapUploads();
 app.MapStaffAccess();
 app.MapJobStaff();
 app.MapTrainingStaff();
+app.MapReturnTripStaff();
 app.MapOutboxStaff();
 app.MapHandoffs();
 app.MapComplaints();
@@ -58,5 +61,5 @@ public partial class Program
 {
     /// <summary>The administrators' commands: each feature's own, and <c>seed-demo</c>, to which features add their demo data.</summary>
     internal static IReadOnlyList<Command> Commands { get; } =
-        [.. StaffCommands.All, .. JobCommands.All, .. TrainingCommands.All, SeedDemoCommand.For(JobCommands.Demo, TrainingCommands.Demo, CannedReplyDemo.Demo)];
+        [.. StaffCommands.All, .. JobCommands.All, .. TrainingCommands.All, .. TripCommands.All, SeedDemoCommand.For(JobCommands.Demo, TrainingCommands.Demo, TripCommands.Demo, CannedReplyDemo.Demo)];
 }
