@@ -20,7 +20,7 @@ public static class TripCommands
     ];
 
     /// <summary>Demo departures around 春节 2027 for <c>seed-demo</c>, updated in place by a second run.</summary>
-    public static DemoSeed Demo { get; } = new("春节后的返岗专车、专列和自驾车队班次", Count: null, (_, services, console, ct) => SeedDemoAsync(services, console, ct));
+    public static DemoSeed Demo { get; } = new("春节后的返岗班次（专车、专列、自驾车队）", Count: null, (_, services, console, ct) => SeedDemoAsync(services, console, ct));
 
     private static async Task SeedDemoAsync(IServiceProvider services, CommandConsole console, CancellationToken cancellationToken)
     {
