@@ -32,6 +32,7 @@ builder.AddProfile();
 builder.AddJobs();
 builder.AddTraining();
 builder.AddReturnTrips();
+builder.AddReturnTripStaff();
 builder.AddHandoffs();
 builder.AddComplaints();
 builder.AddSessionReminders();
@@ -51,6 +52,7 @@ app.MapUploads();
 app.MapStaffAccess();
 app.MapJobStaff();
 app.MapTrainingStaff();
+app.MapReturnTripStaff();
 app.MapOutboxStaff();
 app.MapBroadcasts();
 app.MapHandoffs();
@@ -63,5 +65,5 @@ public partial class Program
 {
     /// <summary>The administrators' commands: each feature's own, and <c>seed-demo</c>, to which features add their demo data.</summary>
     internal static IReadOnlyList<Command> Commands { get; } =
-        [.. StaffCommands.All, .. JobCommands.All, .. TrainingCommands.All, SeedDemoCommand.For(JobCommands.Demo, TrainingCommands.Demo, CannedReplyDemo.Demo)];
+        [.. StaffCommands.All, .. JobCommands.All, .. TrainingCommands.All, .. TripCommands.All, SeedDemoCommand.For(JobCommands.Demo, TrainingCommands.Demo, TripCommands.Demo, CannedReplyDemo.Demo)];
 }

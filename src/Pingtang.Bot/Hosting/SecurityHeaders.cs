@@ -33,6 +33,9 @@ public static class SecurityHeaders
     /// <summary>The console: its own scripts and styles, and its live connection (SignalR, same origin).</summary>
     public const string StaffPolicy = $"default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; {Everywhere}";
 
+    /// <summary>The 车长's boarding page: its stylesheet and its own forms, no script at all.</summary>
+    public const string BoardingPolicy = $"default-src 'none'; style-src 'self'; form-action 'self'; {Everywhere}";
+
     /// <summary>
     /// Hangfire's own page: besides its Chart.js style, <c>style="…"</c> attributes on the job pages, a
     /// <c>data:</c> favicon, its icon font, and its polling of <c>/hangfire/stats</c>.
@@ -76,6 +79,11 @@ public static class SecurityHeaders
         if (path.StartsWithSegments(StaffAccess.HomePath) || path.StartsWithSegments(StaffAccess.OldHomePath))
         {
             return StaffPolicy;
+        }
+
+        if (path.StartsWithSegments(ReturnTrips.TripBoardingEndpoints.Path))
+        {
+            return BoardingPolicy;
         }
 
         return path.Value is "/" or "/index.html" ? ChatPolicy(request) : DefaultPolicy;

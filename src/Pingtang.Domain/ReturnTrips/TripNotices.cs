@@ -14,6 +14,22 @@ public static class TripNotices
     /// <summary>What workers send to see, change or cancel their bookings; every notice tells them.</summary>
     public const string MyTrips = "我的返岗";
 
+    /// <summary>What staff read on the outbox page for a departure staff cancelled.</summary>
+    public const string CancelledKind = "返岗班次取消通知";
+
+    /// <summary>To the worker of one booking (confirmed or waiting) of a departure staff cancelled.</summary>
+    public static OutboxDraft Cancelled(ReturnTrip trip, TripBooking booking)
+    {
+        ArgumentNullException.ThrowIfNull(trip);
+        ArgumentNullException.ThrowIfNull(booking);
+        return new(
+            booking.WorkerId,
+            CancelledKind,
+            MessagePurpose.Practical,
+            $"trip-cancelled:{booking.Id}",
+            $"【返岗班次取消】很抱歉，{trip.Title} 已取消，您的报名（确认码 {booking.Code}，{booking.SeatCount}人）也随之取消。可以回复「返岗报名」选别的班次，有问题请打车长电话 {trip.LeaderPhone}。");
+    }
+
     public static OutboxDraft Promoted(ReturnTrip trip, TripBooking booking, PickupPoint point)
     {
         ArgumentNullException.ThrowIfNull(trip);

@@ -123,6 +123,43 @@ public static partial class SheetCells
         return null;
     }
 
+    /// <summary>
+    /// A time of day from an Excel time cell (a fraction of a day, or a date-time whose time is used), or text such
+    /// as 7:30, 07:30:00, 7点30 or 7点; null for an empty cell.
+    /// </summary>
+    public static TimeOnly? Time(object? cell, out string? problem)
+    {
+        problem = null;
+        switch (cell)
+        {
+            case null:
+                return null;
+            case DateTime date:
+                return TimeOnly.FromDateTime(date);
+            case TimeSpan span when span >= TimeSpan.Zero && span < TimeSpan.FromDays(1):
+                return TimeOnly.FromTimeSpan(span);
+            case double fraction when fraction >= 0 && fraction < 1:
+                // Rounded to the minute: Excel keeps 07:30 as 0.3125 but 06:40 as 0.27777…
+                return TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(Math.Round(fraction * 24 * 60) % (24 * 60)));
+        }
+
+        var text = Normalize(Text(cell));
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        if (TimePattern().Match(text) is { Success: true } match
+            && int.Parse(match.Groups["h"].Value, CultureInfo.InvariantCulture) is var hour and < 24
+            && (match.Groups["m"].Success ? int.Parse(match.Groups["m"].Value, CultureInfo.InvariantCulture) : 0) is var minute and < 60)
+        {
+            return new TimeOnly(hour, minute);
+        }
+
+        problem = string.Format(SheetTexts.NotTime, Text(cell));
+        return null;
+    }
+
     private static decimal? ParseNumber(string text, out string? problem)
     {
         problem = null;
@@ -153,6 +190,10 @@ public static partial class SheetCells
     /// <summary>A number with an optional 万/千/k and a unit: 6000元, 0.6万, 6k, 200元/天, 45岁, 20人, ¥5000.</summary>
     [GeneratedRegex(@"^(?:¥|RMB)?(?<n>\d+(?:\.\d+)?)(?<x>万|千|k|K)?(?:元|块)?(?:/|每)?(?:月|天|日|人|名|个|岁|周岁)?$")]
     private static partial Regex NumberPattern();
+
+    /// <summary>7:30, 07:30:00, 7点30, 7点30分, 7点, 7时30分.</summary>
+    [GeneratedRegex(@"^(?<h>\d{1,2})\s*(?:[:：]\s*(?<m>\d{2})(?:[:：]\d{2})?|[点时]\s*(?:(?<m>\d{1,2})\s*分?)?)$")]
+    private static partial Regex TimePattern();
 
     /// <summary>2027-01-31, 2027/1/31, 2027.1.31, 2027年1月31日, optionally followed by a time of day.</summary>
     [GeneratedRegex(@"^(?<y>\d{4})\s*[-/.年]\s*(?<m>\d{1,2})\s*[-/.月]\s*(?<d>\d{1,2})\s*[日号]?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")]

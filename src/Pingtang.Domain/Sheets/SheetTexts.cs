@@ -68,6 +68,9 @@ public static class SheetTexts
     /// <summary>{0} what was written.</summary>
     public const string NotDate = "「{0}」不是日期，请写成 2027-01-31 这样";
 
+    /// <summary>{0} what was written.</summary>
+    public const string NotTime = "「{0}」不是时间，请写成 07:30 这样";
+
     /// <summary>{0} the headers, {1} every header of the template.</summary>
     public const string UnknownColumns = "这些列不认识，已忽略：{0}。如果是写错了表头，请改成模板里的：{1}";
 

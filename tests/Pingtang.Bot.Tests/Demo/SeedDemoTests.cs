@@ -83,7 +83,7 @@ public sealed class SeedDemoTests : IDisposable
 
         Assert.Equal(CommandLine.UsageError, result.ExitCode);
         Assert.Contains("用法：", result.Error, StringComparison.Ordinal);
-        Assert.Contains("seed-demo [--jobs N]        生成 N 条演示岗位（默认 2000）、每门课程的近期培训班和每个站点的几条快捷回复，再次运行会更新而不是重复", result.Error, StringComparison.Ordinal);
+        Assert.Contains("seed-demo [--jobs N]        生成 N 条演示岗位（默认 2000）、每门课程的近期培训班、春节后的返岗班次（专车、专列、自驾车队）和每个站点的几条快捷回复，再次运行会更新而不是重复", result.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(_commands.DataFolder, "pingtang.db")));
     }
 

@@ -61,7 +61,7 @@ public sealed class ReturnTripDialogTests : IDisposable
             .Send("菜单").Expect(MenuTexts.Choose)
             .StartTestAsync();
 
-        var worker = await Trips.QueryAsync(_factory, db => db.Workers.SingleAsync());
+        var worker = await Trips.ReadAsync(_factory, db => db.Workers.SingleAsync());
         Assert.Equal(("王师傅", "13812345678"), (worker.Name, worker.Mobile));
         var booking = Assert.Single(await Trips.BookingsAsync(_factory));
         Assert.Equal((BookingStatus.Confirmed, 2, false), (booking.Status, booking.SeatCount, booking.ByLeader));
@@ -155,7 +155,7 @@ public sealed class ReturnTripDialogTests : IDisposable
         Assert.True(booking.ByLeader);
         Assert.Equal(await WorkerProfiles.WorkerIdAsync(_factory, "leader"), booking.WorkerId);
         Assert.Equal([await WorkerProfiles.WorkerIdAsync(_factory, "neighbour"), null], booking.Travellers.Select(t => t.WorkerId));
-        var leader = await Trips.QueryAsync(_factory, db => db.Workers.SingleAsync(w => w.Id == booking.WorkerId));
+        var leader = await Trips.ReadAsync(_factory, db => db.Workers.SingleAsync(w => w.Id == booking.WorkerId));
         Assert.Null(leader.Name);
     }
 

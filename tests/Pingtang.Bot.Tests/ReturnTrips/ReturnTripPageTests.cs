@@ -74,8 +74,8 @@ public sealed class ReturnTripPageTests
         await phone.SeesAsync($"【返岗提醒】明天出发：{trip.Title}");
         await phone.SeesAsync("上车点：平湖街道 县客运站 07:30");
         await phone.ShootAsync("webchat-return-trip-reminder.png");
-        var reminder = await Trips.QueryAsync(host.Factory, db => db.Outbox.SingleAsync(m => m.Kind == TripReminders.Kind));
+        var reminder = await Trips.ReadAsync(host.Factory, db => db.Outbox.SingleAsync(m => m.Kind == TripReminders.Kind));
         Assert.Equal(OutboxState.Sent, reminder.State);
-        Assert.False((await Trips.QueryAsync(host.Factory, db => db.Workers.SingleAsync())).AcceptsReminders);
+        Assert.False((await Trips.ReadAsync(host.Factory, db => db.Workers.SingleAsync())).AcceptsReminders);
     }
 }

@@ -60,7 +60,7 @@ public sealed class TripReminderJobTests : IDisposable
             .Send("县客运站").Expect("已改好").Expect(MenuTexts.AnythingElse)
             .Send("退订").Expect(MenuTexts.Unsubscribed)
             .StartTestAsync();
-        Assert.False((await Trips.QueryAsync(_factory, db => db.Workers.SingleAsync())).AcceptsReminders);
+        Assert.False((await Trips.ReadAsync(_factory, db => db.Workers.SingleAsync())).AcceptsReminders);
 
         _clock.SetUtcNow(Eve0859);
         await RunAsync();
@@ -103,7 +103,7 @@ public sealed class TripReminderJobTests : IDisposable
         _clock.SetUtcNow(Eve0900);
         await RunAsync();
 
-        var sent = await Trips.QueryAsync(_factory, db => db.Outbox.Where(m => m.Kind == TripReminders.Kind).ToListAsync());
+        var sent = await Trips.ReadAsync(_factory, db => db.Outbox.Where(m => m.Kind == TripReminders.Kind).ToListAsync());
         Assert.All(sent, m => Assert.Equal(OutboxState.Sent, m.State));
         var byWorker = sent.ToDictionary(m => m.WorkerId, m => m.Text.Split('\n'));
         Assert.Equal(new[] { leaderId, neighbourId }.Order(), byWorker.Keys.Order());

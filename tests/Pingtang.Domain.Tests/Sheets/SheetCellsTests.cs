@@ -107,4 +107,30 @@ public sealed class SheetCellsTests
 
     [Fact]
     public void Text_is_cleaned_of_what_nobody_means_to_type() => Assert.Equal("东莞", SheetCells.Text(" \u202E东\0莞\u200B "));
+
+    public static TheoryData<object?, string?> Times => new()
+    {
+        { 0.3125d, "07:30" },
+        { 6d / 24 + 40d / 1440, "06:40" },
+        { new DateTime(1899, 12, 31, 6, 5, 0), "06:05" },
+        { "7:30", "07:30" },
+        { "07:30:00", "07:30" },
+        { "７：３０", "07:30" },
+        { "7点30", "07:30" },
+        { "7点半", null },
+        { "6点", "06:00" },
+        { "25:00", null },
+        { "早上", null },
+        { "", null },
+    };
+
+    [Theory]
+    [MemberData(nameof(Times))]
+    public void Times_are_read_as_stations_type_them(object? cell, string? expected)
+    {
+        var time = SheetCells.Time(cell, out var problem);
+
+        Assert.Equal(expected, time?.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(expected is null && SheetCells.Text(cell).Length > 0, problem is not null);
+    }
 }
