@@ -11,7 +11,7 @@ namespace Pingtang.Bot.Broadcasts;
 /// <summary>
 /// 返岗季计划 in the console, under <c>/console/season</c>, for administrators: the whole season previewed before it
 /// starts — each planned broadcast on its day (with the lunar date), its audience and size, and its draft once made;
-/// the departures' eve reminders — and the plan's steps, relative to 春节, to edit or add.
+/// the departures' own reminders — and the plan's steps, relative to 春节, to edit or add.
 /// </summary>
 public static class SeasonPlanEndpoints
 {

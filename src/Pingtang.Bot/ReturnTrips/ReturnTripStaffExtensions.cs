@@ -7,14 +7,13 @@ namespace Pingtang.Bot.ReturnTrips;
 public static class ReturnTripStaffExtensions
 {
     /// <summary>
-    /// The console's link, the domain services of the staff side and the boarding page's limiter. <see cref="TripBookings"/>
-    /// is registered here for the worker's dialog too: its feature adds the dialog, not the service.
+    /// The console's link, the domain services of the staff side and the boarding page's limiter; <see cref="TripBookings"/>,
+    /// which both sides use, is registered with the dialogs (<see cref="ReturnTripsExtensions.AddReturnTrips"/>).
     /// </summary>
     public static WebApplicationBuilder AddReturnTripStaff(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddSingleton(new StaffLink(TripStaffEndpoints.Path, TripStaffTexts.Title, TripStaffTexts.LinkDescription, Order: 35));
-        services.AddScoped<TripBookings>();
         services.AddScoped<TripChanges>();
         services.AddScoped<TripBoarding>();
         services.AddScoped<StationTrips>();

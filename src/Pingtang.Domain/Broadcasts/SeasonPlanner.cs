@@ -4,10 +4,10 @@ using Pingtang.Domain.Stations;
 
 namespace Pingtang.Domain.Broadcasts;
 
-/// <summary>One line of a season's preview: a planned broadcast, or the eve reminders of a departure.</summary>
+/// <summary>One line of a season's preview: a planned broadcast, or a departure's reminders three days before or on the eve.</summary>
 /// <param name="CampaignId">The campaign draft already made for it; null until the plan job makes it.</param>
 /// <param name="DraftOn">The day the plan job makes the draft, for administrators to check and approve.</param>
-/// <param name="DepartureId">For a departure's eve reminders: the departure, whose own feature sends them.</param>
+/// <param name="DepartureId">For a departure's reminders: the departure, whose own feature sends them, <paramref name="DaysBefore"/> it leaves.</param>
 public sealed record SeasonItem(
     DateOnly Date,
     LunarDay LunarDay,
@@ -19,7 +19,8 @@ public sealed record SeasonItem(
     DateOnly? DraftOn,
     int? CampaignId,
     CampaignState? CampaignState,
-    int? DepartureId = null);
+    int? DepartureId = null,
+    int DaysBefore = 0);
 
 /// <summary>
 /// Turns the season plan into campaigns: each enabled step becomes, <see cref="LeadDays"/> before its day, a draft
@@ -33,9 +34,6 @@ public sealed class SeasonPlanner(PingtangDb db, Campaigns campaigns, TimeProvid
 
     /// <summary>A season runs until 60 days after 春节; from then on the next one is the coming season.</summary>
     public const int SeasonEndsAfter = 60;
-
-    /// <summary>When the eve reminders of a departure start going out, China time.</summary>
-    public static readonly TimeOnly EveRemindersFrom = new(9, 0);
 
     /// <summary>The 春节 year whose season <paramref name="today"/> falls in, or which comes next.</summary>
     public static int SeasonOf(DateOnly today) =>
@@ -84,7 +82,7 @@ public sealed class SeasonPlanner(PingtangDb db, Campaigns campaigns, TimeProvid
 
     /// <summary>
     /// The whole season of <paramref name="year"/>'s 春节, in order: each enabled step with its date, audience size and
-    /// draft (if made), and the eve reminders of every departure in the season with its travellers.
+    /// draft (if made), and the reminders of every departure in the season with its travellers.
     /// </summary>
     public async Task<IReadOnlyList<SeasonItem>> PreviewAsync(int year, CancellationToken cancellationToken)
     {
@@ -116,8 +114,11 @@ public sealed class SeasonPlanner(PingtangDb db, Campaigns campaigns, TimeProvid
             .ToListAsync(cancellationToken);
         foreach (var departure in departures)
         {
-            var eve = departure.Trip.DepartsOn.AddDays(-1);
-            items.Add(new(eve, SpringFestival.LunarDayOf(eve), EveRemindersFrom, departure.Trip.Title, "", null, departure.Travellers, null, null, null, departure.Trip.Id));
+            foreach (var daysBefore in ReturnTrips.TripReminders.DaysBefore)
+            {
+                var day = departure.Trip.DepartsOn.AddDays(-daysBefore);
+                items.Add(new(day, SpringFestival.LunarDayOf(day), ReturnTrips.TripReminders.SendFrom, departure.Trip.Title, "", null, departure.Travellers, null, null, null, departure.Trip.Id, daysBefore));
+            }
         }
 
         return [.. items.OrderBy(i => i.Date).ThenBy(i => i.Time)];

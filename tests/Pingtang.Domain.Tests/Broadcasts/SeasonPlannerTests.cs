@@ -106,16 +106,18 @@ public sealed class SeasonPlannerTests : IAsyncLifetime
         var items = await Planner(check).PreviewAsync(2027, default);
 
         Assert.Equal(
-            [new DateOnly(2027, 1, 13), new DateOnly(2027, 1, 30), new DateOnly(2027, 2, 10), new DateOnly(2027, 2, 15)],
+            [new DateOnly(2027, 1, 13), new DateOnly(2027, 1, 30), new DateOnly(2027, 2, 8), new DateOnly(2027, 2, 10), new DateOnly(2027, 2, 15)],
             items.Select(i => i.Date));
-        Assert.Equal("正月初五", items[2].LunarDay.ToString());
-        Assert.Equal("正月初十", items[3].LunarDay.ToString());
+        Assert.Equal("正月初三", items[2].LunarDay.ToString());
+        Assert.Equal("正月初五", items[3].LunarDay.ToString());
+        Assert.Equal("正月初十", items[4].LunarDay.ToString());
         Assert.Equal(12, items[0].LunarDay.Month);
         Assert.NotNull(items[0].CampaignId);
         Assert.Null(items[1].CampaignId);
         Assert.Equal(new DateOnly(2027, 1, 16), items[1].DraftOn);
         Assert.Equal(1, items[0].Recipients);
-        Assert.NotNull(items[2].DepartureId);
+        Assert.Equal((3, 1), (items[2].DaysBefore, items[3].DaysBefore));
+        Assert.NotNull(items[3].DepartureId);
     }
 
     private void At(int year, int month, int day) => _database.Clock.SetUtcNow(ChinaTime.At(new DateOnly(year, month, day), new TimeOnly(6, 0)));
