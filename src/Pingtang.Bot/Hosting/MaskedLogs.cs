@@ -53,6 +53,13 @@ public static partial class SensitiveNumbers
         return MayHold(text) ? Numbers().Replace(text, MaskOne) : text;
     }
 
+    /// <summary><paramref name="text"/> with every ID number masked and mobiles left as they are; the same instance when it holds none.</summary>
+    public static string MaskIdNumbers(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return MayHold(text) ? Numbers().Replace(text, m => m.Groups["mobile"].Success ? m.Value : MaskOne(m)) : text;
+    }
+
     private static string MaskOne(Match match)
     {
         if (match.Groups["mobile"] is { Success: true } mobile)

@@ -45,7 +45,7 @@ public sealed class DirectLineConversations(DirectLineStore store, DirectLineAda
     {
         ArgumentNullException.ThrowIfNull(activity);
         await EnsureStartedAsync(conversation, activity.Locale, cancellationToken);
-        var (id, isNew) = await store.AppendAsync(conversation.Id, activity, InboundActivity.ClientActivityId(activity), cancellationToken);
+        var (id, isNew) = await store.AppendFromClientAsync(conversation.Id, activity, InboundActivity.ClientActivityId(activity), cancellationToken);
         if (isNew)
         {
             await RunTurnAsync(activity);

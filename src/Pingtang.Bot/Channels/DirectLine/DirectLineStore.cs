@@ -64,20 +64,31 @@ public sealed class DirectLineStore(IDbContextFactory<BotDb> dbFactory, DirectLi
     }
 
     /// <summary>Stores <paramref name="activity"/> as the conversation's next one, gives it its id, and wakes the streams.</summary>
-    public async Task<string> AppendAsync(string conversationId, Activity activity, CancellationToken cancellationToken) =>
-        (await AppendAsync(conversationId, activity, clientActivityId: null, cancellationToken)).Id;
+    public async Task<string> AppendAsync(string conversationId, Activity activity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        activity.Id = null;
+        return (await AppendAsync(conversationId, activity, ForClient(activity), clientActivityId: null, cancellationToken)).Id;
+    }
 
     /// <summary>
     /// Stores a client's activity like <see cref="AppendAsync(string, Activity, CancellationToken)"/>, unless the client
-    /// already posted one with <paramref name="clientActivityId"/>: then that one's id, and <c>IsNew</c> false.
+    /// already posted one with <paramref name="clientActivityId"/>: then that one's id, and <c>IsNew</c> false. ID-card
+    /// numbers in it are kept masked: a train's sign-up asks for them, the dialog keeps them only protected, and the
+    /// conversation's history must not hold them in plain text. The turn still gets the activity as typed.
     /// </summary>
-    public async Task<(string Id, bool IsNew)> AppendAsync(string conversationId, Activity activity, string? clientActivityId, CancellationToken cancellationToken)
+    public async Task<(string Id, bool IsNew)> AppendFromClientAsync(string conversationId, Activity activity, string? clientActivityId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        // Serialised once and before the transaction: on SQLite a transaction holds the write gate, and every other
-        // writer of the process waits for what is done inside it. The id, known only inside, is put in front.
         activity.Id = null;
-        var body = ForClient(activity);
+        return await AppendAsync(conversationId, activity, SensitiveNumbers.MaskIdNumbers(ForClient(activity)), clientActivityId, cancellationToken);
+    }
+
+    /// <param name="body">The activity serialised, once and before the transaction: on SQLite a transaction holds the
+    /// write gate, and every other writer of the process waits for what is done inside it. The id, known only inside,
+    /// is put in front.</param>
+    private async Task<(string Id, bool IsNew)> AppendAsync(string conversationId, Activity activity, string body, string? clientActivityId, CancellationToken cancellationToken)
+    {
         int sequence;
         for (var attempt = 1; ; attempt++)
         {

@@ -32,6 +32,21 @@ public sealed class DirectLineActivitiesTests : IDisposable
     }
 
     [Fact]
+    public async Task An_ID_number_the_worker_types_is_kept_masked_in_the_conversations_history_and_a_phone_number_as_typed()
+    {
+        var started = await _dl.StartAsync();
+
+        await _dl.SayAsync(started, "身份证522727199001011231，电话13800000001");
+
+        var (activities, _) = await _dl.GetAsync(started);
+        var mine = Assert.Single(activities, a => DirectLineKit.Role(a) == "user");
+        Assert.Equal("身份证5227**********1231，电话13800000001", DirectLineKit.Text(mine));
+        await using var scope = _host.Services.CreateAsyncScope();
+        var stored = await scope.ServiceProvider.GetRequiredService<BotDb>().Set<Pingtang.Bot.Channels.DirectLine.DirectLineActivityRecord>().Select(a => a.Json).ToListAsync();
+        Assert.DoesNotContain(stored, json => json.Contains("199001011231", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_posted_message_is_echoed_with_the_clients_activity_id_and_answered_by_the_bot()
     {
         var started = await _dl.StartAsync();
