@@ -52,7 +52,9 @@ public sealed class TripTravellerDialog : WaterfallDialog<TravellerFlow>
         var flow = step.State;
         var worker = flow.IsSelf ? await step.Dialog.Services.GetRequiredService<WorkerRegistry>().FindAsync(step.Dialog.WorkerId, cancellationToken) : null;
         var question = DialogTexts.Format(flow.NeedsIdNumber ? ReturnTripTexts.AskRealName : ReturnTripTexts.AskName, flow.Number);
-        return await step.PromptAsync(WorkerPrompts.Name, new() { Text = question, Buttons = worker?.Name is { } name ? [name] : [] }, cancellationToken);
+        // A 称呼 (王师傅) will do for a bus; a train's real-name ticket needs the name on the ID card, so none is offered.
+        var offered = flow.NeedsIdNumber ? null : worker?.Name;
+        return await step.PromptAsync(WorkerPrompts.Name, new() { Text = question, Buttons = offered is null ? [] : [offered] }, cancellationToken);
     }
 
     private static async Task<DialogTurnResult> AskMobileAsync(WaterfallStepContext<TravellerFlow> step, CancellationToken cancellationToken)
