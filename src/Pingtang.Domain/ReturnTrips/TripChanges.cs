@@ -38,13 +38,37 @@ public sealed class TripChanges(PingtangDb db, TimeProvider time, TripBookings b
             .Where(b => b.TripId == tripId && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Waiting))
             .Select(b => b.PickupPointId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
         var moreSeats = details.Seats > trip.Seats;
+        var before = (trip.DepartsOn, trip.DepartsAt, Pickups: trip.PickupPoints.ToDictionary(p => p.Id, p => p.Time));
         trip.Change(details, ChinaTime.Today(time), pointsInUse);
+        await QueueMovedAsync(trip, before.DepartsOn, before.DepartsAt, before.Pickups, cancellationToken);
         // The new seat count must be in the database first: the promotion takes seats with a conditional update there.
         await db.SaveChangesAsync(cancellationToken);
         var promoted = moreSeats ? await bookings.PromoteWaitingAsync(tripId, cancellationToken) : [];
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return promoted;
+    }
+
+    /// <summary>
+    /// Tells each live booking whose day, departure time or pickup time the change moved (<see cref="TripNotices.Moved"/>);
+    /// other changes (seats, notes) concern nobody's plans.
+    /// </summary>
+    private async Task QueueMovedAsync(ReturnTrip trip, DateOnly departsOn, TimeOnly departsAt, Dictionary<int, TimeOnly> pickups, CancellationToken cancellationToken)
+    {
+        var dayMoved = trip.DepartsOn != departsOn || trip.DepartsAt != departsAt;
+        var live = await db.TripBookings.AsNoTracking()
+            .Where(b => b.TripId == trip.Id && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Waiting))
+            .OrderBy(b => b.Id)
+            .ToListAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        foreach (var booking in live)
+        {
+            var point = trip.PickupPoints.Single(p => p.Id == booking.PickupPointId);
+            if (dayMoved || pickups.GetValueOrDefault(point.Id) != point.Time)
+            {
+                _outbox.Queue(TripNotices.Moved(trip, booking, point, now));
+            }
+        }
     }
 
     /// <summary>Cancels the departure and its live bookings; the workers told, or null when there is no such departure.</summary>

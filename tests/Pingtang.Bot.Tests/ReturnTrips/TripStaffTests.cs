@@ -89,6 +89,31 @@ public sealed class TripStaffTests : IDisposable
     }
 
     [Fact]
+    public async Task Moving_a_pickup_time_tells_those_booked_there_and_a_change_of_notes_tells_nobody()
+    {
+        var trip = await Trips.PlanAsync(_factory, TripData.Guangzhou);
+        await Trips.SignUpAsync(_factory, trip.Id, 0, false, Trips.Traveller("王师傅", "13800000001"));
+        await Trips.SignUpAsync(_factory, trip.Id, 1, false, Trips.Traveller("李大姐", "13800000002"));
+        using var admin = await StaffClient.SignInAsync(_factory, Password);
+
+        using (var notes = await admin.PostFormAsync($"{TripStaffEndpoints.Path}/{trip.Id}", Trips.Form(TripData.Guangzhou with { Notes = "带好身份证" }), from: TripStaffEndpoints.Path))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, notes.StatusCode);
+        }
+
+        Assert.Empty(await Trips.ReadAsync(_factory, db => db.Outbox.ToListAsync()));
+        var form = Trips.Form(TripData.Guangzhou);
+        form["time0"] = "06:00";
+        using var moved = await admin.PostFormAsync($"{TripStaffEndpoints.Path}/{trip.Id}", form, from: TripStaffEndpoints.Path);
+
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        var notice = Assert.Single(await Trips.ReadAsync(_factory, db => db.Outbox.ToListAsync()));
+        var kedu = await Trips.ReadAsync(_factory, db => db.TripBookings.Where(b => b.PickupPointId == trip.PickupPoints[0].Id).Select(b => b.WorkerId).SingleAsync());
+        Assert.Equal((kedu, TripNotices.MovedKind, MessagePurpose.Practical), (notice.WorkerId, notice.Kind, notice.Purpose));
+        Assert.Contains("上车点：克度镇 克度镇政府门口 06:00", notice.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Raising_the_seats_gives_them_to_those_waiting_in_order_and_tells_them()
     {
         var trip = await Trips.PlanAsync(_factory, TripData.Guangzhou with { Seats = 1 });
@@ -255,7 +280,10 @@ public sealed class TripStaffTests : IDisposable
         Assert.Contains("更新 1 条", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var updated = await Trips.ReadAsync(_factory, db => db.ReturnTrips.Include(t => t.PickupPoints).SingleAsync());
         Assert.Equal((3, 3, new TimeOnly(7, 40), 2), (updated.Seats, updated.SeatsTaken, updated.DepartsAt, updated.StationId));
-        Assert.Equal(TripNotices.PromotedKind, await Trips.ReadAsync(_factory, db => db.Outbox.Select(m => m.Kind).SingleAsync()));
+        // The departure now leaves at 07:40: both bookings are told, and the one that was waiting also of its seat.
+        Assert.Equal(
+            [TripNotices.MovedKind, TripNotices.MovedKind, TripNotices.PromotedKind],
+            await Trips.ReadAsync(_factory, db => db.Outbox.OrderBy(m => m.Id).Select(m => m.Kind).ToListAsync()));
     }
 
     [Fact]
