@@ -13,6 +13,13 @@ namespace Pingtang.Domain;
 /// </summary>
 public static class TypedText
 {
+    /// <summary>A list as staff type it in one field or cell: 掌布镇、通州镇, 掌布镇,通州镇 or 掌布镇 通州镇.</summary>
+    public static IReadOnlyList<string> List(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Split(['、', ',', '，', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
+
     /// <summary>
     /// The text without those characters; the line break of multi-line text stays, and a tab, which separates words,
     /// becomes a space. Returns the same instance when there is nothing to remove.

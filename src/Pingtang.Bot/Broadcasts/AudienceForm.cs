@@ -1,6 +1,6 @@
 using System.Globalization;
+using Pingtang.Domain;
 using Pingtang.Domain.Broadcasts;
-using Pingtang.Domain.Training;
 
 namespace Pingtang.Bot.Broadcasts;
 
@@ -37,7 +37,7 @@ public sealed record AudienceForm(string Townships, string Places, string Trades
             return (null, "年龄请填数字，不限则留空");
         }
 
-        return (new Audience(List(Townships), List(Places), List(Trades), minAge, maxAge, ChannelId.Length == 0 ? null : ChannelId, Trip), null);
+        return (new Audience(TypedText.List(Townships), TypedText.List(Places), TypedText.List(Trades), minAge, maxAge, ChannelId.Length == 0 ? null : ChannelId, Trip), null);
     }
 
     /// <summary>The audience in a line staff read: 户籍乡镇：掌布镇；未报名返岗专车.</summary>
@@ -80,8 +80,6 @@ public sealed record AudienceForm(string Townships, string Places, string Trades
         TripFilter.NotSignedUp => "未报名返岗专车",
         _ => "不限",
     };
-
-    private static IReadOnlyList<string> List(string text) => TrainingSessionRow.SplitList(text);
 
     private static bool Age(string text, ref int? age)
     {

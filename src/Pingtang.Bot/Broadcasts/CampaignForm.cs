@@ -2,7 +2,6 @@ using System.Globalization;
 using Pingtang.Domain;
 using Pingtang.Domain.Broadcasts;
 using Pingtang.Domain.Stations;
-using Pingtang.Domain.Training;
 
 namespace Pingtang.Bot.Broadcasts;
 
@@ -46,7 +45,7 @@ public sealed record CampaignForm(int StationId, string Title, string Text, stri
             return (null, "请填写发送时间");
         }
 
-        var content = new CampaignContent(Title, Text, TrainingSessionRow.SplitList(Choices), audience, ChinaTime.At(DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local)));
+        var content = new CampaignContent(Title, Text, TypedText.List(Choices), audience, ChinaTime.At(DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local)));
         return content.Validate() is { } invalid ? (null, invalid) : (content, null);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pingtang.Domain;
 using Pingtang.Domain.Sheets;
 using Pingtang.Domain.Stations;
 using Pingtang.Domain.Training;
@@ -54,7 +55,7 @@ public sealed record SessionForm(int CourseId, int StationId, string Place, stri
             Bring = Bring,
             AgeMin = Number("年龄下限", AgeMin),
             AgeMax = Number("年龄上限", AgeMax),
-            Townships = TrainingSessionRow.SplitList(Townships),
+            Townships = TypedText.List(Townships),
             Prerequisites = Prerequisites,
         };
         return problem is null ? (details, details.Validate(today)) : (null, problem);

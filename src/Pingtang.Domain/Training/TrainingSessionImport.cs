@@ -183,7 +183,7 @@ public sealed class TrainingSessionImport(PingtangDb db, TimeProvider time, ILog
             Bring = Text(Columns.Bring) is { Length: > 0 } bring ? bring : "身份证",
             AgeMin = Number(Columns.AgeMin),
             AgeMax = Number(Columns.AgeMax),
-            Townships = TrainingSessionRow.SplitList(Text(Columns.Townships)),
+            Townships = TypedText.List(Text(Columns.Townships)),
             Prerequisites = Text(Columns.Prerequisites),
             EnrolBy = Date(Columns.EnrolBy),
         };
@@ -222,10 +222,6 @@ public sealed class TrainingSessionImport(PingtangDb db, TimeProvider time, ILog
 /// <summary>One session of the sheet: its 外部编号, the course's name, what staff set and the station's name (empty: none given).</summary>
 public sealed record TrainingSessionRow(string ExternalId, string Course, TrainingSessionDetails Details, string Station = "")
 {
-    /// <summary>掌布镇、通州镇 or 掌布镇,通州镇 as a list.</summary>
-    public static IReadOnlyList<string> SplitList(string text) =>
-        text.Split(['、', ',', '，', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
     /// <summary>The session as a row of the sheet, keyed by header: for the template, the demo and test files.</summary>
     public Dictionary<string, object?> Cells() => new()
     {
