@@ -32,9 +32,6 @@ public enum GlobalWord
     Help,
     Human,
     Unsubscribe,
-
-    /// <summary>订阅 at the menu; inside a dialog the word is the dialog's (the job search saves its search with it).</summary>
-    Subscribe,
 }
 
 public static class GlobalWords
@@ -49,7 +46,6 @@ public static class GlobalWords
         ["转人工"] = GlobalWord.Human,
         ["人工客服"] = GlobalWord.Human,
         ["退订"] = GlobalWord.Unsubscribe,
-        ["订阅"] = GlobalWord.Subscribe,
     };
 
     /// <summary>The global word the whole (normalized) message is, if any; a word inside a sentence is not one.</summary>

@@ -28,5 +28,8 @@ public static class MenuTexts
 
     public const string Unsubscribed = "已为您退订所有通知。您报名的培训、返岗专车的提醒照常发送。想再接收时，回复「订阅」。";
 
+    /// <summary>At the main menu, turns notices back on after 退订.</summary>
+    public const string SubscribeWord = "订阅";
+
     public const string Subscribed = "已为您打开通知：新岗位、返岗专车等消息会发给您。不想接收时，回复「退订」。";
 }

@@ -53,11 +53,6 @@ public sealed class RootRouter(DialogSet dialogs, IEnumerable<IMenuShortcut> sho
                 await dc.SendAsync(MenuTexts.Unsubscribed, cancellationToken);
                 await RepromptAsync(dc, cancellationToken);
                 return;
-            case GlobalWord.Subscribe when dc.ActiveFrame is null:
-                await dc.Services.GetRequiredService<WorkerRegistry>().SetRemindersAsync(dc.WorkerId, accepts: true, cancellationToken);
-                await dc.SendAsync(MenuTexts.Subscribed, cancellationToken);
-                await ShowMenuAsync(dc, MenuTexts.Choose, cancellationToken);
-                return;
         }
 
         var result = dc.ActiveFrame is null
@@ -71,6 +66,15 @@ public sealed class RootRouter(DialogSet dialogs, IEnumerable<IMenuShortcut> sho
 
     private async Task<DialogTurnResult?> StartFromMenuAsync(DialogContext dc, CancellationToken cancellationToken)
     {
+        // 订阅 undoes 退订, but only here at the menu: inside the job search the word saves the search.
+        if (dc.Text == MenuTexts.SubscribeWord)
+        {
+            await dc.Services.GetRequiredService<WorkerRegistry>().SetRemindersAsync(dc.WorkerId, accepts: true, cancellationToken);
+            await dc.SendAsync(MenuTexts.Subscribed, cancellationToken);
+            await ShowMenuAsync(dc, MenuTexts.Choose, cancellationToken);
+            return null;
+        }
+
         if (ChoiceRecognizer.Recognize(dc.Text, MainMenu.Titles) is not { } index)
         {
             if (_shortcuts.Select(s => s.Match(dc.Text)).FirstOrDefault(m => m is not null) is { } shortcut)
