@@ -57,7 +57,7 @@ public sealed class TripBookings(PingtangDb db, TimeProvider time, IIdNumberProt
             return new TripSignUpResult.Refused(string.Format(System.Globalization.CultureInfo.InvariantCulture, TripRules.MobileAlreadyOnTrip, taken));
         }
 
-        var travellers = await TravellersAsync(signUp, worker, today, cancellationToken);
+        var travellers = await TravellersAsync(signUp, worker, trip.Mode, today, cancellationToken);
 
         // BEGIN IMMEDIATE on SQLite: the seat update and the insert happen under the write lock, one booking at a time.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -196,7 +196,7 @@ public sealed class TripBookings(PingtangDb db, TimeProvider time, IIdNumberProt
     /// (the first of a family booking is the worker themselves; others are found by phone), so they get their own
     /// reminders; the rest reach whoever signed them up.
     /// </summary>
-    private async Task<List<Traveller>> TravellersAsync(TripSignUp signUp, Worker worker, DateOnly today, CancellationToken cancellationToken)
+    private async Task<List<Traveller>> TravellersAsync(TripSignUp signUp, Worker worker, TripMode mode, DateOnly today, CancellationToken cancellationToken)
     {
         var mobiles = signUp.Travellers.Select(t => t.Mobile).ToList();
         var known = await db.Workers.AsNoTracking()
@@ -204,11 +204,10 @@ public sealed class TripBookings(PingtangDb db, TimeProvider time, IIdNumberProt
             .GroupBy(w => w.Mobile!)
             .Select(g => new { Mobile = g.Key, WorkerId = g.Min(w => w.Id) })
             .ToDictionaryAsync(w => w.Mobile, w => w.WorkerId, cancellationToken);
-        var trip = await db.ReturnTrips.AsNoTracking().SingleAsync(t => t.Id == signUp.TripId, cancellationToken);
         return [.. signUp.Travellers.Select((details, i) =>
         {
             var isSelf = (i == 0 && !signUp.ByLeader) || details.Mobile == worker.Mobile;
-            var idNumber = TripModes.NeedsIdNumbers(trip.Mode) ? IdCardNumber.Protect(details.IdNumber, today, idNumbers) : null;
+            var idNumber = TripModes.NeedsIdNumbers(mode) ? IdCardNumber.Protect(details.IdNumber, today, idNumbers) : null;
             return Traveller.From(details, idNumber, isSelf ? worker.Id : known.TryGetValue(details.Mobile, out var id) ? id : null);
         })];
     }
