@@ -118,8 +118,8 @@ public sealed class ReturnTripImport(PingtangDb db, TimeProvider time, TripChang
                 return;
             }
 
-            var existing = await db.ReturnTrips.AsNoTracking().Where(t => t.ExternalId == ready.ExternalId).Select(t => (int?)t.Id).SingleOrDefaultAsync(cancellationToken);
-            if (existing is { } id)
+            var existing = await db.ReturnTrips.AsNoTracking().Where(t => t.ExternalId == ready.ExternalId).Select(t => new { t.Id, t.SeatsTaken }).SingleOrDefaultAsync(cancellationToken);
+            if (existing is { Id: var id })
             {
                 try
                 {
@@ -137,7 +137,7 @@ public sealed class ReturnTripImport(PingtangDb db, TimeProvider time, TripChang
                 {
                     skipped++;
                     // The departure refused the change: fewer seats than confirmed, or a pickup point in use left out.
-                    problems.Add(new(ready.First.Number, e.Message.Contains("上车点", StringComparison.Ordinal) ? Columns.Township : Columns.Seats, e.Message));
+                    problems.Add(new(ready.First.Number, details.Seats < existing.SeatsTaken ? Columns.Seats : Columns.Township, e.Message));
                 }
             }
             else

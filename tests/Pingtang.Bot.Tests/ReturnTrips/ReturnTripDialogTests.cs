@@ -91,6 +91,23 @@ public sealed class ReturnTripDialogTests : IDisposable
     }
 
     [Fact]
+    public async Task A_train_offers_the_profile_s_phone_but_not_its_称呼_for_a_real_name_ticket()
+    {
+        await Trips.PlanAsync(_factory, TripData.DongguanTrain);
+        await Conversation.Start(_factory).Send("你好").StartTestAsync();
+        await WorkerProfiles.SetAsync(_factory, "worker-1", WorkerProfile.Empty with { Name = "李姐", Mobile = "13912345678" });
+
+        await SignUpFromMenu("worker-1", "专列 → 东莞")
+            .Send("1").AssertReply(reply =>
+            {
+                Assert.Equal(DialogTexts.Format(ReturnTripTexts.AskRealName, 1), ((IMessageActivity)reply).Text);
+                Assert.Empty(Buttons(reply));
+            })
+            .Send("李小红").AssertReply(reply => Assert.Equal(["13912345678"], Buttons(reply)))
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task A_full_departure_says_so_and_the_worker_goes_on_the_waiting_list()
     {
         var trip = await Trips.PlanAsync(_factory, TripData.Guangzhou with { Seats = 1 });
