@@ -89,9 +89,14 @@ public sealed class Phone : IAsyncDisposable
         await sendBox.PressAsync("Enter");
     }
 
-    /// <summary>Taps the newest suggested-action button with this label.</summary>
+    /// <summary>
+    /// Taps the newest suggested-action button with this label: the one on screen, not the copy Web Chat writes into a
+    /// screen reader's live region after it, which the transcript covers and no tap reaches.
+    /// </summary>
     public Task TapAsync(string label) =>
-        Page.GetByRole(AriaRole.Button, new() { Name = label, Exact = true }).Last.ClickAsync(new() { Timeout = Timeout });
+        Page.GetByRole(AriaRole.Button, new() { Name = label, Exact = true })
+            .And(Page.Locator(":not(.webchat__live-region-activity__suggested-action)"))
+            .Last.ClickAsync(new() { Timeout = Timeout });
 
     // Web Chat also writes each message into hidden live regions for screen readers; what a person sees is the bubble.
     public static ILocator Shown(ILocator text)
