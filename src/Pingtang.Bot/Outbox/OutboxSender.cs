@@ -39,12 +39,13 @@ public sealed class OutboxSender(
         var consent = await scope.ServiceProvider.GetRequiredService<PingtangDb>().Workers.AsNoTracking()
             .Where(w => workerIds.Contains(w.Id))
             .ToDictionaryAsync(w => w.Id, w => new Consent(w.AcceptsReminders, w.UnsubscribedAt != null), cancellationToken);
+        var addresses = await messenger.AddressesAsync(workerIds, cancellationToken);
         var now = time.GetUtcNow();
         var outcomes = new ConcurrentBag<(OutboxMessage Message, Outcome Outcome)>();
         await Parallel.ForEachAsync(
             batch,
             new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken },
-            async (message, token) => outcomes.Add((message, await SendAsync(message, consent.GetValueOrDefault(message.WorkerId, Consent.None), now, token))));
+            async (message, token) => outcomes.Add((message, await SendAsync(message, consent.GetValueOrDefault(message.WorkerId, Consent.None), addresses[message.WorkerId], now, token))));
 
         // Not the batch's token: what was sent must be recorded even when the service is stopping, or it goes again.
         await RecordAsync(outbox, leaseId, outcomes, CancellationToken.None);
@@ -80,7 +81,7 @@ public sealed class OutboxSender(
         }
     }
 
-    private async Task<Outcome> SendAsync(OutboxMessage message, Consent consent, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<Outcome> SendAsync(OutboxMessage message, Consent consent, IEnumerable<ConversationReference> addresses, DateTimeOffset now, CancellationToken cancellationToken)
     {
         switch (OutboxRules.Decide(message.Purpose, consent.Accepts, now, options.QuietHours, consent.Unsubscribed))
         {
@@ -92,7 +93,7 @@ public sealed class OutboxSender(
 
         try
         {
-            return await messenger.SendAsync(message.WorkerId, Activity(message), cancellationToken) is { } delivery
+            return await messenger.SendAsync(message.WorkerId, addresses, Activity(message), cancellationToken) is { } delivery
                 ? new Outcome.Sent(delivery.ChannelId)
                 : new Outcome.Skipped(OutboxRules.NoChannel);
         }

@@ -1,9 +1,13 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 
 namespace Pingtang.Domain.Outbox;
 
 /// <summary>Messages of one kind in one state, for the staff page.</summary>
 public sealed record OutboxCount(string Kind, OutboxState State, int Count);
+
+/// <summary>One message for many workers (a broadcast): each worker's copy is keyed <c>{KeyPrefix}{worker id}</c>.</summary>
+public sealed record OutboxCircular(string KeyPrefix, string Kind, MessagePurpose Purpose, string Text, IReadOnlyList<string> Choices, int? CampaignId);
 
 /// <summary>
 /// The one way a message reaches a worker outside their own turn. Features queue here, in the unit of work of the
@@ -45,6 +49,34 @@ public sealed class OutboxMessages(PingtangDb db, TimeProvider time)
 
             return added;
         }
+    }
+
+    /// <summary>
+    /// Queues <paramref name="circular"/> to each of <paramref name="workerIds"/> in one statement, in the caller's
+    /// transaction; a worker whose copy is queued already keeps it. Returns how many copies were new.
+    /// </summary>
+    public Task<int> QueueCircularAsync(OutboxCircular circular, IReadOnlyCollection<int> workerIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(circular);
+        ArgumentNullException.ThrowIfNull(workerIds);
+        if (workerIds.Count == 0)
+        {
+            return Task.FromResult(0);
+        }
+
+        // One INSERT … SELECT over the ids rather than an entity per worker: a broadcast to 100,000 is queued in
+        // seconds, not in the minute that change tracking takes. The values are stored as EF Core would store them.
+        var now = new UtcTimestampConverter().ConvertToProvider(time.GetUtcNow());
+        var text = circular.Text.Length > OutboxMessage.TextMaxLength ? circular.Text[..OutboxMessage.TextMaxLength] : circular.Text;
+        return db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO "Outbox" ("WorkerId", "Kind", "Purpose", "Key", "Text", "Choices", "CreatedAt", "NotBefore", "State", "Attempts", "CampaignId", "QuietDeferrals")
+            SELECT worker.value, {circular.Kind}, {circular.Purpose.ToString()}, {circular.KeyPrefix} || worker.value, {text}, {JsonSerializer.Serialize(circular.Choices)}, {now}, {now}, {OutboxState.Queued.ToString()}, 0, {circular.CampaignId}, 0
+            FROM json_each({JsonSerializer.Serialize(workerIds)}) AS worker
+            WHERE true
+            ON CONFLICT ("Key") DO NOTHING
+            """,
+            cancellationToken);
     }
 
     /// <summary>

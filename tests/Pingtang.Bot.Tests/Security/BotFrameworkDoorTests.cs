@@ -186,7 +186,7 @@ public sealed class BotFrameworkDoorTests : IAsyncLifetime
     public async Task With_a_channel_token_replies_go_only_to_the_service_url_it_names()
     {
         var vouched = new ClaimsIdentity([new Claim(AuthenticationConstants.ServiceUrlClaim, "https://smba.trafficmanager.net/apac/")], "Bearer");
-        var authentication = new ChannelAuthentication(new Vouching(vouched), TimeSpan.FromSeconds(10));
+        var authentication = new ChannelAuthentication(new Vouching(vouched), TimeSpan.FromSeconds(10), TimeProvider.System);
         Activity Activity(string serviceUrl) => new(ActivityTypes.Message) { ServiceUrl = serviceUrl, ChannelId = "msteams" };
 
         var named = await authentication.AuthenticateRequestAsync(Activity("https://smba.trafficmanager.net/apac/"), "Bearer x", default);

@@ -8,8 +8,8 @@ namespace Pingtang.Domain.Tests.Broadcasts;
 /// <summary>Workers and campaigns for the broadcast tests, on 2026-11-29 (China time).</summary>
 public static class BroadcastData
 {
-    public static CampaignContent Content(Audience? audience = null, DateTimeOffset? sendAt = null) =>
-        new("返岗专车报名开始", "正月初六起有返岗专车，回复「菜单」报名。", [], audience ?? Audience.Everyone, sendAt ?? TestDatabase.DefaultNow);
+    public static CampaignContent Content(Audience? audience = null, DateTimeOffset? sendAt = null, IReadOnlyList<string>? choices = null) =>
+        new("返岗专车报名开始", "正月初六起有返岗专车，回复「菜单」报名。", choices ?? [], audience ?? Audience.Everyone, sendAt ?? TestDatabase.DefaultNow);
 
     /// <summary>A worker with this profile; <paramref name="consents"/> is their answer to reminders.</summary>
     public static async Task<int> WorkerAsync(PingtangDb db, TimeProvider time, string? township = null, string? city = null, int? born = null, string[]? trades = null, bool consents = true)
@@ -31,11 +31,11 @@ public static class BroadcastData
     }
 
     /// <summary>A campaign approved and started now, ready to fan out.</summary>
-    public static async Task<int> SendingAsync(TestDatabase database, Audience? audience = null)
+    public static async Task<int> SendingAsync(TestDatabase database, Audience? audience = null, IReadOnlyList<string>? choices = null)
     {
         await using var db = database.Open();
         var campaigns = Campaigns(db, database);
-        var campaign = await campaigns.DraftAsync(Content(audience), Station.CountyCentreId, null, default);
+        var campaign = await campaigns.DraftAsync(Content(audience, choices: choices), Station.CountyCentreId, null, default);
         campaign.Schedule(approvedBy: null, database.Clock.GetUtcNow());
         await db.SaveChangesAsync();
         Assert.Equal([campaign.Id], await campaigns.TakeDueAsync(default));

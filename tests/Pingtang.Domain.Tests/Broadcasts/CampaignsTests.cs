@@ -18,7 +18,7 @@ public sealed class CampaignsTests : IAsyncLifetime
     public async Task The_fan_out_queues_one_promotional_message_per_worker_in_batches_and_is_done_after_the_last()
     {
         var workers = await WorkersAsync(5);
-        var campaign = await BroadcastData.SendingAsync(_database);
+        var campaign = await BroadcastData.SendingAsync(_database, choices: ["我要报名", "不需要"]);
 
         Assert.Equal(new FanOutBatch(2, false), await FanOutAsync(campaign));
         Assert.Equal(new FanOutBatch(2, false), await FanOutAsync(campaign));
@@ -28,8 +28,11 @@ public sealed class CampaignsTests : IAsyncLifetime
         var messages = await db.Outbox.OrderBy(m => m.WorkerId).ToListAsync();
         Assert.Equal(workers, messages.Select(m => m.WorkerId));
         Assert.All(messages, m => Assert.Equal((campaign, MessagePurpose.Promotional, Campaign.OutboxKind, Campaigns.Key(campaign, m.WorkerId)), (m.CampaignId!.Value, m.Purpose, m.Kind, m.Key)));
+        Assert.All(messages, m => Assert.Equal((BroadcastData.Content().Text, OutboxState.Queued, _database.Clock.GetUtcNow(), 0), (m.Text, m.State, m.NotBefore, m.Attempts)));
+        Assert.All(messages, m => Assert.Equal(["我要报名", "不需要"], m.Choices));
         var done = await db.Campaigns.SingleAsync();
         Assert.Equal((CampaignState.Done, workers[^1]), (done.State, done.FanOutCursor));
+        Assert.Equal(5, (await new OutboxMessages(db, _database.Clock).LeaseAsync(10, TimeSpan.FromMinutes(1), default)).Count);
     }
 
     [Fact]
@@ -46,7 +49,7 @@ public sealed class CampaignsTests : IAsyncLifetime
             await db.Campaigns.ExecuteUpdateAsync(s => s.SetProperty(c => c.FanOutCursor, 0).SetProperty(c => c.State, CampaignState.Sending));
         }
 
-        await Assert.ThrowsAsync<DbUpdateException>(() => FanOutAsync(campaign, batch: 10));
+        Assert.Equal(new FanOutBatch(0, true), await FanOutAsync(campaign, batch: 10));
         await using var check = _database.Open();
         Assert.Equal(3, await check.Outbox.CountAsync());
     }

@@ -29,26 +29,34 @@ public sealed record ProactiveDelivery(string ChannelId);
 /// </summary>
 public sealed class ProactiveMessenger(IDbContextFactory<BotDb> dbFactory, IEnumerable<IProactiveChannel> channels, PingtangCloudAdapter botFramework, ChannelPacing pacing)
 {
+    /// <summary>The addresses of <paramref name="workerIds"/>, each worker's last used first: one query for a batch of sends.</summary>
+    public async Task<ILookup<int, ConversationReference>> AddressesAsync(IReadOnlyCollection<int> workerIds, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var addresses = await db.Set<WorkerAddress>().AsNoTracking()
+            .Where(a => workerIds.Contains(a.WorkerId))
+            .ToListAsync(cancellationToken);
+        return addresses
+            .OrderByDescending(a => a.LastSeenAt)
+            .Select(a => (a.WorkerId, Reference: JsonConvert.DeserializeObject<ConversationReference>(a.ConversationReference)))
+            .Where(a => a.Reference is not null)
+            .ToLookup(a => a.WorkerId, a => a.Reference!);
+    }
+
     /// <summary>
     /// Sends <paramref name="message"/>; null when the worker never reached us on a channel we can write to. Throws
     /// <see cref="ChannelBusyException"/> when the channel's pace, or the channel itself, says not now.
     /// </summary>
-    public async Task<ProactiveDelivery?> SendAsync(int workerId, IActivity message, CancellationToken cancellationToken)
+    public async Task<ProactiveDelivery?> SendAsync(int workerId, IActivity message, CancellationToken cancellationToken) =>
+        await SendAsync(workerId, (await AddressesAsync([workerId], cancellationToken))[workerId], message, cancellationToken);
+
+    /// <summary>Sends <paramref name="message"/> to the first of <paramref name="addresses"/> (from <see cref="AddressesAsync"/>).</summary>
+    public async Task<ProactiveDelivery?> SendAsync(int workerId, IEnumerable<ConversationReference> addresses, IActivity message, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(addresses);
         ArgumentNullException.ThrowIfNull(message);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var addresses = await db.Set<WorkerAddress>().AsNoTracking()
-            .Where(a => a.WorkerId == workerId)
-            .ToListAsync(cancellationToken);
-
-        foreach (var address in addresses.OrderByDescending(a => a.LastSeenAt))
+        foreach (var reference in addresses)
         {
-            var reference = JsonConvert.DeserializeObject<ConversationReference>(address.ConversationReference);
-            if (reference is null)
-            {
-                continue;
-            }
-
             // A failed send is the caller's to record and retry. Left in the turn, the turn-error handler would
             // swallow it, apologise into the same broken channel and reset the worker's conversation.
             Exception? failure = null;

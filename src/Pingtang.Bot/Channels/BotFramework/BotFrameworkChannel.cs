@@ -29,7 +29,8 @@ public static class BotFrameworkChannel
                 sp.GetRequiredService<IConfiguration>(),
                 httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
                 logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()),
-            TimeSpan.FromSeconds(sp.GetRequiredService<IConfiguration>().GetValue(ConnectorTimeoutKey, 10))));
+            TimeSpan.FromSeconds(sp.GetRequiredService<IConfiguration>().GetValue(ConnectorTimeoutKey, 10)),
+            sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<PingtangCloudAdapter>();
         builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<PingtangCloudAdapter>());
         return builder;

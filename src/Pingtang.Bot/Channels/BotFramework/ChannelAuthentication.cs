@@ -19,15 +19,15 @@ namespace Pingtang.Bot.Channels.BotFramework;
 /// of another channel;</item>
 /// <item>every connector call gives up after <c>connectorTimeout</c>, not HttpClient's 100 s, so a channel that never
 /// answers cannot hold a conversation's turns;</item>
-/// <item>every <see cref="ConnectorClient"/> shares one JSON contract resolver. Stock, each turn's client gets a fresh
-/// resolver, so Newtonsoft rebuilds its serialization contracts on every reply: measured here, over half of a turn's
-/// CPU. The resolver is the same type the client uses by default, so replies are serialised exactly as before;</item>
+/// <item>connector and user-token clients are kept and shared (<see cref="ConnectorClients"/>), not built for every
+/// turn and every proactive message, and share one JSON contract resolver: stock, Newtonsoft rebuilt its contracts
+/// for every reply, measured here at over half of a turn's CPU;</item>
 /// <item>a malformed channel token gets the 401 any other invalid token gets, not a 500.</item>
 /// </list>
 /// </summary>
-internal sealed class ChannelAuthentication(BotFrameworkAuthentication inner, TimeSpan connectorTimeout) : BotFrameworkAuthentication
+internal sealed class ChannelAuthentication(BotFrameworkAuthentication inner, TimeSpan connectorTimeout, TimeProvider time) : BotFrameworkAuthentication
 {
-    private static readonly ReadOnlyJsonContractResolver Shared = new();
+    private readonly ConnectorClients _clients = new(connectorTimeout, time);
 
     public override async Task<AuthenticateRequestResult> AuthenticateRequestAsync(Activity activity, string authHeader, CancellationToken cancellationToken)
     {
@@ -53,22 +53,22 @@ internal sealed class ChannelAuthentication(BotFrameworkAuthentication inner, Ti
             throw new UnauthorizedAccessException("Without an app id, only the Bot Framework Emulator's channel is served.");
         }
 
-        result.ConnectorFactory = new Factory(result.ConnectorFactory, connectorTimeout);
+        result.ConnectorFactory = _clients.Factory(result.ConnectorFactory, result.ClaimsIdentity);
         return result;
     }
 
     public override async Task<AuthenticateRequestResult> AuthenticateStreamingRequestAsync(string authHeader, string channelIdHeader, CancellationToken cancellationToken)
     {
         var result = await inner.AuthenticateStreamingRequestAsync(authHeader, channelIdHeader, cancellationToken);
-        result.ConnectorFactory = new Factory(result.ConnectorFactory, connectorTimeout);
+        result.ConnectorFactory = _clients.Factory(result.ConnectorFactory, result.ClaimsIdentity);
         return result;
     }
 
     public override ConnectorFactory CreateConnectorFactory(ClaimsIdentity claimsIdentity) =>
-        new Factory(inner.CreateConnectorFactory(claimsIdentity), connectorTimeout);
+        _clients.Factory(inner.CreateConnectorFactory(claimsIdentity), claimsIdentity);
 
     public override Task<UserTokenClient> CreateUserTokenClientAsync(ClaimsIdentity claimsIdentity, CancellationToken cancellationToken) =>
-        inner.CreateUserTokenClientAsync(claimsIdentity, cancellationToken);
+        _clients.UserTokenClientAsync(claimsIdentity, () => inner.CreateUserTokenClientAsync(claimsIdentity, CancellationToken.None));
 
     public override BotFrameworkClient CreateBotFrameworkClient() => inner.CreateBotFrameworkClient();
 
@@ -80,20 +80,4 @@ internal sealed class ChannelAuthentication(BotFrameworkAuthentication inner, Ti
     private static bool Vouches(ClaimsIdentity identity, string? serviceUrl) =>
         identity.FindFirst(AuthenticationConstants.ServiceUrlClaim)?.Value is { } vouched
         && string.Equals(vouched, serviceUrl, StringComparison.OrdinalIgnoreCase);
-
-    private sealed class Factory(ConnectorFactory inner, TimeSpan timeout) : ConnectorFactory
-    {
-        public override async Task<IConnectorClient> CreateAsync(string serviceUrl, string audience, CancellationToken cancellationToken)
-        {
-            var client = await inner.CreateAsync(serviceUrl, audience, cancellationToken);
-            if (client is ConnectorClient connector)
-            {
-                connector.SerializationSettings.ContractResolver = Shared;
-                connector.DeserializationSettings.ContractResolver = Shared;
-                connector.HttpClient.Timeout = timeout;
-            }
-
-            return client;
-        }
-    }
 }
