@@ -11,7 +11,7 @@ namespace Pingtang.Bot.Outbox;
 
 /// <summary>
 /// Sends what the outbox holds, inside the service: leases a batch of due messages, applies the outbox's rules to
-/// each (consent, quiet hours), sends through <see cref="ProactiveMessenger"/> a few at a time, and records every
+/// each (consent, quiet hours), sends through <see cref="ProactiveMessenger"/> a few workers at a time, and records every
 /// outcome. It starts at once when something is queued (<see cref="OutboxSignal"/>) and sweeps every
 /// <see cref="OutboxOptions.Sweep"/> for the rest: failures due again, deferred messages, leases of a sender that died.
 /// </summary>
@@ -42,10 +42,18 @@ public sealed class OutboxSender(
         var addresses = await messenger.AddressesAsync(workerIds, cancellationToken);
         var now = time.GetUtcNow();
         var outcomes = new ConcurrentBag<(OutboxMessage Message, Outcome Outcome)>();
+        // Different workers' messages go side by side; one worker's go one after the other in the order they were
+        // queued, so a reply split into several messages, or two notices, arrive in the order they were written.
         await Parallel.ForEachAsync(
-            batch,
+            batch.GroupBy(m => m.WorkerId),
             new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken },
-            async (message, token) => outcomes.Add((message, await SendAsync(message, consent.GetValueOrDefault(message.WorkerId, Consent.None), addresses[message.WorkerId], now, token))));
+            async (messages, token) =>
+            {
+                foreach (var message in messages.OrderBy(m => m.Id))
+                {
+                    outcomes.Add((message, await SendAsync(message, consent.GetValueOrDefault(message.WorkerId, Consent.None), addresses[message.WorkerId], now, token)));
+                }
+            });
 
         // Not the batch's token: what was sent must be recorded even when the service is stopping, or it goes again.
         await RecordAsync(outbox, leaseId, outcomes, CancellationToken.None);

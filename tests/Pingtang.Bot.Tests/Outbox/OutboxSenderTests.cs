@@ -79,6 +79,24 @@ public sealed class OutboxSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task One_workers_messages_arrive_in_the_order_they_were_queued_while_other_workers_go_side_by_side()
+    {
+        using var host = Host();
+        var first = await ChattingWorkerAsync(host, "conv-first");
+        var second = await ChattingWorkerAsync(host, "conv-second");
+        var queued = Enumerable.Range(1, 10).ToList();
+
+        await QueueAsync(host, [.. queued.SelectMany(n => new[] { Draft(first, $"first-{n}", $"甲{n}"), Draft(second, $"second-{n}", $"乙{n}") })]);
+        Assert.Equal(20, await SendBatchAsync(host));
+
+        var arrived = _connector.Bodies.Select(Newtonsoft.Json.Linq.JObject.Parse).ToList();
+        string[] TextsOf(string conversation) =>
+            [.. arrived.Where(b => (string?)b["conversation"]?["id"] == conversation).Select(b => (string)b["text"]!)];
+        Assert.Equal(queued.Select(n => $"甲{n}"), TextsOf("conv-first"));
+        Assert.Equal(queued.Select(n => $"乙{n}"), TextsOf("conv-second"));
+    }
+
+    [Fact]
     public async Task A_promotional_message_goes_only_to_a_worker_who_agreed()
     {
         using var host = Host();
