@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of Pingtang Bot. On a fresh machine it first installs what the tests need:
 #   - Debian's chromium and CJK fonts, for the browser test of the web chat page (never `playwright install`);
-#   - node packages of the official Direct Line client (botframework-directlinejs), from package-lock.json.
+#   - node packages, each folder from its package-lock.json: the official Direct Line client
+#     (botframework-directlinejs), and wechat-crypto, which cross-checks our WeChat safe mode.
 # Then it ends in `dotnet test`.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -21,9 +22,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" fontconfig
 fi
 
-node_client=tests/Pingtang.Bot.Tests/Channels/DirectLine/node
-if [ ! -d "$node_client/node_modules" ]; then
-  (cd "$node_client" && npm ci --no-audit --no-fund --loglevel=error)
-fi
+for node_folder in tests/Pingtang.Bot.Tests/Channels/DirectLine/node tests/Pingtang.Bot.Tests/Channels/WeChat/node; do
+  if [ ! -d "$node_folder/node_modules" ]; then
+    (cd "$node_folder" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+done
 
 dotnet test Pingtang.Bot.sln "$@"

@@ -1,6 +1,7 @@
 using Pingtang.Bot.Broadcasts;
 using Pingtang.Bot.Channels.BotFramework;
 using Pingtang.Bot.Channels.DirectLine;
+using Pingtang.Bot.Channels.WeChat;
 using Pingtang.Bot.Complaints;
 using Pingtang.Bot.Demo;
 using Pingtang.Bot.Dialogs;
@@ -41,6 +42,7 @@ builder.AddBroadcasts();
 builder.AddBotFrameworkChannel();
 builder.AddUploads();
 builder.AddDirectLine();
+builder.AddWeChat();
 builder.AddStaffAccess();
 builder.AddScheduling();
 
@@ -48,6 +50,7 @@ var app = builder.Build();
 app.UseSecurityHeaders();
 app.MapBotFrameworkChannel();
 app.MapDirectLine();
+app.MapWeChat();
 app.MapUploads();
 app.MapStaffAccess();
 app.MapJobStaff();

@@ -101,7 +101,7 @@ public sealed class OutboxSender(
 
         try
         {
-            return await messenger.SendAsync(message.WorkerId, addresses, Activity(message), cancellationToken) is { } delivery
+            return await messenger.SendAsync(message.WorkerId, addresses, Activity(message), cancellationToken, message.OnChannel) is { } delivery
                 ? new Outcome.Sent(delivery.ChannelId)
                 : new Outcome.Skipped(OutboxRules.NoChannel);
         }

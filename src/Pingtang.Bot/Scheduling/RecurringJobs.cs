@@ -1,5 +1,6 @@
 using Hangfire;
 using Pingtang.Bot.Broadcasts;
+using Pingtang.Bot.Channels.WeChat;
 using Pingtang.Bot.Jobs;
 using Pingtang.Bot.ReturnTrips;
 using Pingtang.Bot.Training;
@@ -21,6 +22,7 @@ internal static class RecurringJobs
         jobs.AddOrUpdate<TripReminderJob>(TripReminderJob.RecurringJobId, job => job.RunAsync(0, CancellationToken.None), Cron.Hourly(), inChina);
         jobs.AddOrUpdate<BroadcastJob>(BroadcastJob.RecurringJobId, job => job.StartDueAsync(CancellationToken.None), Cron.Minutely(), inChina);
         jobs.AddOrUpdate<SeasonPlanJob>(SeasonPlanJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Hourly(), inChina);
+        jobs.AddOrUpdate<WeChatInbox>(WeChatInbox.RecurringJobId, inbox => inbox.ForgetOldAsync(CancellationToken.None), Cron.Daily(3), inChina);
 
         // Jobs that no longer exist stay in a storage that had them, and would fail every run.
         foreach (var retired in Retired)

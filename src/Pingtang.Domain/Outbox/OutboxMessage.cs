@@ -44,6 +44,10 @@ public enum OutboxState
 /// <param name="Kind">What it is about, in the words staff read on the outbox page, e.g. 培训调整通知.</param>
 /// <param name="ChannelData">JSON for one channel's own form of the message (e.g. a WeChat template's fields).</param>
 /// <param name="CampaignId">The broadcast it is part of, which can pause, resume or cancel it and reports on it.</param>
+/// <param name="OnChannel">
+/// The one channel to send it on, e.g. the rest of a turn's reply on the channel the worker wrote from; null sends on
+/// the channel they used last.
+/// </param>
 public sealed record OutboxDraft(
     int WorkerId,
     string Kind,
@@ -53,7 +57,8 @@ public sealed record OutboxDraft(
     IReadOnlyList<string>? Choices = null,
     string? ChannelData = null,
     DateTimeOffset? NotBefore = null,
-    int? CampaignId = null);
+    int? CampaignId = null,
+    string? OnChannel = null);
 
 /// <summary>
 /// One message to a worker, sent outside their own turn: queued in the same transaction as the change that causes it,
@@ -107,6 +112,9 @@ public sealed class OutboxMessage
 
     public string? SentChannel { get; private set; }
 
+    /// <summary>The only channel it may go on (<see cref="OutboxDraft.OnChannel"/>); null: the one used last.</summary>
+    public string? OnChannel { get; private set; }
+
     public int? CampaignId { get; private set; }
 
     /// <summary>How many times quiet hours held it back: what a campaign's report counts as deferred.</summary>
@@ -128,6 +136,7 @@ public sealed class OutboxMessage
             NotBefore = draft.NotBefore ?? now,
             State = OutboxState.Queued,
             CampaignId = draft.CampaignId,
+            OnChannel = draft.OnChannel,
         };
     }
 }
@@ -142,6 +151,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Text).HasMaxLength(OutboxMessage.TextMaxLength);
         builder.Property(m => m.LastError).HasMaxLength(OutboxMessage.ErrorMaxLength);
         builder.Property(m => m.SentChannel).HasMaxLength(64);
+        builder.Property(m => m.OnChannel).HasMaxLength(64);
         builder.Property(m => m.Purpose).HasConversion<string>().HasMaxLength(16);
         builder.Property(m => m.State).HasConversion<string>().HasMaxLength(16);
         builder.PrimitiveCollection(m => m.Choices);

@@ -64,6 +64,7 @@ public sealed class SchedulingTests
         Assert.Contains(JobAlertJob.RecurringJobId, recurring, StringComparison.Ordinal);
         Assert.Contains(SessionReminderJob.RecurringJobId, recurring, StringComparison.Ordinal);
         Assert.Contains(Pingtang.Bot.ReturnTrips.TripReminderJob.RecurringJobId, recurring, StringComparison.Ordinal);
+        Assert.Contains(Pingtang.Bot.Channels.WeChat.WeChatInbox.RecurringJobId, recurring, StringComparison.Ordinal);
     }
 
     [Fact]

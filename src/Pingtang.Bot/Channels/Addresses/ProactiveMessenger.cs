@@ -50,12 +50,15 @@ public sealed class ProactiveMessenger(IDbContextFactory<BotDb> dbFactory, IEnum
     public async Task<ProactiveDelivery?> SendAsync(int workerId, IActivity message, CancellationToken cancellationToken) =>
         await SendAsync(workerId, (await AddressesAsync([workerId], cancellationToken))[workerId], message, cancellationToken);
 
-    /// <summary>Sends <paramref name="message"/> to the first of <paramref name="addresses"/> (from <see cref="AddressesAsync"/>).</summary>
-    public async Task<ProactiveDelivery?> SendAsync(int workerId, IEnumerable<ConversationReference> addresses, IActivity message, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends <paramref name="message"/> to the first of <paramref name="addresses"/> (from <see cref="AddressesAsync"/>),
+    /// or to the first on <paramref name="onChannel"/> when it is set.
+    /// </summary>
+    public async Task<ProactiveDelivery?> SendAsync(int workerId, IEnumerable<ConversationReference> addresses, IActivity message, CancellationToken cancellationToken, string? onChannel = null)
     {
         ArgumentNullException.ThrowIfNull(addresses);
         ArgumentNullException.ThrowIfNull(message);
-        foreach (var reference in addresses)
+        foreach (var reference in addresses.Where(a => onChannel is null || a.ChannelId == onChannel))
         {
             // A failed send is the caller's to record and retry. Left in the turn, the turn-error handler would
             // swallow it, apologise into the same broken channel and reset the worker's conversation.

@@ -10,7 +10,7 @@ namespace Pingtang.Bot.Channels.DirectLine;
 /// activities and pushed to its streams; there is no connector to call. Conversations it owns carry
 /// <see cref="ServiceUrl"/>, so proactive messages find their way back here.
 /// </summary>
-public sealed class DirectLineAdapter : BotAdapter, IProactiveChannel
+public sealed class DirectLineAdapter : OwnTransportAdapter
 {
     public const string ChannelId = Microsoft.Bot.Connector.Channels.Directline;
 
@@ -24,6 +24,7 @@ public sealed class DirectLineAdapter : BotAdapter, IProactiveChannel
     private readonly TimeProvider _time;
 
     public DirectLineAdapter(DirectLineStore store, IBot bot, TimeProvider time, IServiceProvider services)
+        : base(ChannelId, ServiceUrl)
     {
         _store = store;
         _bot = bot;
@@ -36,16 +37,6 @@ public sealed class DirectLineAdapter : BotAdapter, IProactiveChannel
     {
         using var turnContext = new TurnContext(this, activity);
         await RunPipelineAsync(turnContext, _bot.OnTurnAsync, cancellationToken);
-    }
-
-    public bool Owns(ConversationReference reference) =>
-        reference is { ChannelId: ChannelId, ServiceUrl: ServiceUrl };
-
-    public async Task ContinueConversationAsync(ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(reference);
-        using var turnContext = new TurnContext(this, reference.GetContinuationActivity());
-        await RunPipelineAsync(turnContext, callback, cancellationToken);
     }
 
     public override async Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, Activity[] activities, CancellationToken cancellationToken)

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Pingtang.Bot.Menu;
 using Pingtang.Bot.Tests.Support;
@@ -13,7 +11,7 @@ namespace Pingtang.Bot.Tests.Channels.DirectLine;
 /// </summary>
 public sealed class DirectLineClientTests
 {
-    private static readonly SemaphoreSlim Install = new(1, 1);
+    private static readonly NodeFolder Node = NodeFolder.Beside("botframework-directlinejs");
 
     [Theory]
     [InlineData("polling")]
@@ -21,9 +19,8 @@ public sealed class DirectLineClientTests
     public async Task The_official_client_is_welcomed_and_answered_as_the_user_its_token_names(string mode)
     {
         await using var host = LiveHost.Start();
-        await EnsureNodeModulesAsync();
 
-        var (exitCode, output, errors) = await RunAsync("node", $"client.js {host.BaseUrl} {mode} 帮助");
+        var (exitCode, output, errors) = await Node.RunAsync($"client.js {host.BaseUrl} {mode} 帮助");
 
         Assert.True(exitCode == 0, $"node client failed ({exitCode}): {errors}\n{output}");
         var seen = JsonDocument.Parse(output).RootElement;
@@ -44,11 +41,10 @@ public sealed class DirectLineClientTests
     {
         var bot = new AttachmentEchoBot();
         await using var host = LiveHost.Start(services: AttachmentEchoBot.Into(bot));
-        await EnsureNodeModulesAsync();
         var photo = Path.Combine(host.Factory.DataFolder, "photo-to-send.png");
         await File.WriteAllBytesAsync(photo, SampleFiles.Png);
 
-        var (exitCode, output, errors) = await RunAsync("node", $"upload.js {host.BaseUrl} {photo} image/png 工资条.png");
+        var (exitCode, output, errors) = await Node.RunAsync($"upload.js {host.BaseUrl} {photo} image/png 工资条.png");
 
         Assert.True(exitCode == 0, $"node client failed ({exitCode}): {errors}\n{output}");
         var seen = JsonDocument.Parse(output).RootElement;
@@ -64,48 +60,5 @@ public sealed class DirectLineClientTests
 
         using var http = new HttpClient();
         Assert.Equal(SampleFiles.Png, await http.GetByteArrayAsync(new Uri(attachment.ContentUrl)));
-    }
-
-    internal static string NodeFolder([CallerFilePath] string thisFile = "") => Path.Combine(Path.GetDirectoryName(thisFile)!, "node");
-
-    private static async Task EnsureNodeModulesAsync()
-    {
-        await Install.WaitAsync();
-        try
-        {
-            if (!Directory.Exists(Path.Combine(NodeFolder(), "node_modules", "botframework-directlinejs")))
-            {
-                var (exitCode, output, errors) = await RunAsync("npm", "ci --no-audit --no-fund");
-                Assert.True(exitCode == 0, $"npm ci failed: {errors}\n{output}");
-            }
-        }
-        finally
-        {
-            Install.Release();
-        }
-    }
-
-    private static async Task<(int ExitCode, string Output, string Errors)> RunAsync(string command, string arguments)
-    {
-        using var process = Process.Start(new ProcessStartInfo(command, arguments)
-        {
-            WorkingDirectory = NodeFolder(),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return (process.ExitCode, (await output).Trim(), await errors);
     }
 }

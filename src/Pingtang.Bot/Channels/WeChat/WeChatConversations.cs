@@ -1,0 +1,138 @@
+using System.Globalization;
+using Microsoft.Bot.Schema;
+using Pingtang.Domain.Outbox;
+
+namespace Pingtang.Bot.Channels.WeChat;
+
+/// <summary>
+/// A message WeChat delivered, once: the first try runs the turn, and when the turn ends within the passive-reply
+/// budget (<c>WeChat:PassiveReplySeconds</c>, default 4 of WeChat's 5) its first message goes back in the HTTP
+/// response and the rest through the outbox, in order; otherwise the try answers <c>success</c> at once and every
+/// message goes through the outbox when the turn ends. Retries — concurrent or later, on any instance — get the first
+/// try's answer and run nothing.
+/// </summary>
+public sealed class WeChatConversations(
+    WeChatInbox inbox,
+    WeChatAdapter adapter,
+    IServiceScopeFactory scopes,
+    IConfiguration configuration,
+    TimeProvider time,
+    IHostApplicationLifetime lifetime,
+    ILogger<WeChatConversations> logger)
+{
+    public const string PassiveReplyKey = "WeChat:PassiveReplySeconds";
+
+    /// <summary>What goes out after the passive reply waits this long, so that WeChat shows the passive one first.</summary>
+    private static readonly TimeSpan AfterPassive = TimeSpan.FromSeconds(1);
+
+    private readonly TimeSpan _budget = TimeSpan.FromSeconds(configuration.GetValue(PassiveReplyKey, 4.0));
+
+    /// <summary>The outbox's kind for a turn's replies beyond the passive one, as staff read it.</summary>
+    public const string ReplyKind = "微信回复";
+
+    /// <summary>
+    /// Handles <paramref name="message"/>, received <paramref name="elapsed"/> ago; returns the passive reply XML, or
+    /// null for <c>success</c>.
+    /// </summary>
+    public async Task<string?> ReceiveAsync(WeChatMessage message, System.Diagnostics.Stopwatch elapsed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(elapsed);
+        if (message is { MsgType: "event", Event: "unsubscribe" })
+        {
+            // Nothing can reach a user who has just unfollowed: no turn, no reply.
+            return null;
+        }
+
+        var key = Key(message);
+        var left = _budget - elapsed.Elapsed;
+        if (await inbox.ArriveAsync(key, left, cancellationToken) is WeChatArrival.Retry retry)
+        {
+            return retry.PassiveReply;
+        }
+
+        // The turn runs to its end whatever becomes of this request: WeChat may give up on it, the worker may not.
+        var turn = adapter.ProcessAsync(Activity(message, key), lifetime.ApplicationStopping);
+        var budget = _budget - elapsed.Elapsed;
+        if (budget > TimeSpan.Zero && await Task.WhenAny(turn, Task.Delay(budget, CancellationToken.None)) == turn && turn.IsCompletedSuccessfully)
+        {
+            var done = await turn;
+            var passive = done.Replies.Count == 0 ? null : WeChatXml.TextReply(message.FromUserName!, message.ToUserName!, time.GetUtcNow().ToUnixTimeSeconds(), done.Replies[0]);
+            await QueueAsync(key, done, skip: passive is null ? 0 : 1, CancellationToken.None);
+            await inbox.AnsweredAsync(key, passive, CancellationToken.None);
+            return passive;
+        }
+
+        await inbox.AnsweredAsync(key, null, CancellationToken.None);
+        _ = SendWhenDoneAsync(key, turn);
+        return null;
+    }
+
+    /// <summary>One key per message WeChat sends: its id, or for an event (which has none) its sender and second.</summary>
+    public static string Key(WeChatMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return message.MsgId is { } id
+            ? $"msg:{id.ToString(CultureInfo.InvariantCulture)}"
+            : $"event:{message.FromUserName}:{message.CreateTime?.ToString(CultureInfo.InvariantCulture)}:{message.Event}";
+    }
+
+    private async Task SendWhenDoneAsync(string key, Task<WeChatTurn> turn)
+    {
+        try
+        {
+            await QueueAsync(key, await turn, skip: 0, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            // The turn's own errors were answered inside it; this is the outbox's database being away.
+            logger.LogError(e, "The replies to WeChat message {Key} could not be queued", key);
+        }
+    }
+
+    private async Task QueueAsync(string key, WeChatTurn turn, int skip, CancellationToken cancellationToken)
+    {
+        if (turn.WorkerId is not { } workerId || turn.Replies.Count <= skip)
+        {
+            return;
+        }
+
+        var notBefore = time.GetUtcNow() + (skip > 0 ? AfterPassive : TimeSpan.Zero);
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<OutboxMessages>().QueueOnceAsync(
+            [.. turn.Replies.Skip(skip).Select((text, i) => new OutboxDraft(workerId, ReplyKind, MessagePurpose.Reply, $"wechat:{key}:{skip + i}", text, NotBefore: notBefore, OnChannel: WeChatAdapter.ChannelId))],
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// The turn's activity: a text, or a voice message's recognised text, is the worker's message; following the
+    /// account (<c>subscribe</c>) is the worker joining, which the bot welcomes with the menu.
+    /// </summary>
+    private Activity Activity(WeChatMessage message, string key)
+    {
+        var openId = message.FromUserName!;
+        var user = new ChannelAccount(openId, role: RoleTypes.User);
+        var account = new ChannelAccount(message.ToUserName, "平塘就业助手", RoleTypes.Bot);
+        var subscribe = message is { MsgType: "event", Event: "subscribe" };
+        return new Activity(subscribe ? ActivityTypes.ConversationUpdate : ActivityTypes.Message)
+        {
+            Id = key,
+            ChannelId = WeChatAdapter.ChannelId,
+            ServiceUrl = WeChatAdapter.ServiceUrl,
+            From = user,
+            Recipient = account,
+            Conversation = new ConversationAccount(id: openId),
+            Timestamp = message.CreateTime is { } seconds && seconds >= 0 && seconds <= DateTimeOffset.MaxValue.ToUnixTimeSeconds()
+                ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+                : time.GetUtcNow(),
+            Locale = "zh-CN",
+            Text = message.MsgType switch
+            {
+                "text" => message.Content,
+                "voice" => message.Recognition,
+                _ => null,
+            },
+            MembersAdded = subscribe ? [account, user] : null,
+        };
+    }
+}
