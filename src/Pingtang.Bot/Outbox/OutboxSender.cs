@@ -42,14 +42,14 @@ public sealed class OutboxSender(
         var addresses = await messenger.AddressesAsync(workerIds, cancellationToken);
         var now = time.GetUtcNow();
         var outcomes = new ConcurrentBag<(OutboxMessage Message, Outcome Outcome)>();
-        // Different workers' messages go side by side; one worker's go one after the other in the order they were
-        // queued, so a reply split into several messages, or two notices, arrive in the order they were written.
+        // Different workers' messages go side by side; one worker's go one after the other in the order they are due
+        // (the queue's order), so a reply split into several messages, or two notices, arrive in the order meant.
         await Parallel.ForEachAsync(
             batch.GroupBy(m => m.WorkerId),
             new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken },
             async (messages, token) =>
             {
-                foreach (var message in messages.OrderBy(m => m.Id))
+                foreach (var message in messages.OrderBy(m => m.NotBefore).ThenBy(m => m.Id))
                 {
                     outcomes.Add((message, await SendAsync(message, consent.GetValueOrDefault(message.WorkerId, Consent.None), addresses[message.WorkerId], now, token)));
                 }
@@ -102,8 +102,12 @@ public sealed class OutboxSender(
         try
         {
             return await messenger.SendAsync(message.WorkerId, addresses, Activity(message), cancellationToken, message.OnChannel) is { } delivery
-                ? new Outcome.Sent(delivery.ChannelId)
+                ? new Outcome.Sent(delivery.ChannelId, delivery.Via)
                 : new Outcome.Skipped(OutboxRules.NoChannel);
+        }
+        catch (AwaitingWorkerException)
+        {
+            return new Outcome.Waiting();
         }
         catch (ChannelBusyException busy)
         {
@@ -118,16 +122,30 @@ public sealed class OutboxSender(
         }
     }
 
-    private static IActivity Activity(OutboxMessage message) =>
-        message.Choices.Count == 0 ? MessageFactory.Text(message.Text) : ChoiceMessage.Create(message.Text, message.Choices);
+    /// <summary>
+    /// The message as the channels send it. Its kind goes as the activity's label, for a channel that sends some kinds
+    /// its own way (a WeChat template).
+    /// </summary>
+    private static IActivity Activity(OutboxMessage message)
+    {
+        var activity = (Activity)(message.Choices.Count == 0 ? MessageFactory.Text(message.Text) : ChoiceMessage.Create(message.Text, message.Choices));
+        activity.Label = message.Kind;
+        return activity;
+    }
 
     private async Task RecordAsync(OutboxMessages outbox, Guid leaseId, IEnumerable<(OutboxMessage Message, Outcome Outcome)> outcomes, CancellationToken cancellationToken)
     {
         // One statement per kind of outcome rather than per message: a batch is written in a few statements.
         var all = outcomes.ToList();
-        foreach (var group in all.Where(o => o.Outcome is Outcome.Sent).GroupBy(o => ((Outcome.Sent)o.Outcome).ChannelId))
+        foreach (var group in all.Where(o => o.Outcome is Outcome.Sent).GroupBy(o => (Outcome.Sent)o.Outcome))
         {
-            await outbox.RecordSentAsync([.. group.Select(o => o.Message.Id)], leaseId, group.Key, cancellationToken);
+            await outbox.RecordSentAsync([.. group.Select(o => o.Message.Id)], leaseId, group.Key.ChannelId, group.Key.Via, cancellationToken);
+        }
+
+        var waiting = all.Where(o => o.Outcome is Outcome.Waiting).Select(o => o.Message.Id).ToList();
+        if (waiting.Count > 0)
+        {
+            await outbox.AwaitWorkerAsync(waiting, leaseId, cancellationToken);
         }
 
         foreach (var group in all.Where(o => o.Outcome is Outcome.Skipped).GroupBy(o => ((Outcome.Skipped)o.Outcome).Reason))
@@ -153,7 +171,9 @@ public sealed class OutboxSender(
 
     private abstract record Outcome
     {
-        public sealed record Sent(string ChannelId) : Outcome;
+        public sealed record Sent(string ChannelId, string? Via) : Outcome;
+
+        public sealed record Waiting : Outcome;
 
         public sealed record Skipped(string Reason) : Outcome;
 

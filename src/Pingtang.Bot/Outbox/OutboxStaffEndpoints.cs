@@ -6,8 +6,9 @@ using Pingtang.Domain.Staff;
 namespace Pingtang.Bot.Outbox;
 
 /// <summary>
-/// 消息发送 for administrators, under <c>/console/outbox</c>: how many messages of each kind are in each state, the
-/// ones that did not go out with their reasons, and a button that sends a dead, failed or skipped one again.
+/// 消息发送 for administrators, under <c>/console/outbox</c>: how many messages of each kind are in each state, which
+/// channel and way the sent ones went (WeChat: 客服消息 or 模板消息), the ones that did not go out with their reasons,
+/// and a button that sends a dead, failed or skipped one again.
 /// </summary>
 public static class OutboxStaffEndpoints
 {
@@ -23,7 +24,7 @@ public static class OutboxStaffEndpoints
         var outbox = app.MapStaffArea(Path, StaffAccess.AdminPolicy);
         outbox.MapGet("/", async (ClaimsPrincipal user, OutboxMessages messages, StaffAudit audit, CancellationToken ct) =>
         {
-            var page = ConsolePage.Show<OutboxPage>(new { Counts = await messages.CountsAsync(ct), Problems = await messages.ProblemsAsync(ListedProblems, ct) });
+            var page = ConsolePage.Show<OutboxPage>(new { Counts = await messages.CountsAsync(ct), Routes = await messages.RoutesAsync(ct), Problems = await messages.ProblemsAsync(ListedProblems, ct) });
             await audit.RecordAsync(user, AuditKind.View, "查看消息发送", null, null, ct);
             return page;
         });

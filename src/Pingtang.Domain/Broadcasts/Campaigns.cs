@@ -9,9 +9,10 @@ public sealed record CampaignLine(int Id, string Title, string Station, Campaign
 /// <summary>What became of a campaign's messages, counted from the outbox rows themselves, so it is true after a crash.</summary>
 /// <param name="Deferred">Messages quiet hours held back at least once (they may have gone since).</param>
 /// <param name="Skipped">Not sent on purpose, by reason: no consent, 退订, no channel, cancelled.</param>
-public sealed record CampaignReport(int Queued, int Sending, int Sent, int Failed, int Dead, int Held, int Deferred, IReadOnlyList<SkipCount> Skipped)
+/// <param name="Waiting">Waiting for the worker to write first (WeChat outside its 48 hours, no template for broadcasts).</param>
+public sealed record CampaignReport(int Queued, int Sending, int Sent, int Failed, int Dead, int Held, int Waiting, int Deferred, IReadOnlyList<SkipCount> Skipped)
 {
-    public int Total => Queued + Sending + Sent + Failed + Dead + Held + Skipped.Sum(s => s.Count);
+    public int Total => Queued + Sending + Sent + Failed + Dead + Held + Waiting + Skipped.Sum(s => s.Count);
 }
 
 public sealed record SkipCount(string Reason, int Count);
@@ -159,7 +160,7 @@ public sealed class Campaigns(PingtangDb db, OutboxMessages outbox, TimeProvider
             .ToListAsync(cancellationToken);
         var deferred = await messages.CountAsync(m => m.QuietDeferrals > 0, cancellationToken);
         int Of(OutboxState state) => states.Where(s => s.State == state).Sum(s => s.Count);
-        return new(Of(OutboxState.Queued), Of(OutboxState.Sending), Of(OutboxState.Sent), Of(OutboxState.Failed), Of(OutboxState.Dead), Of(OutboxState.Held), deferred, [.. skipped.OrderByDescending(s => s.Count)]);
+        return new(Of(OutboxState.Queued), Of(OutboxState.Sending), Of(OutboxState.Sent), Of(OutboxState.Failed), Of(OutboxState.Dead), Of(OutboxState.Held), Of(OutboxState.Waiting), deferred, [.. skipped.OrderByDescending(s => s.Count)]);
     }
 
     private async Task ChangeAsync(Campaign campaign, Action<Campaign> change, Func<Task<int>> messages, CancellationToken cancellationToken)

@@ -37,6 +37,12 @@ public enum OutboxState
 
     /// <summary>Its campaign is paused: not sent until the campaign resumes.</summary>
     Held,
+
+    /// <summary>
+    /// The worker's channel lets us write only after they write (WeChat outside its 48 hours, with no template for
+    /// the kind): queued again when they next do.
+    /// </summary>
+    Waiting,
 }
 
 /// <summary>What a feature wants sent: the words, the choices offered as buttons, and its idempotency key.</summary>
@@ -112,6 +118,9 @@ public sealed class OutboxMessage
 
     public string? SentChannel { get; private set; }
 
+    /// <summary>How the channel carried it, where it has more than one way (WeChat: 客服消息 or 模板消息).</summary>
+    public string? SentVia { get; private set; }
+
     /// <summary>The only channel it may go on (<see cref="OutboxDraft.OnChannel"/>); null: the one used last.</summary>
     public string? OnChannel { get; private set; }
 
@@ -151,6 +160,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Text).HasMaxLength(OutboxMessage.TextMaxLength);
         builder.Property(m => m.LastError).HasMaxLength(OutboxMessage.ErrorMaxLength);
         builder.Property(m => m.SentChannel).HasMaxLength(64);
+        builder.Property(m => m.SentVia).HasMaxLength(32);
         builder.Property(m => m.OnChannel).HasMaxLength(64);
         builder.Property(m => m.Purpose).HasConversion<string>().HasMaxLength(16);
         builder.Property(m => m.State).HasConversion<string>().HasMaxLength(16);

@@ -6,6 +6,9 @@ namespace Pingtang.Domain.Outbox;
 /// <summary>Messages of one kind in one state, for the staff page.</summary>
 public sealed record OutboxCount(string Kind, OutboxState State, int Count);
 
+/// <summary>Sent messages of one kind by one channel and way (<see cref="OutboxMessage.SentVia"/>), for the staff page.</summary>
+public sealed record OutboxRoute(string Kind, string Channel, string? Via, int Count);
+
 /// <summary>One message for many workers (a broadcast): each worker's copy is keyed <c>{KeyPrefix}{worker id}</c>.</summary>
 public sealed record OutboxCircular(string KeyPrefix, string Kind, MessagePurpose Purpose, string Text, IReadOnlyList<string> Choices, int? CampaignId);
 
@@ -110,14 +113,18 @@ public sealed class OutboxMessages(PingtangDb db, TimeProvider time)
             : await db.Outbox.AsNoTracking().Where(m => m.LeaseId == leaseId).OrderBy(m => m.Id).ToListAsync(cancellationToken);
     }
 
-    /// <summary>Records messages of one lease as sent on <paramref name="channel"/>; a lease taken over meanwhile is left alone.</summary>
-    public Task<int> RecordSentAsync(IReadOnlyCollection<long> ids, Guid leaseId, string channel, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records messages of one lease as sent on <paramref name="channel"/>, by <paramref name="via"/> where the channel
+    /// has more than one way; a lease taken over meanwhile is left alone.
+    /// </summary>
+    public Task<int> RecordSentAsync(IReadOnlyCollection<long> ids, Guid leaseId, string channel, string? via, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         return Leased(ids, leaseId).ExecuteUpdateAsync(
             s => s.SetProperty(m => m.State, OutboxState.Sent)
                 .SetProperty(m => m.SentAt, now)
                 .SetProperty(m => m.SentChannel, channel)
+                .SetProperty(m => m.SentVia, via)
                 .SetProperty(m => m.LastError, (string?)null)
                 .SetProperty(m => m.LeaseId, (Guid?)null)
                 .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null),
@@ -168,8 +175,25 @@ public sealed class OutboxMessages(PingtangDb db, TimeProvider time)
     }
 
     /// <summary>
-    /// A paused campaign's messages not sent yet are held, in one statement: those waiting, failed and waiting to try
-    /// again, or left by a sender that died. A batch being sent at this moment goes.
+    /// Messages of one lease wait for the worker to write (<see cref="OutboxState.Waiting"/>); the lease is not counted
+    /// as a try.
+    /// </summary>
+    public Task<int> AwaitWorkerAsync(IReadOnlyCollection<long> ids, Guid leaseId, CancellationToken cancellationToken) =>
+        Leased(ids, leaseId).ExecuteUpdateAsync(
+            s => s.SetProperty(m => m.State, OutboxState.Waiting)
+                .SetProperty(m => m.Attempts, m => m.Attempts - 1)
+                .SetProperty(m => m.LeaseId, (Guid?)null)
+                .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null),
+            cancellationToken);
+
+    /// <summary>The worker wrote: what waited for them goes from <paramref name="notBefore"/>, in the order it was queued.</summary>
+    public Task<int> ReleaseWaitingAsync(int workerId, DateTimeOffset notBefore, CancellationToken cancellationToken) =>
+        db.Outbox.Where(m => m.WorkerId == workerId && m.State == OutboxState.Waiting)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, OutboxState.Queued).SetProperty(m => m.NotBefore, notBefore), cancellationToken);
+
+    /// <summary>
+    /// A paused campaign's messages not sent yet are held, in one statement: those queued, failed and waiting to try
+    /// again, waiting for the worker to write, or left by a sender that died. A batch being sent at this moment goes.
     /// </summary>
     public Task<int> HoldCampaignAsync(int campaignId, CancellationToken cancellationToken)
     {
@@ -219,6 +243,14 @@ public sealed class OutboxMessages(PingtangDb db, TimeProvider time)
             .Select(g => new OutboxCount(g.Key.Kind, g.Key.State, g.Count()))
             .ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<OutboxRoute>> RoutesAsync(CancellationToken cancellationToken) =>
+        await db.Outbox.AsNoTracking()
+            .Where(m => m.State == OutboxState.Sent)
+            .GroupBy(m => new { m.Kind, m.SentChannel, m.SentVia })
+            .OrderBy(g => g.Key.Kind).ThenBy(g => g.Key.SentChannel).ThenBy(g => g.Key.SentVia)
+            .Select(g => new OutboxRoute(g.Key.Kind, g.Key.SentChannel ?? "", g.Key.SentVia, g.Count()))
+            .ToListAsync(cancellationToken);
+
     /// <summary>The latest messages that did not go out (failed, dead, skipped), newest first.</summary>
     public async Task<IReadOnlyList<OutboxMessage>> ProblemsAsync(int max, CancellationToken cancellationToken) =>
         await db.Outbox.AsNoTracking()
@@ -232,7 +264,8 @@ public sealed class OutboxMessages(PingtangDb db, TimeProvider time)
 
     private IQueryable<OutboxMessage> Unsent(int campaignId, DateTimeOffset now, bool orHeld) =>
         db.Outbox.Where(m => m.CampaignId == campaignId
-            && (m.State == OutboxState.Queued || m.State == OutboxState.Failed || (m.State == OutboxState.Sending && m.LeaseUntil < now) || (orHeld && m.State == OutboxState.Held)));
+            && (m.State == OutboxState.Queued || m.State == OutboxState.Failed || m.State == OutboxState.Waiting
+                || (m.State == OutboxState.Sending && m.LeaseUntil < now) || (orHeld && m.State == OutboxState.Held)));
 
     private IQueryable<OutboxMessage> Leased(IReadOnlyCollection<long> ids, Guid leaseId) =>
         db.Outbox.Where(m => ids.Contains(m.Id) && m.LeaseId == leaseId && m.State == OutboxState.Sending);

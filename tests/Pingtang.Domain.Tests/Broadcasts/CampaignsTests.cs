@@ -109,7 +109,7 @@ public sealed class CampaignsTests : IAsyncLifetime
         {
             var outbox = new OutboxMessages(db, _database.Clock);
             var leased = Assert.Single(await outbox.LeaseAsync(1, TimeSpan.FromMinutes(1), default));
-            await outbox.RecordSentAsync([leased.Id], leased.LeaseId!.Value, "wechat", default);
+            await outbox.RecordSentAsync([leased.Id], leased.LeaseId!.Value, "wechat", null, default);
         }
 
         await ChangeAsync(campaign, (c, x) => c.PauseAsync(x, default));
@@ -131,7 +131,7 @@ public sealed class CampaignsTests : IAsyncLifetime
             var outbox = new OutboxMessages(db, _database.Clock);
             var leased = await outbox.LeaseAsync(10, TimeSpan.FromMinutes(1), default);
             var lease = leased[0].LeaseId!.Value;
-            await outbox.RecordSentAsync([leased[0].Id, leased[1].Id], lease, "wechat", default);
+            await outbox.RecordSentAsync([leased[0].Id, leased[1].Id], lease, "wechat", null, default);
             await outbox.RecordSkippedAsync([leased[2].Id], lease, OutboxRules.NoConsent, default);
             await outbox.RecordSkippedAsync([leased[3].Id], lease, OutboxRules.Unsubscribed, default);
             await outbox.DeferAsync([leased[4].Id], lease, _database.Clock.GetUtcNow().AddHours(8), quietHours: true, default);
@@ -140,7 +140,7 @@ public sealed class CampaignsTests : IAsyncLifetime
 
         var report = await ReportAsync(campaign);
 
-        Assert.Equal((1, 0, 2, 1, 0, 0, 1, 6), (report.Queued, report.Sending, report.Sent, report.Failed, report.Dead, report.Held, report.Deferred, report.Total));
+        Assert.Equal((1, 0, 2, 1, 0, 0, 0, 1, 6), (report.Queued, report.Sending, report.Sent, report.Failed, report.Dead, report.Held, report.Waiting, report.Deferred, report.Total));
         Assert.Equal(
             new HashSet<SkipCount> { new(OutboxRules.NoConsent, 1), new(OutboxRules.Unsubscribed, 1) },
             report.Skipped.ToHashSet());

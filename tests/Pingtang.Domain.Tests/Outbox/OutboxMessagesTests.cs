@@ -103,8 +103,8 @@ public sealed class OutboxMessagesTests : IAsyncLifetime
         _database.Clock.Advance(Lease + TimeSpan.FromSeconds(1));
         var again = Assert.Single(await LeaseAsync(10));
         await using var db = _database.Open();
-        var staleRecorded = await Outbox(db).RecordSentAsync([first.Id], first.LeaseId!.Value, "emulator", default);
-        var recorded = await Outbox(db).RecordSentAsync([again.Id], again.LeaseId!.Value, "emulator", default);
+        var staleRecorded = await Outbox(db).RecordSentAsync([first.Id], first.LeaseId!.Value, "emulator", null, default);
+        var recorded = await Outbox(db).RecordSentAsync([again.Id], again.LeaseId!.Value, "emulator", null, default);
 
         Assert.Equal(first.Id, again.Id);
         Assert.Equal(2, again.Attempts);

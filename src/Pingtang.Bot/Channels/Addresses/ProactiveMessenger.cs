@@ -18,8 +18,25 @@ public interface IProactiveChannel
     Task ContinueConversationAsync(ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken);
 }
 
-/// <summary>A proactive message that went out, and the channel it went out on.</summary>
-public sealed record ProactiveDelivery(string ChannelId);
+/// <summary>A proactive message that went out, the channel it went out on, and how, where the channel has more than one way.</summary>
+public sealed record ProactiveDelivery(string ChannelId, string? Via = null);
+
+/// <summary>Put in the turn state by a channel that has more than one way to send (WeChat: 客服消息, 模板消息).</summary>
+public sealed record SentVia(string Name);
+
+/// <summary>
+/// The channel cannot reach this worker at all now (they unfollowed the WeChat account): the message tries their
+/// next address.
+/// </summary>
+public sealed class ChannelUnreachableException(string channelId)
+    : Exception($"Channel {channelId} cannot reach this worker now.");
+
+/// <summary>
+/// The channel may write to this worker only after they write (WeChat outside its 48 hours, with no template for the
+/// message): the message waits for them.
+/// </summary>
+public sealed class AwaitingWorkerException(string channelId)
+    : Exception($"Channel {channelId} may write to this worker only after they write.");
 
 /// <summary>
 /// Sends a message to a worker, by worker id, on the channel they used last, at that channel's pace
@@ -45,7 +62,8 @@ public sealed class ProactiveMessenger(IDbContextFactory<BotDb> dbFactory, IEnum
 
     /// <summary>
     /// Sends <paramref name="message"/>; null when the worker never reached us on a channel we can write to. Throws
-    /// <see cref="ChannelBusyException"/> when the channel's pace, or the channel itself, says not now.
+    /// <see cref="ChannelBusyException"/> when the channel's pace, or the channel itself, says not now, and
+    /// <see cref="AwaitingWorkerException"/> when the channel waits for the worker to write first.
     /// </summary>
     public async Task<ProactiveDelivery?> SendAsync(int workerId, IActivity message, CancellationToken cancellationToken) =>
         await SendAsync(workerId, (await AddressesAsync([workerId], cancellationToken))[workerId], message, cancellationToken);
@@ -64,12 +82,14 @@ public sealed class ProactiveMessenger(IDbContextFactory<BotDb> dbFactory, IEnum
             // swallow it, apologise into the same broken channel and reset the worker's conversation.
             Exception? failure = null;
             var sent = false;
+            string? via = null;
             BotCallbackHandler send = async (turnContext, ct) =>
             {
                 try
                 {
                     await turnContext.SendActivityAsync(message, ct);
                     sent = true;
+                    via = turnContext.TurnState.Get<SentVia>()?.Name;
                 }
                 catch (Exception e)
                 {
@@ -81,6 +101,11 @@ public sealed class ProactiveMessenger(IDbContextFactory<BotDb> dbFactory, IEnum
             await (channel is null
                 ? botFramework.ContinueConversationAsync(reference, send, cancellationToken)
                 : channel.ContinueConversationAsync(reference, send, cancellationToken));
+            if (failure is ChannelUnreachableException)
+            {
+                continue;
+            }
+
             if (failure is not null)
             {
                 if (pacing.TooFast(reference.ChannelId, failure) is { } busy)
@@ -97,7 +122,7 @@ public sealed class ProactiveMessenger(IDbContextFactory<BotDb> dbFactory, IEnum
             }
 
             // A turn that never called back waited too long for the conversation's turn before it.
-            return sent ? new ProactiveDelivery(reference.ChannelId) : throw new ProactiveSendException(workerId);
+            return sent ? new ProactiveDelivery(reference.ChannelId, via) : throw new ProactiveSendException(workerId);
         }
 
         return null;

@@ -33,6 +33,8 @@ public static class WeChatChannel
         services.AddSingleton<WeChatTokens>();
         services.AddSingleton<WeChatApi>();
         services.AddSingleton<WeChatInbox>();
+        services.AddSingleton<WeChatUsers>();
+        services.AddSingleton<WeChatTemplates>();
         services.AddSingleton<WeChatAdapter>();
         services.AddSingleton<IProactiveChannel>(sp => sp.GetRequiredService<WeChatAdapter>());
         services.AddSingleton<WeChatConversations>();

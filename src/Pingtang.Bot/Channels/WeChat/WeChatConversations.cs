@@ -13,6 +13,7 @@ namespace Pingtang.Bot.Channels.WeChat;
 /// </summary>
 public sealed class WeChatConversations(
     WeChatInbox inbox,
+    WeChatUsers users,
     WeChatAdapter adapter,
     IServiceScopeFactory scopes,
     IConfiguration configuration,
@@ -38,18 +39,23 @@ public sealed class WeChatConversations(
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(elapsed);
-        if (message is { MsgType: "event", Event: "unsubscribe" })
-        {
-            // Nothing can reach a user who has just unfollowed: no turn, no reply.
-            return null;
-        }
-
         var key = Key(message);
         var left = _budget - elapsed.Elapsed;
         if (await inbox.ArriveAsync(key, left, cancellationToken) is WeChatArrival.Retry retry)
         {
             return retry.PassiveReply;
         }
+
+        if (message is { MsgType: "event", Event: "unsubscribe" })
+        {
+            // Nothing reaches a user who has unfollowed, until they follow again: no turn, no reply.
+            await users.UnfollowedAsync(message.FromUserName!, cancellationToken);
+            await inbox.AnsweredAsync(key, null, CancellationToken.None);
+            return null;
+        }
+
+        // Whatever the follower sends opens WeChat's 48 hours for messages to them afresh.
+        await users.WroteAsync(message.FromUserName!, cancellationToken);
 
         // The turn runs to its end whatever becomes of this request: WeChat may give up on it, the worker may not.
         var turn = adapter.ProcessAsync(Activity(message, key), lifetime.ApplicationStopping);
@@ -90,18 +96,28 @@ public sealed class WeChatConversations(
         }
     }
 
+    /// <summary>
+    /// Queues the turn's replies from the <paramref name="skip"/>-th on, and then what waited for the worker to write
+    /// (<see cref="OutboxState.Waiting"/>), so that it follows the answer to what they wrote.
+    /// </summary>
     private async Task QueueAsync(string key, WeChatTurn turn, int skip, CancellationToken cancellationToken)
     {
-        if (turn.WorkerId is not { } workerId || turn.Replies.Count <= skip)
+        if (turn.WorkerId is not { } workerId)
         {
             return;
         }
 
         var notBefore = time.GetUtcNow() + (skip > 0 ? AfterPassive : TimeSpan.Zero);
         await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<OutboxMessages>().QueueOnceAsync(
-            [.. turn.Replies.Skip(skip).Select((text, i) => new OutboxDraft(workerId, ReplyKind, MessagePurpose.Reply, $"wechat:{key}:{skip + i}", text, NotBefore: notBefore, OnChannel: WeChatAdapter.ChannelId))],
-            cancellationToken);
+        var outbox = scope.ServiceProvider.GetRequiredService<OutboxMessages>();
+        if (turn.Replies.Count > skip)
+        {
+            await outbox.QueueOnceAsync(
+                [.. turn.Replies.Skip(skip).Select((text, i) => new OutboxDraft(workerId, ReplyKind, MessagePurpose.Reply, $"wechat:{key}:{skip + i}", text, NotBefore: notBefore, OnChannel: WeChatAdapter.ChannelId))],
+                cancellationToken);
+        }
+
+        await outbox.ReleaseWaitingAsync(workerId, notBefore + TimeSpan.FromMilliseconds(1), cancellationToken);
     }
 
     /// <summary>

@@ -167,6 +167,26 @@ namespace Pingtang.Bot.Hosting.Migrations
                     b.ToTable("WeChatInbox", (string)null);
                 });
 
+            modelBuilder.Entity("Pingtang.Bot.Channels.WeChat.WeChatUser", b =>
+                {
+                    b.Property<string>("OpenId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Following")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastMessageAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MessagesSinceLast")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OpenId");
+
+                    b.ToTable("WeChatUsers", (string)null);
+                });
+
             modelBuilder.Entity("Pingtang.Bot.Hosting.State.StoredState", b =>
                 {
                     b.Property<string>("Key")
