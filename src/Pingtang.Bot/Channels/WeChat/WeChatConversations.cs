@@ -56,6 +56,12 @@ public sealed class WeChatConversations(
 
         // Whatever the follower sends opens WeChat's 48 hours for messages to them afresh.
         await users.WroteAsync(message.FromUserName!, cancellationToken);
+        if (message is { MsgType: "voice" } && string.IsNullOrWhiteSpace(message.Recognition))
+        {
+            var notUnderstood = WeChatXml.TextReply(message.FromUserName!, message.ToUserName!, time.GetUtcNow().ToUnixTimeSeconds(), WeChatTexts.VoiceNotUnderstood);
+            await inbox.AnsweredAsync(key, notUnderstood, CancellationToken.None);
+            return notUnderstood;
+        }
 
         // The turn runs to its end whatever becomes of this request: WeChat may give up on it, the worker may not.
         var turn = adapter.ProcessAsync(Activity(message, key), lifetime.ApplicationStopping);
