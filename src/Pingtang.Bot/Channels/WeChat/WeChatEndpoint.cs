@@ -32,8 +32,13 @@ internal static class WeChatEndpoint
 
     private static IResult Verify(HttpRequest request, WeChatOptions options)
     {
+        if (!options.IsConfigured)
+        {
+            return Results.NotFound();
+        }
+
         var query = request.Query;
-        return options.IsConfigured && WeChatSignature.Matches(query["signature"], options.Token!, query["timestamp"].ToString(), query["nonce"].ToString())
+        return WeChatSignature.Matches(query["signature"], options.Token!, query["timestamp"].ToString(), query["nonce"].ToString())
             ? Results.Text(query["echostr"].ToString(), "text/plain")
             : Results.Unauthorized();
     }

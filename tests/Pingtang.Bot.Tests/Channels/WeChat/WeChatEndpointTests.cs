@@ -147,8 +147,10 @@ public sealed class WeChatEndpointTests : IAsyncLifetime
     {
         await using var plain = new PingtangFactory(clock: _clock);
         var answer = await new WeChatServer(plain.CreateClient(), _clock, safeMode: false).SendTextAsync("oUser-none", "你好");
+        var check = await plain.CreateClient().GetAsync($"{WeChatEndpoint.Path}?signature=x&timestamp=1&nonce=2&echostr=3");
 
         Assert.Equal(HttpStatusCode.NotFound, answer.Status);
+        Assert.Equal(HttpStatusCode.NotFound, check.StatusCode);
     }
 
     [Fact]
