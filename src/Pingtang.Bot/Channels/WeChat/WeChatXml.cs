@@ -63,7 +63,10 @@ public static class WeChatXml
         }
         catch (XmlException e)
         {
-            throw new WeChatXmlException($"The XML cannot be read: {e.Message}", e);
+            // Where, and whether a DTD was refused, not the parser's own words: they can quote the text it choked on,
+            // and that is the worker's.
+            var what = e.Message.Contains("DTD", StringComparison.Ordinal) ? "has a DTD, which is refused" : "cannot be read";
+            throw new WeChatXmlException($"The XML {what} (line {e.LineNumber}, position {e.LinePosition}).", e);
         }
 
         if (root.Name != "xml")
