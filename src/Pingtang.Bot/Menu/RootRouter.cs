@@ -28,7 +28,14 @@ public sealed class RootRouter(DialogSet dialogs, IEnumerable<IMenuShortcut> sho
     public async Task OnMessageAsync(DialogContext dc, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dc);
-        switch (GlobalWords.Match(dc.Text))
+        var word = GlobalWords.Match(dc.Text);
+        if (word is null && MenuTap.Is(dc.Context.Activity))
+        {
+            // A tap on the channel's menu means that line, whatever the worker was in the middle of.
+            dc.CancelAll();
+        }
+
+        switch (word)
         {
             case GlobalWord.Menu:
                 dc.CancelAll();

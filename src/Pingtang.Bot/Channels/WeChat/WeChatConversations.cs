@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Bot.Schema;
+using Pingtang.Bot.Menu;
 using Pingtang.Domain.Outbox;
 
 namespace Pingtang.Bot.Channels.WeChat;
@@ -128,7 +129,8 @@ public sealed class WeChatConversations(
 
     /// <summary>
     /// The turn's activity: a text, or a voice message's recognised text, is the worker's message; following the
-    /// account (<c>subscribe</c>) is the worker joining, which the bot welcomes with the menu.
+    /// account (<c>subscribe</c>) is the worker joining, which the bot welcomes with the menu; a tap on the custom
+    /// menu (<c>CLICK</c>) is its key — a main-menu line or a global word — as a <see cref="MenuTap"/>.
     /// </summary>
     private Activity Activity(WeChatMessage message, string key)
     {
@@ -136,7 +138,8 @@ public sealed class WeChatConversations(
         var user = new ChannelAccount(openId, role: RoleTypes.User);
         var account = new ChannelAccount(message.ToUserName, "平塘就业助手", RoleTypes.Bot);
         var subscribe = message is { MsgType: "event", Event: "subscribe" };
-        return new Activity(subscribe ? ActivityTypes.ConversationUpdate : ActivityTypes.Message)
+        var click = message is { MsgType: "event", Event: "CLICK" };
+        var activity = new Activity(subscribe ? ActivityTypes.ConversationUpdate : ActivityTypes.Message)
         {
             Id = key,
             ChannelId = WeChatAdapter.ChannelId,
@@ -152,9 +155,11 @@ public sealed class WeChatConversations(
             {
                 "text" => message.Content,
                 "voice" => message.Recognition,
+                _ when click => message.EventKey,
                 _ => null,
             },
             MembersAdded = subscribe ? [account, user] : null,
         };
+        return click ? MenuTap.Mark(activity) : activity;
     }
 }
