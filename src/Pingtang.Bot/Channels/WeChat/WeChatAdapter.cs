@@ -79,17 +79,18 @@ public sealed class WeChatAdapter : OwnTransportAdapter
     /// <summary>Sends a proactive message the way WeChat allows now; returns the way.</summary>
     private async Task<string> SendAsync(string openId, Activity activity, CancellationToken cancellationToken)
     {
-        if (!await _users.FollowingAsync(openId, cancellationToken))
-        {
-            throw new ChannelUnreachableException(ChannelId);
-        }
-
         var text = TextOf(activity);
         try
         {
+            // The window's statement checks that they follow too: only a message it refuses asks again why.
             if (await SendWithinWindowAsync(openId, WeChatText.Split(text), cancellationToken))
             {
                 return ByCustomerService;
+            }
+
+            if (!await _users.FollowingAsync(openId, cancellationToken))
+            {
+                throw new ChannelUnreachableException(ChannelId);
             }
 
             if (_templates.For(activity.Label) is { } template)
