@@ -68,6 +68,8 @@ public sealed class ComplaintEvidenceDialog : WaterfallDialog<ComplaintAnswers>
 /// <summary>Photos or files, or a word that there are (no more): the answer is the attachments, empty for 完成/没有.</summary>
 public sealed class EvidencePrompt(string id) : Prompt<IReadOnlyList<Attachment>>(id)
 {
+    protected override bool TakesFiles => true;
+
     protected override Recognition<IReadOnlyList<Attachment>> Recognize(DialogContext dc, PromptOptions options)
     {
         if (dc.Context.Activity.Attachments is { Count: > 0 } attachments)

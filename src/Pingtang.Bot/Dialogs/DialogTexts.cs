@@ -29,6 +29,9 @@ public static class DialogTexts
 
     public const string NeedAttachment = "请发送图片或文件。";
 
+    /// <summary>A voice message with no words recognised in it, where a typed answer is wanted.</summary>
+    public const string VoiceNotUnderstood = "抱歉，这条语音没有听清，请打字回复。";
+
     /// <summary>A message that waited too long for the conversation's previous one; it was not handled.</summary>
     public const string StillWorking = "上一条消息还在处理，请稍等一下再发。";
 

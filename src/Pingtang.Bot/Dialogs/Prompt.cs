@@ -51,6 +51,12 @@ public abstract class Prompt<T>(string id, Func<T, DialogContext, string?>? vali
 
         var state = dc.State<PromptState>();
         var options = state.Options ?? throw new UnreadableDialogStateException(Id);
+        if (!TakesFiles && Voice.IsUnheard(dc.Context.Activity))
+        {
+            await dc.SendAsync(ChoiceMessage.Create(options with { Text = $"{DialogTexts.VoiceNotUnderstood}\n{options.Text}" }), cancellationToken);
+            return DialogTurnResult.Waiting;
+        }
+
         var recognition = Recognize(dc, options);
         var problem = recognition.Succeeded ? validate?.Invoke(recognition.Value, dc) : recognition.Problem;
         if (problem is null)
@@ -77,6 +83,9 @@ public abstract class Prompt<T>(string id, Func<T, DialogContext, string?>? vali
             await dc.SendAsync(ChoiceMessage.Create(options), cancellationToken);
         }
     }
+
+    /// <summary>Whether photos and files (a voice recording among them) answer this prompt.</summary>
+    protected virtual bool TakesFiles => false;
 
     protected abstract Recognition<T> Recognize(DialogContext dc, PromptOptions options);
 }

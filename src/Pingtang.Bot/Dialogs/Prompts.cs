@@ -82,6 +82,8 @@ public sealed class ConfirmPrompt(string id) : Prompt<bool>(id)
 /// <summary>A photo or file, e.g. of a pay slip; the answer is the message's attachments.</summary>
 public sealed class AttachmentPrompt(string id) : Prompt<IReadOnlyList<Attachment>>(id)
 {
+    protected override bool TakesFiles => true;
+
     protected override Recognition<IReadOnlyList<Attachment>> Recognize(DialogContext dc, PromptOptions options) =>
         dc.Context.Activity.Attachments is { Count: > 0 } attachments
             ? Recognition<IReadOnlyList<Attachment>>.Accept(attachments.ToList())

@@ -82,6 +82,12 @@ public sealed class RootRouter(DialogSet dialogs, IEnumerable<IMenuShortcut> sho
             return null;
         }
 
+        if (Voice.IsUnheard(dc.Context.Activity))
+        {
+            await ShowMenuAsync(dc, $"{DialogTexts.VoiceNotUnderstood}\n{MenuTexts.Choose}", cancellationToken);
+            return null;
+        }
+
         if (ChoiceRecognizer.Recognize(dc.Text, MainMenu.Titles) is not { } index)
         {
             if (_shortcuts.Select(s => s.Match(dc.Text)).FirstOrDefault(m => m is not null) is { } shortcut)

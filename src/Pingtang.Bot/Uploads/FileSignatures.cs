@@ -4,7 +4,8 @@ using System.Text;
 namespace Pingtang.Bot.Uploads;
 
 /// <summary>
-/// The kinds of file a worker may send as evidence, told by their first bytes (magic numbers), never by the name or
+/// The kinds of file a worker may send as evidence — photos, documents and recordings (a WeChat voice message, a
+/// phone's recording of a boss promising the wages) — told by their first bytes (magic numbers), never by the name or
 /// the content type the client declared: a renamed executable or web page is refused whatever it calls itself.
 /// </summary>
 public static class FileSignatures
@@ -18,10 +19,11 @@ public static class FileSignatures
     public const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /// <summary>What the upload button offers (Web Chat's file dialog) — the same kinds this class accepts.</summary>
-    public const string Accept = "image/jpeg,image/png,image/gif,image/webp,image/heic,image/heif,.heic,.pdf,.doc,.docx,.xls,.xlsx";
+    public const string Accept = "image/jpeg,image/png,image/gif,image/webp,image/heic,image/heif,.heic,.pdf,.doc,.docx,.xls,.xlsx,audio/amr,.amr,audio/mpeg,.mp3,audio/mp4,.m4a,audio/ogg,.ogg";
 
     private static readonly string[] HeicBrands = ["heic", "heix", "hevc", "hevx", "heim", "heis"];
     private static readonly string[] HeifBrands = ["mif1", "msf1", "heif"];
+    private static readonly string[] AudioBrands = ["M4A ", "M4B "];
 
     /// <summary>
     /// The content type to store for a file starting with <paramref name="head"/>, or null when it is not a kind we
@@ -53,7 +55,28 @@ public static class FileSignatures
         if (head.Length >= 12 && head[4..8].SequenceEqual("ftyp"u8))
         {
             var brand = Encoding.ASCII.GetString(head[8..12]);
-            return HeicBrands.Contains(brand) ? "image/heic" : HeifBrands.Contains(brand) ? "image/heif" : null;
+            return HeicBrands.Contains(brand) ? "image/heic" : HeifBrands.Contains(brand) ? "image/heif" : AudioBrands.Contains(brand) ? "audio/mp4" : null;
+        }
+
+        if (head.StartsWith("#!AMR\n"u8))
+        {
+            return "audio/amr";
+        }
+
+        if (head.StartsWith("#!AMR-WB\n"u8))
+        {
+            return "audio/amr-wb";
+        }
+
+        // An MP3 starts with its ID3 tag, or straight with an MPEG-1/2 Layer III frame header.
+        if (head.StartsWith("ID3"u8) || (head.Length >= 2 && head[0] == 0xFF && head[1] is 0xFB or 0xFA or 0xF3 or 0xF2))
+        {
+            return "audio/mpeg";
+        }
+
+        if (head.StartsWith("OggS"u8))
+        {
+            return "audio/ogg";
         }
 
         if (head.StartsWith("%PDF-"u8))

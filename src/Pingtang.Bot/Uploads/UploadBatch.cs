@@ -150,7 +150,7 @@ public sealed class UploadBatch : IAsyncDisposable
         }
 
         return contentType is null
-            ? (0, "", null, new UploadRefusal(UploadProblem.TypeNotAllowed, "Only photos (JPEG, PNG, GIF, WebP, HEIC), PDF and Word or Excel documents can be sent."))
+            ? (0, "", null, new UploadRefusal(UploadProblem.TypeNotAllowed, "Only photos (JPEG, PNG, GIF, WebP, HEIC), recordings (AMR, MP3, M4A, Ogg), PDF and Word or Excel documents can be sent."))
             : (size, Convert.ToHexStringLower(hash.GetHashAndReset()), contentType, null);
     }
 }

@@ -8,7 +8,7 @@ namespace Pingtang.Bot.Uploads;
 /// </summary>
 public static class UploadTexts
 {
-    public const string TypeNotAllowed = "这个文件收不了：只能发照片，或者 PDF、Word、Excel 文件。请换一个再发。";
+    public const string TypeNotAllowed = "这个文件收不了：只能发照片、录音，或者 PDF、Word、Excel 文件。请换一个再发。";
 
     /// <summary>{0} the most one file may be.</summary>
     public const string FileTooLarge = "这个文件太大，收不了：一个文件最多{0}。请换一个小一点的再发。";

@@ -19,6 +19,12 @@ public sealed class FileSignaturesTests
         { "html", "image/png", "photo.png", null },
         { "avif", "image/avif", "a.avif", null },
         { "exe", "application/pdf", "a.pdf", null },
+        { "amr", "application/octet-stream", "MEDIA_ID", "audio/amr" },
+        { "amr-wb", null, null, "audio/amr-wb" },
+        { "mp3", null, "录音.mp3", "audio/mpeg" },
+        { "mp3-frame", null, null, "audio/mpeg" },
+        { "m4a", "audio/x-m4a", "录音.m4a", "audio/mp4" },
+        { "ogg", null, null, "audio/ogg" },
     };
 
     [Theory]
@@ -56,6 +62,12 @@ public sealed class FileSignaturesTests
         "pdf" => SampleFiles.Pdf,
         "ole" => SampleFiles.OleCompound,
         "html" => SampleFiles.Html,
+        "amr" => SampleFiles.Amr,
+        "amr-wb" => "#!AMR-WB\n\u0004\u0000"u8.ToArray(),
+        "mp3" => "ID3\u0004\u0000\u0000\u0000\u0000\u0000\u0000"u8.ToArray(),
+        "mp3-frame" => [0xFF, 0xFB, 0x90, 0x64, 0x00, 0x00],
+        "m4a" => "\u0000\u0000\u0000\u0020ftypM4A \u0000\u0000\u0000\u0000"u8.ToArray(),
+        "ogg" => "OggS\u0000\u0002\u0000\u0000"u8.ToArray(),
         _ => "MZ\u0090\u0000\u0003\u0000\u0000\u0000"u8.ToArray(),
     };
 }

@@ -14,6 +14,9 @@ internal static class SampleFiles
 
     public static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, (byte)'J', (byte)'F', (byte)'I', (byte)'F', 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0xFF, 0xD9];
 
+    /// <summary>An AMR-NB recording as WeChat keeps a voice message: the header and two silent frames.</summary>
+    public static readonly byte[] Amr = [.. "#!AMR\n"u8, 0x3C, .. new byte[31], 0x3C, .. new byte[31]];
+
     /// <summary>A web page that calls itself a photo.</summary>
     public static readonly byte[] Html = Encoding.UTF8.GetBytes("<html><script>alert(1)</script></html>");
 

@@ -39,6 +39,16 @@ public sealed class AddressBook(IDbContextFactory<BotDb> dbFactory, IServiceScop
         await next(cancellationToken);
     }
 
+    /// <summary>The worker a channel's user is, once they have written; null before.</summary>
+    public async Task<int?> WorkerOfAsync(string channelId, string userId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Set<WorkerAddress>()
+            .Where(a => a.ChannelId == channelId && a.UserId == userId)
+            .Select(a => (int?)a.WorkerId)
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
     // A proactive send runs a turn too (a ContinueConversation event "from" the worker): that is not the worker
     // showing up, and must not move the channel they were last seen on.
     private static bool IsFromWorker(Activity activity) =>

@@ -37,6 +37,7 @@ public static class WeChatChannel
         services.AddSingleton<WeChatTemplates>();
         services.AddSingleton<WeChatAdapter>();
         services.AddSingleton<IProactiveChannel>(sp => sp.GetRequiredService<WeChatAdapter>());
+        services.AddSingleton<WeChatFiles>();
         services.AddSingleton<WeChatConversations>();
         return builder;
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Bot.Schema;
+using Pingtang.Bot.Channels.Addresses;
 using Pingtang.Bot.Menu;
 using Pingtang.Domain.Outbox;
 
@@ -16,6 +17,8 @@ public sealed class WeChatConversations(
     WeChatInbox inbox,
     WeChatUsers users,
     WeChatAdapter adapter,
+    WeChatFiles files,
+    AddressBook addresses,
     IServiceScopeFactory scopes,
     IConfiguration configuration,
     TimeProvider time,
@@ -33,12 +36,13 @@ public sealed class WeChatConversations(
     public const string ReplyKind = "微信回复";
 
     /// <summary>
-    /// Handles <paramref name="message"/>, received <paramref name="elapsed"/> ago; returns the passive reply XML, or
-    /// null for <c>success</c>.
+    /// Handles <paramref name="message"/>, received <paramref name="elapsed"/> ago at <paramref name="baseUrl"/> (the
+    /// address the links to its files are given under); returns the passive reply XML, or null for <c>success</c>.
     /// </summary>
-    public async Task<string?> ReceiveAsync(WeChatMessage message, System.Diagnostics.Stopwatch elapsed, CancellationToken cancellationToken)
+    public async Task<string?> ReceiveAsync(WeChatMessage message, Uri baseUrl, System.Diagnostics.Stopwatch elapsed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(baseUrl);
         ArgumentNullException.ThrowIfNull(elapsed);
         var key = Key(message);
         var left = _budget - elapsed.Elapsed;
@@ -57,15 +61,9 @@ public sealed class WeChatConversations(
 
         // Whatever the follower sends opens WeChat's 48 hours for messages to them afresh.
         await users.WroteAsync(message.FromUserName!, cancellationToken);
-        if (message is { MsgType: "voice" } && string.IsNullOrWhiteSpace(message.Recognition))
-        {
-            var notUnderstood = WeChatXml.TextReply(message.FromUserName!, message.ToUserName!, time.GetUtcNow().ToUnixTimeSeconds(), WeChatTexts.VoiceNotUnderstood);
-            await inbox.AnsweredAsync(key, notUnderstood, CancellationToken.None);
-            return notUnderstood;
-        }
 
         // The turn runs to its end whatever becomes of this request: WeChat may give up on it, the worker may not.
-        var turn = adapter.ProcessAsync(Activity(message, key), lifetime.ApplicationStopping);
+        var turn = TurnAsync(message, key, baseUrl, lifetime.ApplicationStopping);
         var budget = _budget - elapsed.Elapsed;
         if (budget > TimeSpan.Zero && await Task.WhenAny(turn, Task.Delay(budget, CancellationToken.None)) == turn && turn.IsCompletedSuccessfully)
         {
@@ -88,6 +86,27 @@ public sealed class WeChatConversations(
         return message.MsgId is { } id
             ? $"msg:{id.ToString(CultureInfo.InvariantCulture)}"
             : $"event:{message.FromUserName}:{message.CreateTime?.ToString(CultureInfo.InvariantCulture)}:{message.Event}";
+    }
+
+    /// <summary>
+    /// The bot's turn for the message, with its photo or voice file attached; a photo or voice message that brings
+    /// neither text nor a file we could fetch gets a word from the channel instead, and the dialog stays where it was.
+    /// </summary>
+    private async Task<WeChatTurn> TurnAsync(WeChatMessage message, string key, Uri baseUrl, CancellationToken cancellationToken)
+    {
+        var activity = Activity(message, key);
+        if (WeChatFiles.Carries(message) && await files.FetchAsync(message, baseUrl, cancellationToken) is { } file)
+        {
+            activity.Attachments = [file];
+        }
+
+        if (message.MsgType is "image" or "voice" && string.IsNullOrWhiteSpace(activity.Text) && activity.Attachments is not { Count: > 0 })
+        {
+            var notice = message.MsgType == "voice" ? WeChatTexts.VoiceNotUnderstood : WeChatTexts.PhotoNotReceived;
+            return new WeChatTurn(await addresses.WorkerOfAsync(WeChatAdapter.ChannelId, message.FromUserName!, cancellationToken), [notice]);
+        }
+
+        return await adapter.ProcessAsync(activity, cancellationToken);
     }
 
     private async Task SendWhenDoneAsync(string key, Task<WeChatTurn> turn)
@@ -128,7 +147,8 @@ public sealed class WeChatConversations(
     }
 
     /// <summary>
-    /// The turn's activity: a text, or a voice message's recognised text, is the worker's message; following the
+    /// The turn's activity: a text, or a voice message's recognised text, is the worker's message (a photo's or voice's
+    /// file is attached by <see cref="TurnAsync"/>); following the
     /// account (<c>subscribe</c>) is the worker joining, which the bot welcomes with the menu; a tap on the custom
     /// menu (<c>CLICK</c>) is its key — a main-menu line or a global word — as a <see cref="MenuTap"/>.
     /// </summary>

@@ -43,7 +43,7 @@ internal static class WeChatEndpoint
             : Results.Unauthorized();
     }
 
-    private static async Task<IResult> ReceiveAsync(HttpRequest request, WeChatOptions options, WeChatConversations conversations, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static async Task<IResult> ReceiveAsync(HttpRequest request, WeChatOptions options, WeChatConversations conversations, PublicAddress address, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var elapsed = Stopwatch.StartNew();
         if (!options.IsConfigured)
@@ -92,7 +92,9 @@ internal static class WeChatEndpoint
             return Results.BadRequest();
         }
 
-        var reply = await conversations.ReceiveAsync(message, elapsed, cancellationToken);
+        // The request is WeChat's own (it is signed with our token), so its host is where WeChat reaches us.
+        var baseUrl = address.BaseFor(request) ?? new Uri($"{request.Scheme}://{request.Host.ToUriComponent()}{request.PathBase.ToUriComponent()}");
+        var reply = await conversations.ReceiveAsync(message, baseUrl, elapsed, cancellationToken);
         if (reply is null)
         {
             return Results.Text(Success, "text/plain");
