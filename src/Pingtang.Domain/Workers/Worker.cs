@@ -93,6 +93,16 @@ public sealed partial class Worker
         UnsubscribedAt ??= now;
     }
 
+    /// <summary>
+    /// What the QR code a worker followed through says of them (<see cref="WorkerOrigin"/>), where they have not said
+    /// it themselves: never over their own answer, and not as a profile they filled in.
+    /// </summary>
+    public void CameThrough(string? homeTownship, string? currentCity)
+    {
+        HomeTownship ??= homeTownship is not null && Township.IsKnown(homeTownship) ? homeTownship : null;
+        CurrentCity ??= currentCity is { Length: > 0 and <= CityMaxLength } ? currentCity : null;
+    }
+
     [GeneratedRegex(@"^1[3-9]\d{9}$")]
     internal static partial Regex MobilePattern();
 }

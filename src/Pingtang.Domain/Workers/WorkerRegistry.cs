@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Pingtang.Domain.Stations;
 
 namespace Pingtang.Domain.Workers;
 
@@ -38,6 +39,29 @@ public sealed class WorkerRegistry(PingtangDb db, TimeProvider time)
         var worker = await GetAsync(workerId, cancellationToken);
         worker.Unsubscribe(time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Notes where the worker came through (<see cref="WorkerOrigin"/>) in what their profile does not say yet: the
+    /// township, and for a cooperation station the place it serves as the city they work in — so their handoffs and
+    /// the broadcasts to that place find them. The county centre's code says nothing of where they work.
+    /// </summary>
+    public async Task CameThroughAsync(int workerId, WorkerOrigin origin, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(origin);
+        var worker = await GetAsync(workerId, cancellationToken);
+        var station = origin.StationId is { } id and not Station.CountyCentreId
+            ? await db.Set<Station>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken)
+            : null;
+        worker.CameThrough(origin.Township, station is null ? null : WithoutProvince(station.Location));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>广东省东莞市大朗镇 → 东莞市大朗镇: the city and district, as a worker says where they work.</summary>
+    private static string WithoutProvince(string location)
+    {
+        var province = location.IndexOf('省', StringComparison.Ordinal);
+        return province < 0 ? location : location[(province + 1)..];
     }
 
     private async Task<Worker> GetAsync(int workerId, CancellationToken cancellationToken) =>

@@ -3,6 +3,7 @@ using Microsoft.Bot.Schema;
 using Pingtang.Bot.Channels.Addresses;
 using Pingtang.Bot.Menu;
 using Pingtang.Domain.Outbox;
+using Pingtang.Domain.Workers;
 
 namespace Pingtang.Bot.Channels.WeChat;
 
@@ -59,6 +60,19 @@ public sealed class WeChatConversations(
             return null;
         }
 
+        if (message is { MsgType: "event", Event: not ("subscribe" or "SCAN" or "CLICK") })
+        {
+            // Reports, not the follower writing: a tap on a menu link (VIEW, which does open the window), the phone's
+            // automatic LOCATION, WeChat's TEMPLATESENDJOBFINISH after each template message. Nothing to answer.
+            if (message.Event == "VIEW")
+            {
+                await users.WroteAsync(message.FromUserName!, cancellationToken);
+            }
+
+            await inbox.AnsweredAsync(key, null, CancellationToken.None);
+            return null;
+        }
+
         // Whatever the follower sends opens WeChat's 48 hours for messages to them afresh.
         await users.WroteAsync(message.FromUserName!, cancellationToken);
 
@@ -106,7 +120,14 @@ public sealed class WeChatConversations(
             return new WeChatTurn(await addresses.WorkerOfAsync(WeChatAdapter.ChannelId, message.FromUserName!, cancellationToken), [notice]);
         }
 
-        return await adapter.ProcessAsync(activity, cancellationToken);
+        var turn = await adapter.ProcessAsync(activity, cancellationToken);
+        if (WeChatScene.Of(message) is { } origin && turn.WorkerId is { } workerId)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<WorkerRegistry>().CameThroughAsync(workerId, origin, cancellationToken);
+        }
+
+        return turn;
     }
 
     private async Task SendWhenDoneAsync(string key, Task<WeChatTurn> turn)
@@ -148,8 +169,8 @@ public sealed class WeChatConversations(
 
     /// <summary>
     /// The turn's activity: a text, or a voice message's recognised text, is the worker's message (a photo's or voice's
-    /// file is attached by <see cref="TurnAsync"/>); following the
-    /// account (<c>subscribe</c>) is the worker joining, which the bot welcomes with the menu; a tap on the custom
+    /// file is attached by <see cref="TurnAsync"/>); following the account (<c>subscribe</c>) or scanning its QR code
+    /// (<c>SCAN</c>) is the worker joining, which the bot welcomes with the menu; a tap on the custom
     /// menu (<c>CLICK</c>) is its key — a main-menu line or a global word — as a <see cref="MenuTap"/>.
     /// </summary>
     private Activity Activity(WeChatMessage message, string key)
@@ -157,7 +178,8 @@ public sealed class WeChatConversations(
         var openId = message.FromUserName!;
         var user = new ChannelAccount(openId, role: RoleTypes.User);
         var account = new ChannelAccount(message.ToUserName, "平塘就业助手", RoleTypes.Bot);
-        var subscribe = message is { MsgType: "event", Event: "subscribe" };
+        // A follower scanning a code again is welcomed as one who just came, unless they are in the middle of something.
+        var subscribe = message is { MsgType: "event", Event: "subscribe" or "SCAN" };
         var click = message is { MsgType: "event", Event: "CLICK" };
         var activity = new Activity(subscribe ? ActivityTypes.ConversationUpdate : ActivityTypes.Message)
         {
