@@ -35,7 +35,11 @@ public sealed class WeChatServer(HttpClient client, TimeProvider clock, bool saf
 
     /// <summary>A user's text message as WeChat delivers it.</summary>
     public string Text(string openId, string content, long msgId) =>
-        $"<xml><ToUserName><![CDATA[{Account}]]></ToUserName><FromUserName><![CDATA[{openId}]]></FromUserName><CreateTime>{Now()}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content>{SecurityElement.Escape(content)}</Content><MsgId>{msgId}</MsgId></xml>";
+        Message(openId, $"<MsgType><![CDATA[text]]></MsgType><Content>{SecurityElement.Escape(content)}</Content><MsgId>{msgId}</MsgId>");
+
+    /// <summary>What a user sent, as WeChat delivers it: to whom, from whom and when, then its own <paramref name="fields"/> (MsgType…).</summary>
+    public string Message(string openId, string fields) =>
+        $"<xml><ToUserName><![CDATA[{Account}]]></ToUserName><FromUserName><![CDATA[{openId}]]></FromUserName><CreateTime>{Now()}</CreateTime>{fields}</xml>";
 
     public Task<WeChatAnswer> SendTextAsync(string openId, string content, long? msgId = null) =>
         PostAsync(Text(openId, content, msgId ?? NextMsgId()));
