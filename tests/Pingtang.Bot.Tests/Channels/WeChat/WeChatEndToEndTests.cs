@@ -1,6 +1,10 @@
+using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using Pingtang.Bot.Channels.WeChat;
+using Pingtang.Bot.Complaints;
+using Pingtang.Bot.Dialogs;
+using Pingtang.Bot.Handoffs;
 using Pingtang.Bot.Jobs;
 using Pingtang.Bot.Menu;
 using Pingtang.Bot.ReturnTrips;
@@ -8,8 +12,11 @@ using Pingtang.Bot.Tests.Jobs;
 using Pingtang.Bot.Tests.ReturnTrips;
 using Pingtang.Bot.Tests.Support;
 using Pingtang.Bot.Tests.Training;
+using Pingtang.Bot.Tests.Uploads;
 using Pingtang.Bot.Training;
 using Pingtang.Domain.ReturnTrips;
+using Pingtang.Domain.Staff;
+using Pingtang.Domain.Stations;
 using Pingtang.Domain.Tests.Jobs;
 using Pingtang.Domain.Tests.ReturnTrips;
 using Pingtang.Domain.Training;
@@ -25,6 +32,7 @@ namespace Pingtang.Bot.Tests.Channels.WeChat;
 public sealed class WeChatEndToEndTests : IAsyncLifetime
 {
     private const string OpenId = "oWorker-e2e";
+    private const string StaffPassword = "wechat-staff-password";
 
     private readonly FakeTimeProvider _clock = new(TestClock.Now);
     private readonly TurnCounter _turns = new();
@@ -49,7 +57,7 @@ public sealed class WeChatEndToEndTests : IAsyncLifetime
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public async Task A_worker_only_on_WeChat_applies_for_a_job_enrols_in_training_and_books_a_return_trip_each_message_of_three_tries_answered_once(bool safeMode)
+    public async Task A_worker_only_on_WeChat_applies_for_a_job_enrols_in_training_books_a_return_trip_and_files_a_complaint_with_a_photo_staff_take_over_each_message_of_three_tries_answered_once(bool safeMode)
     {
         var worker = new WeChatFollower(OpenId, new WeChatServer(_host.CreateClient(), _clock, safeMode), _api, _host, _clock, _turns);
 
@@ -57,6 +65,7 @@ public sealed class WeChatEndToEndTests : IAsyncLifetime
         await ApplyForAJobAsync(worker);
         await EnrolInTrainingAsync(worker);
         await BookAReturnTripAsync(worker);
+        await ComplainWithAPhotoAndTalkToStaffAsync(worker);
     }
 
     /// <summary>岗位查询 from the welcome's menu: the three questions, a posting opened, 我要报名 with the mobile asked for.</summary>
@@ -112,4 +121,60 @@ public sealed class WeChatEndToEndTests : IAsyncLifetime
         Assert.Equal((BookingStatus.Confirmed, 1, "克度镇政府门口"), (booking.Status, booking.SeatCount, booking.PickupPoint!.Place));
         Assert.Contains($"确认码：{booking.Code}", booked.Messages[0], StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// 劳动维权 from the custom menu with a photo of the 欠条 as evidence, which puts the case in its station's queue (so
+    /// 人工 finds the worker already waiting); the station's staff take the conversation over in the console, read what
+    /// the worker writes and sends, answer, and hand it back.
+    /// </summary>
+    private async Task ComplainWithAPhotoAndTalkToStaffAsync(WeChatFollower worker)
+    {
+        _api.AddMedia("media-iou", SampleFiles.Png, "image/jpeg", "media-iou.jpg");
+        _api.AddMedia("media-slip", SampleFiles.Jpeg, "image/jpeg", "media-slip.jpg");
+
+        await worker.TapsAsync("劳动维权").Sees([ComplaintTexts.Privacy], [ComplaintTexts.AskFiler]);
+        await worker.SaysAsync("1").Sees([ComplaintTexts.AskCategory]);
+        await worker.SaysAsync("1").Sees([ComplaintTexts.AskEmployer]);
+        await worker.SaysAsync("宏达制衣有限公司").Sees([ComplaintTexts.AskCreditCode]);
+        await worker.SaysAsync("跳过").Sees([ComplaintTexts.AskPlace]);
+        await worker.SaysAsync("东莞大朗").Sees([ComplaintTexts.AskSite]);
+        await worker.SaysAsync("宏达二厂").Sees([ComplaintTexts.AskPeriod]);
+        await worker.SaysAsync("2026年3月到10月").Sees([ComplaintTexts.AskAmount]);
+        await worker.SaysAsync("1.2万").Sees([ComplaintTexts.AskWorkersOwed]);
+        await worker.SaysAsync("3").Sees([ComplaintTexts.AskNarrative]);
+        await worker.SaysAsync("老板欠了三个月工资").Sees([ComplaintTexts.AskEvidence]);
+        await worker.SendsAsync(Photo("media-iou")).Sees([DialogTexts.Format(ComplaintTexts.EvidenceReceived, 1)]);
+        await worker.SaysAsync("完成").Sees(["13812345678"]);
+        await worker.SaysAsync("是").Sees(["证据：1个文件", "交给：东莞市大朗镇劳务协作站"]);
+        await worker.SaysAsync("是").Sees(["已提交！编号：WQ-2026-000001"], [MenuTexts.AnythingElse]);
+
+        var complaint = await Trips.ReadAsync(_host, db => db.Complaints.Include(c => c.Evidence).SingleAsync());
+        var evidence = Assert.Single(complaint.Evidence);
+        Assert.Equal((WeChatTexts.PhotoFileName, "image/png"), (evidence.Name, evidence.ContentType));
+        Assert.Equal(SampleFiles.Png, await _host.CreateClient().GetByteArrayAsync(new Uri(evidence.ContentUrl).PathAndQuery));
+
+        await worker.SaysAsync("人工").Sees([DialogTexts.Format(HandoffTexts.StillWaiting, Station.DongguanDalang)], [MenuTexts.AnythingElse]);
+        var handoff = await Trips.ReadAsync(_host, db => db.Handoffs.Include(h => h.Station).SingleAsync());
+        Assert.Equal(Station.DongguanDalang, handoff.Station!.Name);
+        using var staff = await StaffClient.SignInAsAsync(_host, "dalang", StaffPassword, StaffRole.Staff, handoff.StationId);
+        var page = ConversationEndpoints.PageOf(handoff.Id);
+
+        using var take = await staff.PostFormAsync($"{page}/take", new Dictionary<string, string>(), from: page);
+        await worker.ReceivesAsync().Sees(["现在由我来为您服务"]);
+        await worker.SaysToStaffAsync("工资条也拍了").Sees();
+        await worker.SendsToStaffAsync(Photo("media-slip")).Sees();
+        var transcript = await staff.GetStringAsync(page);
+        using var reply = await staff.PostFormAsync($"{page}/reply", new Dictionary<string, string> { ["text"] = "收到，明天我们联系老板。" }, from: page);
+        await worker.ReceivesAsync().Sees(["平塘就业助手工作人员（dalang）：收到，明天我们联系老板。"]);
+        using var back = await staff.PostFormAsync($"{page}/handback", new Dictionary<string, string> { ["text"] = "已登记，等单位回复" }, from: page);
+        await worker.ReceivesAsync().Sees(["小结：已登记，等单位回复"]);
+        await worker.SaysAsync("菜单").Sees([MenuTexts.Choose, "1. 岗位查询"]);
+
+        Assert.All([take, reply, back], r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        Assert.Contains("工资条也拍了", transcript, StringComparison.Ordinal);
+        Assert.Contains(WeChatTexts.PhotoFileName, transcript, StringComparison.Ordinal);
+    }
+
+    private static string Photo(string mediaId) =>
+        $"<MsgType>image</MsgType><PicUrl>http://mmbiz.qpic.cn/{mediaId}</PicUrl><MediaId>{mediaId}</MediaId><MsgId>{WeChatServer.NextMsgId()}</MsgId>";
 }

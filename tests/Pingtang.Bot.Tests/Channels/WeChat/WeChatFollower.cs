@@ -62,7 +62,25 @@ public sealed class WeChatFollower(string openId, WeChatServer wechat, FakeWeCha
     /// <summary>Sends a message of its own <paramref name="fields"/> (MsgType, then its content and MsgId), e.g. a photo.</summary>
     public Task<Seen> SendsAsync(string fields) => TriesAsync(() => wechat.Message(openId, fields));
 
-    private async Task<Seen> TriesAsync(Func<string> message)
+    /// <summary>
+    /// Writes while staff have taken the conversation over: the bot runs no turn and says nothing (WeChat gets
+    /// <c>success</c>); the line is the staff's to read.
+    /// </summary>
+    public Task<Seen> SaysToStaffAsync(string text) => TriesAsync(() => wechat.Text(openId, text, WeChatServer.NextMsgId()), botTurns: 0);
+
+    /// <summary>Sends <paramref name="fields"/> while staff have taken the conversation over, as <see cref="SaysToStaffAsync"/>.</summary>
+    public Task<Seen> SendsToStaffAsync(string fields) => TriesAsync(() => wechat.Message(openId, fields), botTurns: 0);
+
+    /// <summary>What reached the worker without their writing — staff's replies, reminders — once the outbox has sent what is due.</summary>
+    public async Task<Seen> ReceivesAsync()
+    {
+        var before = api.SentTo(openId).Count;
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await host.SendDueAsync();
+        return new Seen([.. api.SentTo(openId).Skip(before).Select(m => m.Text ?? $"({m.MsgType})")]);
+    }
+
+    private async Task<Seen> TriesAsync(Func<string> message, int botTurns = 1)
     {
         // A second between messages, as a person types: events are told apart by their CreateTime.
         clock.Advance(TimeSpan.FromSeconds(1));
@@ -74,7 +92,7 @@ public sealed class WeChatFollower(string openId, WeChatServer wechat, FakeWeCha
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.Status));
         var answer = Assert.Single(answers.Select(a => (a.IsSuccess, a.Reply?.Content)).Distinct());
         var ran = turns.Of(openId) - turnsBefore;
-        Assert.True(ran == 1, $"{Tries} tries of one message ran {ran} turns:\n{xml}");
+        Assert.True(ran == botTurns, $"{Tries} tries of one message ran {ran} turns of the bot, not {botTurns}:\n{xml}");
         clock.Advance(TimeSpan.FromSeconds(1));
         await host.SendDueAsync();
         var sent = api.SentTo(openId).Skip(sentBefore).Select(m => m.Text ?? $"({m.MsgType})").ToList();
