@@ -200,7 +200,7 @@ public sealed class JobSearchDialog : WaterfallDialog<JobSearchFlow>
     private static bool OffersSeasonalWork(int? age, JobQuery? query) =>
         age >= JobSearch.SeasonalWorkAge && query?.TradeGroup != TradeSynonyms.Seasonal;
 
-    private static async Task<int?> WorkerAgeAsync(DialogContext dc, CancellationToken cancellationToken)
+    internal static async Task<int?> WorkerAgeAsync(DialogContext dc, CancellationToken cancellationToken)
     {
         var worker = await dc.Services.GetRequiredService<WorkerRegistry>().FindAsync(dc.WorkerId, cancellationToken);
         return worker?.AgeIn(ChinaTime.Today(dc.Services.GetRequiredService<TimeProvider>()).Year);

@@ -28,6 +28,11 @@ public static class JobTexts
 
     public const string NoExactMatch = "没有完全符合的岗位。放宽条件后（{0}）找到这些：";
 
+    /// <summary>A shared location: {0} the nearest place with open postings, {1} how many kilometres away it is.</summary>
+    public const string NearestPlace = "离您最近、有岗位的地方是{0}，约{1}公里：";
+
+    public const string LocationUnreadable = "这个位置没看懂。请重新发送位置，或回复「岗位查询」按地区找。";
+
     public const string SeasonalOffer = "各站点也为大龄朋友安排了季节性工作（辣椒采摘、蓝莓种植等），回复「季节工」查看。";
 
     public const string NotUnderstood = "没看懂。";

@@ -7,7 +7,7 @@ namespace Pingtang.Bot.Jobs;
 
 public static class JobsExtensions
 {
-    /// <summary>岗位查询: the search dialog, its prompts, typed searches from the main menu; saved searches and their alerts; the staff's import.</summary>
+    /// <summary>岗位查询: the search dialog, its prompts, typed searches from the main menu, a shared location; saved searches and their alerts; the staff's import.</summary>
     public static WebApplicationBuilder AddJobs(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -22,9 +22,11 @@ public static class JobsExtensions
         services.AddSingleton<Dialog, JobSearchDialog>();
         services.AddSingleton<Dialog, JobApplyDialog>();
         services.AddSingleton<Dialog, JobSubscribeDialog>();
+        services.AddSingleton<Dialog, JobNearbyDialog>();
         services.AddSingleton<Dialog>(new PayPrompt(JobSearchDialog.PayPromptId));
         services.AddSingleton<Dialog>(new TextPrompt(JobSearchDialog.BrowsePromptId, JobSearchDialog.BrowseMaxLength));
         services.AddSingleton<IMenuShortcut, TypedJobSearch>();
+        services.AddSingleton<IMessageShortcut, SharedLocation>();
         return builder;
     }
 }

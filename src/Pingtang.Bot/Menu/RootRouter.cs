@@ -8,7 +8,7 @@ namespace Pingtang.Bot.Menu;
 /// The bottom of every conversation: the global words first, then the active dialog, and at the bottom the main
 /// menu, whose lines start the features' dialogs.
 /// </summary>
-public sealed class RootRouter(DialogSet dialogs, IEnumerable<IMenuShortcut> shortcuts) : IConversationRoot
+public sealed class RootRouter(DialogSet dialogs, IEnumerable<IMenuShortcut> shortcuts, IEnumerable<IMessageShortcut> claims) : IConversationRoot
 {
     // Stable: shortcuts of one priority keep the order their features were added in.
     private readonly IReadOnlyList<IMenuShortcut> _shortcuts = [.. shortcuts.OrderByDescending(s => s.Priority)];
@@ -29,6 +29,17 @@ public sealed class RootRouter(DialogSet dialogs, IEnumerable<IMenuShortcut> sho
     {
         ArgumentNullException.ThrowIfNull(dc);
         var word = GlobalWords.Match(dc.Text);
+        if (word is null && claims.Select(c => c.Match(dc.Context.Activity)).FirstOrDefault(m => m is not null) is { } claimed)
+        {
+            dc.CancelAll();
+            if ((await dc.BeginAsync(claimed.DialogId, claimed.Options, cancellationToken)).Status != DialogTurnStatus.Waiting)
+            {
+                await ShowMenuAsync(dc, MenuTexts.AnythingElse, cancellationToken);
+            }
+
+            return;
+        }
+
         if (word is null && MenuTap.Is(dc.Context.Activity))
         {
             // A tap on the channel's menu means that line, whatever the worker was in the middle of.

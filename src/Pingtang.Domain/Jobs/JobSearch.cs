@@ -72,6 +72,31 @@ public sealed class JobSearch(PingtangDb db, TimeProvider time)
         return new(items, Math.Min(total, CountCap), total > CountCap, page);
     }
 
+    /// <summary>
+    /// The place with open postings (that fit the worker's age) nearest to <paramref name="point"/>, as a search: its
+    /// district, or its city when the postings there name no district we know; null when nothing open is anywhere we
+    /// can place. One grouped query — a few hundred places at most, however many postings — and the distances here.
+    /// </summary>
+    public async Task<NearestPlace?> NearestPlaceAsync(GeoPoint point, int? age, CancellationToken cancellationToken)
+    {
+        var places = await Matching(JobQuery.Anything, age, ChinaTime.Today(time))
+            .GroupBy(j => new { j.Province, j.City, j.District })
+            .Select(g => g.Key)
+            .ToListAsync(cancellationToken);
+        return places
+            .Select(p => PlaceCentroids.Of(p.City, p.District) is { } district
+                ? new NearestPlace(new JobQuery { Province = p.Province, City = p.City, District = p.District }, NameOf(p.City, p.District), point.KilometresTo(district))
+                : PlaceCentroids.Of(p.City, "") is { } city
+                    ? new NearestPlace(new JobQuery { Province = p.Province, City = p.City }, p.City, point.KilometresTo(city))
+                    : null)
+            .OfType<NearestPlace>()
+            .MinBy(p => p.Kilometres);
+    }
+
+    /// <summary>东莞市大朗镇; a prefecture's long name (黔南布依族苗族自治州) is left out before its county (平塘县).</summary>
+    private static string NameOf(string city, string district) =>
+        city.EndsWith("自治州", StringComparison.Ordinal) ? district : city + district;
+
     /// <summary>An open posting with its station, or null when it does not exist or has closed.</summary>
     public Task<JobPosting?> FindOpenAsync(int postingId, CancellationToken cancellationToken)
     {
@@ -130,6 +155,9 @@ public sealed class JobSearch(PingtangDb db, TimeProvider time)
     /// <summary>The postings as the one-line summaries a list shows.</summary>
     public static IQueryable<JobSummary> Summaries(IQueryable<JobPosting> postings) => postings.Select(Summary);
 }
+
+/// <summary>Where the open postings nearest to a worker are: the search that finds them, the place's name, how far it is.</summary>
+public sealed record NearestPlace(JobQuery Query, string Name, double Kilometres);
 
 /// <summary>A page of results; <paramref name="Total"/> stops at <see cref="JobSearch.CountCap"/>, when <paramref name="MoreThanTotal"/> says there are more.</summary>
 public sealed record JobResults(IReadOnlyList<JobSummary> Items, int Total, bool MoreThanTotal, int Page)

@@ -195,6 +195,49 @@ public sealed class JobSearchTests : IAsyncLifetime
         Assert.Equal(new PlaceNames("广东省", "某新区", ""), Places.Normalize(" 广东省 ", "某新区", ""));
     }
 
+    [Fact]
+    public async Task The_nearest_place_with_open_postings_is_the_nearest_districts_or_its_citys_when_no_district_is_known()
+    {
+        var changping = new GeoPoint(22.98, 114.02);
+        await AddAsync(
+            Factory with { ExternalId = "GZ-1", City = "广州市", District = "白云区", Station = Station.GuangzhouBaiyun },
+            Factory with { ExternalId = "SZ-1", City = "深圳市", District = "某新区" });
+        Assert.Equal(("深圳市", (string?)null, "深圳市"), await NearestAsync(changping));
+
+        await AddAsync(Factory);
+
+        Assert.Equal(("东莞市", (string?)"大朗镇", "东莞市大朗镇"), await NearestAsync(changping));
+        Assert.Equal(("广州市", (string?)"白云区", "广州市白云区"), await NearestAsync(new GeoPoint(23.2, 113.3)));
+    }
+
+    [Fact]
+    public async Task No_nearest_place_without_open_postings_we_can_place()
+    {
+        await AddAsync(Factory with { City = "某市", District = "某区" });
+
+        Assert.Null(await NearestAsync(new GeoPoint(22.98, 114.02)));
+    }
+
+    [Fact]
+    public void Every_city_and_district_of_the_place_table_has_a_point_and_distances_are_kilometres()
+    {
+        Assert.All(
+            Places.Provinces.SelectMany(p => p.Cities).SelectMany(c => c.Districts.Select(d => (c.Name, d)).Prepend((c.Name, ""))),
+            place => Assert.NotNull(PlaceCentroids.Of(place.Item1, place.Item2)));
+        var guangzhou = PlaceCentroids.Of("广州市", "")!.Value;
+        Assert.InRange(guangzhou.KilometresTo(PlaceCentroids.Of("贵阳市", "")!.Value), 700, 800);
+        Assert.Null(GeoPoint.Of(999, 113));
+        Assert.Null(GeoPoint.Of(double.NaN, 113));
+    }
+
+    private async Task<(string City, string? District, string Name)?> NearestAsync(GeoPoint point)
+    {
+        await using var db = _database.Open();
+        return await new JobSearch(db, _database.Clock).NearestPlaceAsync(point, null, default) is { } place
+            ? (place.Query.City!, place.Query.District, place.Name)
+            : null;
+    }
+
     private async Task AddAsync(params JobPostingDraft[] drafts)
     {
         await using var db = _database.Open();

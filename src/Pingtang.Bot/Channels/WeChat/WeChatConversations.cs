@@ -201,7 +201,19 @@ public sealed class WeChatConversations(
                 _ => null,
             },
             MembersAdded = subscribe ? [account, user] : null,
+            Entities = message is { MsgType: "location", LocationX: { } latitude, LocationY: { } longitude } ? [Location(latitude, longitude, message.Label)] : null,
         };
         return click ? MenuTap.Mark(activity) : activity;
+    }
+
+    /// <summary>
+    /// A shared location as every Bot Framework channel carries one, a <c>GeoCoordinates</c> entity. WeChat's
+    /// coordinates are GCJ-02, a few hundred metres off WGS-84: nothing at the scale of the districts it is read at.
+    /// </summary>
+    private static Entity Location(double latitude, double longitude, string? label)
+    {
+        var entity = new Entity();
+        entity.SetAs(new GeoCoordinates(latitude: latitude, longitude: longitude, name: label, type: "GeoCoordinates"));
+        return entity;
     }
 }
