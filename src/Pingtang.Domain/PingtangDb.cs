@@ -25,6 +25,8 @@ public sealed class PingtangDb(DbContextOptions<PingtangDb> options) : DbContext
 {
     public DbSet<Worker> Workers => Set<Worker>();
 
+    public DbSet<WorkerLink> WorkerLinks => Set<WorkerLink>();
+
     public DbSet<Station> Stations => Set<Station>();
 
     public DbSet<Township> Townships => Set<Township>();

@@ -4,6 +4,7 @@ using Pingtang.Bot.Staff;
 using Pingtang.Domain;
 using Pingtang.Domain.Broadcasts;
 using Pingtang.Domain.Staff;
+using Pingtang.Domain.Workers;
 
 namespace Pingtang.Bot.Broadcasts;
 

@@ -3,6 +3,7 @@ using Pingtang.Bot.Menu;
 using Pingtang.Bot.Staff;
 using Pingtang.Domain.Calendar;
 using Pingtang.Domain.Complaints;
+using Pingtang.Domain.Workers;
 
 namespace Pingtang.Bot.Complaints;
 
@@ -18,6 +19,7 @@ public static class ComplaintsExtensions
         services.AddScoped<ComplaintClockReader>();
         services.AddScoped<ComplaintQueue>();
         services.AddScoped<HolidayCalendar>();
+        services.AddScoped<IWorkerRows, ComplaintWorkerRows>();
         services.AddSingleton(new StaffLink(ComplaintQueueEndpoints.Path, "案件队列", "本站未办结的维权案件：紧急的在前，答复和受理的时限", Order: 10));
         services.AddSingleton(new StaffLink(ComplaintSettingsEndpoints.Path, "维权设置", "分派表、各站服务时间、节假日和调休", AdminOnly: true, Order: 80));
         services.AddSingleton<Dialog, ComplaintDialog>();

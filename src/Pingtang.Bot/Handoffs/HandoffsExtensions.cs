@@ -1,6 +1,7 @@
 using Pingtang.Bot.Dialogs;
 using Pingtang.Bot.Staff;
 using Pingtang.Domain.Handoffs;
+using Pingtang.Domain.Workers;
 
 namespace Pingtang.Bot.Handoffs;
 
@@ -19,6 +20,7 @@ public static class HandoffsExtensions
         services.AddScoped<HandoffQueue>();
         services.AddScoped<CannedReplies>();
         services.AddScoped<HelpRatings>();
+        services.AddScoped<IWorkerRows, HandoffWorkerRows>();
         services.AddSingleton(new StaffLink(CannedReplyEndpoints.Path, CannedReplyTexts.Title, CannedReplyTexts.LinkDescription, Order: 11));
         services.AddSingleton(new StaffLink(HelpRatingEndpoints.Path, HelpRatingTexts.Title, HelpRatingTexts.LinkDescription, Order: 12));
         services.AddSingleton<HandoffGate>();

@@ -2,6 +2,7 @@ using Pingtang.Bot.Dialogs;
 using Pingtang.Bot.Menu;
 using Pingtang.Bot.Staff;
 using Pingtang.Domain.Jobs;
+using Pingtang.Domain.Workers;
 
 namespace Pingtang.Bot.Jobs;
 
@@ -19,6 +20,7 @@ public static class JobsExtensions
         services.AddScoped<JobAlerts>();
         services.AddScoped<JobAlertJob>();
         services.AddScoped<JobImport>();
+        services.AddScoped<IWorkerRows, JobWorkerRows>();
         services.AddSingleton<Dialog, JobSearchDialog>();
         services.AddSingleton<Dialog, JobApplyDialog>();
         services.AddSingleton<Dialog, JobSubscribeDialog>();

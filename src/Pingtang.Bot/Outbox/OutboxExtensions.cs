@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Pingtang.Bot.Staff;
 using Pingtang.Domain.Outbox;
+using Pingtang.Domain.Workers;
 
 namespace Pingtang.Bot.Outbox;
 
@@ -11,6 +12,7 @@ public static class OutboxExtensions
     {
         builder.Services.AddSingleton(new StaffLink(OutboxStaffEndpoints.Path, OutboxStaffEndpoints.Title, "提醒和通知的发送情况：各类消息的数量，没有发出的消息和原因，重新发送", AdminOnly: true, Order: 80));
         builder.Services.AddScoped<OutboxMessages>();
+        builder.Services.AddScoped<IWorkerRows, OutboxWorkerRows>();
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<IInterceptor, OutboxWakeUp>();
         builder.Services.AddSingleton(sp => OutboxOptions.From(sp.GetRequiredService<IConfiguration>()));

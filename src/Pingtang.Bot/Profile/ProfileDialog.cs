@@ -1,4 +1,5 @@
 using Pingtang.Bot.Dialogs;
+using Pingtang.Bot.Workers;
 using Pingtang.Domain;
 using Pingtang.Domain.Workers;
 
@@ -6,14 +7,15 @@ namespace Pingtang.Bot.Profile;
 
 /// <summary>
 /// 我的信息: a new worker is asked the seven fields in turn; then, and whenever they come back, they see a summary
-/// to confirm, and can change one field at a time before it is saved.
+/// to confirm, and can change one field at a time before it is saved. A phone number another worker's profile has is
+/// saved only with the code sent there (<see cref="MobileClaimDialog"/>), after the rest.
 /// </summary>
 public sealed class ProfileDialog : WaterfallDialog<ProfileFlow>
 {
     public const string DialogId = "profile";
 
     public ProfileDialog()
-        : base(DialogId, StartAsync, AskAsync, ApplyAsync, ConfirmAsync, SaveAsync, PickFieldAsync)
+        : base(DialogId, StartAsync, AskAsync, ApplyAsync, ConfirmAsync, SaveAsync, PickFieldAsync, ClaimMobileAsync, ClaimedAsync)
     {
     }
 
@@ -78,15 +80,21 @@ public sealed class ProfileDialog : WaterfallDialog<ProfileFlow>
             return await step.EndAsync(null, cancellationToken);
         }
 
+        Worker saved;
         try
         {
             var registry = step.Dialog.Services.GetRequiredService<WorkerRegistry>();
-            await registry.SaveProfileAsync(step.Dialog.WorkerId, step.State.ToProfile(), cancellationToken);
+            saved = await registry.SaveProfileAsync(step.Dialog.WorkerId, step.State.ToProfile(), cancellationToken);
         }
         catch (DomainException e)
         {
             await step.Dialog.SendAsync(e.Message, cancellationToken);
             return await step.PromptAsync(StandardPrompts.Choice, new() { Text = ProfileTexts.PickField, Choices = ProfileFields.Titles }, cancellationToken);
+        }
+
+        if (step.State.Mobile is { } mobile && saved.Mobile != mobile)
+        {
+            return await step.GoToAsync(ClaimMobileAsync, mobile, cancellationToken);
         }
 
         await step.Dialog.SendAsync(ProfileTexts.Saved, cancellationToken);
@@ -95,4 +103,14 @@ public sealed class ProfileDialog : WaterfallDialog<ProfileFlow>
 
     private static Task<DialogTurnResult> PickFieldAsync(WaterfallStepContext<ProfileFlow> step, CancellationToken cancellationToken) =>
         step.GoToAsync(AskAsync, step.Answer, cancellationToken);
+
+    /// <summary>The number another worker's profile has, the rest of the profile being saved already.</summary>
+    private static Task<DialogTurnResult> ClaimMobileAsync(WaterfallStepContext<ProfileFlow> step, CancellationToken cancellationToken) =>
+        step.Dialog.BeginAsync(MobileClaimDialog.DialogId, step.Answer, cancellationToken);
+
+    private static async Task<DialogTurnResult> ClaimedAsync(WaterfallStepContext<ProfileFlow> step, CancellationToken cancellationToken)
+    {
+        await step.Dialog.SendAsync(step.Answer is null ? ProfileTexts.SavedWithoutMobile : ProfileTexts.Saved, cancellationToken);
+        return await step.EndAsync(null, cancellationToken);
+    }
 }

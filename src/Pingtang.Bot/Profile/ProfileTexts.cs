@@ -29,6 +29,8 @@ public static class ProfileTexts
 
     public const string Saved = "已保存，谢谢！有合适的岗位和培训，我们会按您的信息推荐。";
 
+    public const string SavedWithoutMobile = "其他信息已保存，手机号没有改。需要时发「我的信息」再改。";
+
     public const string Unchanged = "好的，信息不变。";
 
     public const string NotFilled = "未填写";

@@ -1,6 +1,7 @@
 using Pingtang.Bot.Dialogs;
 using Pingtang.Bot.Menu;
 using Pingtang.Domain.ReturnTrips;
+using Pingtang.Domain.Workers;
 
 namespace Pingtang.Bot.ReturnTrips;
 
@@ -19,6 +20,7 @@ public static class ReturnTripsExtensions
         services.AddScoped<TripBookings>();
         services.AddScoped<TripReminders>();
         services.AddScoped<TripReminderJob>();
+        services.AddScoped<IWorkerRows, TripWorkerRows>();
         services.AddSingleton<Dialog, ReturnTripDialog>();
         services.AddSingleton<Dialog, TripTravellerDialog>();
         services.AddSingleton<Dialog, MyTripsDialog>();

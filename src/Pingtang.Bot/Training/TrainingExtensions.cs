@@ -2,6 +2,7 @@ using Pingtang.Bot.Dialogs;
 using Pingtang.Bot.Menu;
 using Pingtang.Bot.Staff;
 using Pingtang.Domain.Training;
+using Pingtang.Domain.Workers;
 
 namespace Pingtang.Bot.Training;
 
@@ -17,6 +18,7 @@ public static class TrainingExtensions
         services.AddScoped<TrainingSessionChanges>();
         services.AddScoped<TrainingSessionImport>();
         services.AddScoped<StationSessions>();
+        services.AddScoped<IWorkerRows, TrainingWorkerRows>();
         services.AddSingleton<Dialog, TrainingDialog>();
         services.AddSingleton<Dialog, MyEnrolmentsDialog>();
         services.AddSingleton<IMenuShortcut, TypedMyEnrolments>();

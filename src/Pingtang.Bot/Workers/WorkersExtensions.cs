@@ -10,15 +10,19 @@ namespace Pingtang.Bot.Workers;
 public static class WorkersExtensions
 {
     /// <summary>
-    /// What features ask of the worker in passing, for the profile: the name, and the phone number when it has none;
-    /// and the keys that protect ID-card numbers (and the staff cookies), kept in the data folder so that a restart
-    /// can still read what was protected before it.
+    /// What features ask of the worker in passing, for the profile: the name, and the phone number when it has none,
+    /// linked with a code when another worker's profile has it; and the keys that protect ID-card numbers (and the
+    /// staff cookies), kept in the data folder so that a restart can still read what was protected before it.
+    /// Each feature registers its own <see cref="IWorkerRows"/>, for the rows a link moves.
     /// </summary>
     public static WebApplicationBuilder AddWorkers(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddSingleton<Dialog>(new TextPrompt(WorkerPrompts.Name, Worker.NameMaxLength));
         services.AddSingleton<Dialog, MobileDialog>();
+        services.AddSingleton<Dialog, MobileClaimDialog>();
+        services.AddSingleton<Dialog>(new LinkCodePrompt(MobileClaimDialog.CodePrompt));
+        services.AddScoped<WorkerLinks>();
         services.AddDataProtection().SetApplicationName("Pingtang");
         services.AddOptions<KeyManagementOptions>()
             .Configure<DataFolder, ILoggerFactory>((options, folder, logs) => options.XmlRepository = new FileSystemXmlRepository(KeysFolder(folder), logs));

@@ -17,7 +17,8 @@ public static class CampaignAudience
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(audience);
-        var workers = db.Workers.AsNoTracking();
+        // A worker merged into another is that other now, counted and reached once, as them.
+        var workers = db.Workers.AsNoTracking().Where(w => w.MergedIntoId == null);
         if (audience.Townships is { Count: > 0 } townships)
         {
             workers = workers.Where(w => w.HomeTownship != null && townships.Contains(w.HomeTownship));

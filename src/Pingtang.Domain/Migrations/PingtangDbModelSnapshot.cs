@@ -175,20 +175,6 @@ namespace Pingtang.Domain.Migrations
                         });
                 });
 
-            modelBuilder.Entity("Pingtang.Domain.Broadcasts.WorkerChannel", b =>
-                {
-                    b.Property<string>("ChannelId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("WorkerId")
-                        .HasColumnType("INTEGER");
-
-                    b.ToTable((string)null);
-
-                    b.ToView("WorkerAddress", (string)null);
-                });
-
             modelBuilder.Entity("Pingtang.Domain.Calendar.CalendarDay", b =>
                 {
                     b.Property<int>("Id")
@@ -1974,6 +1960,12 @@ namespace Pingtang.Domain.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("MergedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Mobile")
                         .HasMaxLength(11)
                         .HasColumnType("TEXT");
@@ -2000,6 +1992,66 @@ namespace Pingtang.Domain.Migrations
                     b.HasIndex("Mobile");
 
                     b.ToTable("Workers");
+                });
+
+            modelBuilder.Entity("Pingtang.Domain.Workers.WorkerChannel", b =>
+                {
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.ToTable((string)null);
+
+                    b.ToView("WorkerAddress", (string)null);
+                });
+
+            modelBuilder.Entity("Pingtang.Domain.Workers.WorkerLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Tries")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkerId")
+                        .IsUnique()
+                        .HasFilter("\"State\" = 'Pending'");
+
+                    b.HasIndex("OwnerId", "CreatedAt");
+
+                    b.ToTable("WorkerLinks");
                 });
 
             modelBuilder.Entity("Pingtang.Domain.Broadcasts.Campaign", b =>

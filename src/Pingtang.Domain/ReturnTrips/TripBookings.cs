@@ -115,20 +115,29 @@ public sealed class TripBookings(PingtangDb db, TimeProvider time, IIdNumberProt
             return null;
         }
 
-        var hadSeats = booking.Status == BookingStatus.Confirmed;
-        booking.Cancel(time.GetUtcNow());
-        IReadOnlyList<int> promoted = [];
-        if (hadSeats)
-        {
-            await db.ReturnTrips
-                .Where(t => t.Id == booking.TripId)
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.SeatsTaken, t => t.SeatsTaken - booking.SeatCount), cancellationToken);
-            promoted = await PromoteWaitingAsync(booking.TripId, cancellationToken);
-        }
-
+        var promoted = await CancelWithinAsync(booking, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new TripCancelResult(booking.TripId, promoted);
+    }
+
+    /// <summary>
+    /// Cancels an active booking inside the caller's transaction: its seats go to those waiting, with their notices on
+    /// the unit of work. Returns the workers promoted; the caller saves.
+    /// </summary>
+    internal async Task<IReadOnlyList<int>> CancelWithinAsync(TripBooking booking, CancellationToken cancellationToken)
+    {
+        var hadSeats = booking.Status == BookingStatus.Confirmed;
+        booking.Cancel(time.GetUtcNow());
+        if (!hadSeats)
+        {
+            return [];
+        }
+
+        await db.ReturnTrips
+            .Where(t => t.Id == booking.TripId)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.SeatsTaken, t => t.SeatsTaken - booking.SeatCount), cancellationToken);
+        return await PromoteWaitingAsync(booking.TripId, cancellationToken);
     }
 
     /// <summary>

@@ -76,32 +76,43 @@ public sealed class Enrolments(PingtangDb db, TimeProvider time)
             return null;
         }
 
-        var hadSeat = enrolment.Status == EnrolmentStatus.Confirmed;
-        enrolment.Cancel(time.GetUtcNow());
-        Enrolment? promoted = null;
-        if (hadSeat)
-        {
-            promoted = await db.Enrolments
-                .Where(e => e.SessionId == enrolment.SessionId && e.Status == EnrolmentStatus.Waiting)
-                .OrderBy(e => e.Id)
-                .FirstOrDefaultAsync(cancellationToken);
-            if (promoted is null)
-            {
-                await db.TrainingSessions
-                    .Where(s => s.Id == enrolment.SessionId)
-                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.SeatsTaken, x => x.SeatsTaken - 1), cancellationToken);
-            }
-            else
-            {
-                promoted.Promote();
-                var session = await db.TrainingSessions.Include(s => s.Course).SingleAsync(s => s.Id == promoted.SessionId, cancellationToken);
-                _outbox.Queue(TrainingNotices.Promoted(session, promoted));
-            }
-        }
-
+        var promoted = await CancelWithinAsync(enrolment, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new CancelResult(enrolment.SessionId, promoted?.WorkerId);
+    }
+
+    /// <summary>
+    /// Cancels an active enrolment inside the caller's transaction: its seat goes to the first worker waiting, with
+    /// their notice on the unit of work, or back to the session. Returns who got the seat; the caller saves.
+    /// </summary>
+    internal async Task<Enrolment?> CancelWithinAsync(Enrolment enrolment, CancellationToken cancellationToken)
+    {
+        var hadSeat = enrolment.Status == EnrolmentStatus.Confirmed;
+        enrolment.Cancel(time.GetUtcNow());
+        if (!hadSeat)
+        {
+            return null;
+        }
+
+        var promoted = await db.Enrolments
+            .Where(e => e.SessionId == enrolment.SessionId && e.Status == EnrolmentStatus.Waiting)
+            .OrderBy(e => e.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (promoted is null)
+        {
+            await db.TrainingSessions
+                .Where(s => s.Id == enrolment.SessionId)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.SeatsTaken, x => x.SeatsTaken - 1), cancellationToken);
+        }
+        else
+        {
+            promoted.Promote();
+            var session = await db.TrainingSessions.Include(s => s.Course).SingleAsync(s => s.Id == promoted.SessionId, cancellationToken);
+            _outbox.Queue(TrainingNotices.Promoted(session, promoted));
+        }
+
+        return promoted;
     }
 
     /// <summary>The worker's enrolments that are not over, soonest session first, with waiting positions.</summary>

@@ -7,7 +7,9 @@ namespace Pingtang.Domain.Workers;
 
 /// <summary>
 /// A person who looks for work through us (务工群众). One worker, however many channels they reach us on;
-/// the channels keep their own addresses and point here.
+/// the channels keep their own addresses and point here. A person first met on two channels is two workers until
+/// they prove the second is them (<see cref="WorkerLinks"/>); the second is then kept as an empty tombstone that
+/// names the first (<see cref="MergedIntoId"/>), so that an id held anywhere still leads to the person.
 /// </summary>
 public sealed partial class Worker
 {
@@ -48,6 +50,11 @@ public sealed partial class Worker
     public DateTimeOffset? ProfileUpdatedAt { get; private set; }
 
     public bool HasProfile => ProfileUpdatedAt is not null;
+
+    /// <summary>The worker this one turned out to be, who has its rows and channels now; null while it is a person of its own.</summary>
+    public int? MergedIntoId { get; private set; }
+
+    public DateTimeOffset? MergedAt { get; private set; }
 
     /// <summary>The age the worker turns this year, from the birth year: what age limits of jobs and courses compare.</summary>
     public int? AgeIn(int year) => BirthYear is { } born ? year - born : null;
@@ -101,6 +108,41 @@ public sealed partial class Worker
     {
         HomeTownship ??= homeTownship is not null && Township.IsKnown(homeTownship) ? homeTownship : null;
         CurrentCity ??= currentCity is { Length: > 0 and <= CityMaxLength } ? currentCity : null;
+    }
+
+    /// <summary>
+    /// Takes in <paramref name="other"/>, found to be the same person: this profile's blanks are filled from theirs,
+    /// and a 退订 said on either holds, since the person said it. <paramref name="other"/> keeps no personal data and
+    /// names this worker from now on.
+    /// </summary>
+    internal void Absorb(Worker other, DateTimeOffset now)
+    {
+        Name ??= other.Name;
+        Mobile ??= other.Mobile;
+        BirthYear ??= other.BirthYear;
+        HomeTownship ??= other.HomeTownship;
+        CurrentCity ??= other.CurrentCity;
+        if (Trades.Count == 0)
+        {
+            Trades = [.. other.Trades];
+        }
+
+        UnsubscribedAt = (UnsubscribedAt, other.UnsubscribedAt) switch
+        {
+            ({ } mine, { } theirs) => mine < theirs ? mine : theirs,
+            (var mine, var theirs) => mine ?? theirs,
+        };
+        AcceptsReminders = UnsubscribedAt is null && (AcceptsReminders || other.AcceptsReminders);
+        ProfileUpdatedAt ??= other.ProfileUpdatedAt;
+        other.BecomeTombstoneOf(Id, now);
+    }
+
+    private void BecomeTombstoneOf(int survivorId, DateTimeOffset now)
+    {
+        (Name, Mobile, BirthYear, HomeTownship, CurrentCity, Trades) = (null, null, null, null, null, []);
+        (AcceptsReminders, UnsubscribedAt, ProfileUpdatedAt) = (false, null, null);
+        MergedIntoId = survivorId;
+        MergedAt = now;
     }
 
     [GeneratedRegex(@"^1[3-9]\d{9}$")]

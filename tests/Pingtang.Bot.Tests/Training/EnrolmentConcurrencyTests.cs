@@ -44,7 +44,7 @@ public sealed partial class EnrolmentConcurrencyTests : IDisposable
 
             Drain(adapter);
             adapters.Add(adapter);
-            await WorkerProfiles.SetAsync(_factory, $"worker-{i}", WorkerProfile.Empty with { Name = $"学员{i}", Mobile = "13812345678" });
+            await WorkerProfiles.SetAsync(_factory, $"worker-{i}", WorkerProfile.Empty with { Name = $"学员{i}", Mobile = $"1381234{i:D4}" });
         }
 
         var replies = new ConcurrentBag<string>();

@@ -148,7 +148,8 @@ public sealed class TrainingDialogTests : IDisposable
     private async Task EnrolAsync(string userId, string question, string outcome)
     {
         await Conversation.Start(_factory, userId).Send("你好").StartTestAsync();
-        await WorkerProfiles.SetAsync(_factory, userId, WorkerProfile.Empty with { Name = userId, Mobile = "13812345678" });
+        // One number, one worker: each has their own.
+        await WorkerProfiles.SetAsync(_factory, userId, WorkerProfile.Empty with { Name = userId, Mobile = $"1381234567{userId[^1]}" });
         await Conversation.Start(_factory, userId)
             .Send("培训报名").Expect(TrainingTexts.AskCourse)
             .Send("1").Expect("焊工")

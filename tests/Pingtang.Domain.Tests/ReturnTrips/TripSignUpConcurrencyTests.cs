@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using Pingtang.Domain.ReturnTrips;
@@ -18,34 +17,20 @@ public sealed class TripSignUpConcurrencyTests : IAsyncLifetime
     private const int Workers = 200;
     private const int Seats = 30;
 
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"pingtang-trips-{Guid.NewGuid():N}.db");
     private readonly FakeTimeProvider _clock = new(TestDatabase.DefaultNow);
     private readonly AesIdNumberProtector _protector = new();
+    private FileDatabase _database = null!;
 
-    public async Task InitializeAsync()
-    {
-        await using var db = Open();
-        await db.Database.MigrateAsync();
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-    }
+    public async Task InitializeAsync() => _database = await FileDatabase.CreateAsync();
 
-    public Task DisposeAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _file, _file + "-wal", _file + "-shm" }.Where(File.Exists))
-        {
-            File.Delete(file);
-        }
-
-        return Task.CompletedTask;
-    }
+    public async Task DisposeAsync() => await _database.DisposeAsync();
 
     [Fact]
     public async Task Two_hundred_at_once_for_thirty_seats_get_thirty_seats_and_a_waiting_list_in_arrival_order()
     {
         ReturnTrip trip;
         List<int> workers;
-        await using (var db = Open())
+        await using (var db = _database.Open())
         {
             trip = await TripData.PlanAsync(db, TripData.Guangzhou with { Seats = Seats });
             workers = await TrainingData.WorkersAsync(db, _clock, Workers);
@@ -54,14 +39,14 @@ public sealed class TripSignUpConcurrencyTests : IAsyncLifetime
         var results = new ConcurrentBag<TripSignUpResult>();
         await Task.WhenAll(workers.Select((worker, i) => Task.Run(async () =>
         {
-            await using var db = Open();
+            await using var db = _database.Open();
             var signUp = new TripSignUp(worker, trip.Id, trip.PickupPoints[i % 2].Id, [TripData.Traveller($"老乡{i}", $"1380000{i:D4}")]);
             results.Add(await new TripBookings(db, _clock, _protector).SignUpAsync(signUp, default));
         })));
 
         Assert.Equal(Seats, results.OfType<TripSignUpResult.Confirmed>().Count());
         Assert.Equal(Enumerable.Range(1, Workers - Seats), results.OfType<TripSignUpResult.Waiting>().Select(w => w.Position).Order());
-        await using var check = Open();
+        await using var check = _database.Open();
         Assert.Equal(Seats, (await check.ReturnTrips.SingleAsync()).SeatsTaken);
         var bookings = await check.TripBookings.OrderBy(b => b.Id).ToListAsync();
         Assert.Equal(Workers, bookings.Select(b => b.WorkerId).Distinct().Count());
@@ -79,7 +64,4 @@ public sealed class TripSignUpConcurrencyTests : IAsyncLifetime
 
         Assert.Equal(Enumerable.Range(1, Workers - Seats).Cast<int?>(), positions);
     }
-
-    /// <summary>A unit of work with its own pooled connection to the file, as each request or job of the service gets.</summary>
-    private PingtangDb Open() => new(new DbContextOptionsBuilder<PingtangDb>().UseSqlite($"Data Source={_file}").Options);
 }

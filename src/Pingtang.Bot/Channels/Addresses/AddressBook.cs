@@ -14,9 +14,10 @@ public sealed record CurrentWorker(int Id);
 /// Middleware that knows who is talking: it finds (or registers) the worker behind the channel's user id, records
 /// the conversation reference for proactive messages, and puts <see cref="CurrentWorker"/> in the turn state.
 /// It writes only when something a proactive message needs has changed, not on every message: a turn's writes queue
-/// behind one another on SQLite.
+/// behind one another on SQLite. An address of a worker merged into another is the other's.
 /// </summary>
-public sealed class AddressBook(IDbContextFactory<BotDb> dbFactory, IServiceScopeFactory scopes, TimeProvider time) : Microsoft.Bot.Builder.IMiddleware
+public sealed class AddressBook(IDbContextFactory<BotDb> dbFactory, IServiceScopeFactory scopes, TimeProvider time, ILogger<AddressBook> logger)
+    : Microsoft.Bot.Builder.IMiddleware
 {
     /// <summary>
     /// How old a last-seen time may grow before a message writes it again. It only ranks a worker's addresses, so that
@@ -43,10 +44,20 @@ public sealed class AddressBook(IDbContextFactory<BotDb> dbFactory, IServiceScop
     public async Task<int?> WorkerOfAsync(string channelId, string userId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Set<WorkerAddress>()
-            .Where(a => a.ChannelId == channelId && a.UserId == userId)
-            .Select(a => (int?)a.WorkerId)
-            .SingleOrDefaultAsync(cancellationToken);
+        return (await Find(db, channelId, userId).AsNoTracking().SingleOrDefaultAsync(cancellationToken))?.WorkerId;
+    }
+
+    /// <summary>
+    /// Points every address of <paramref name="from"/> at <paramref name="into"/>, once the domain has made them one
+    /// worker, and makes the rest of this turn <paramref name="into"/>'s. Doing it twice changes nothing; not doing it
+    /// (the service stopped right after the merge) is made good when one of the addresses is next seen.
+    /// </summary>
+    public async Task MoveAsync(ITurnContext turnContext, int from, int into, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await MoveAllAsync(db, from, into, cancellationToken);
+        turnContext.TurnState.Set(new CurrentWorker(into));
     }
 
     // A proactive send runs a turn too (a ContinueConversation event "from" the worker): that is not the worker
@@ -63,23 +74,55 @@ public sealed class AddressBook(IDbContextFactory<BotDb> dbFactory, IServiceScop
         var json = JsonConvert.SerializeObject(reference);
         var now = time.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var address = await db.Set<WorkerAddress>()
-            .SingleOrDefaultAsync(a => a.ChannelId == activity.ChannelId && a.UserId == userId, cancellationToken);
-        if (address is null)
+        var found = await Find(db, activity.ChannelId, userId).SingleOrDefaultAsync(cancellationToken);
+        WorkerAddress address;
+        if (found is null)
         {
             await using var scope = scopes.CreateAsyncScope();
             var worker = await scope.ServiceProvider.GetRequiredService<WorkerRegistry>().RegisterAsync(cancellationToken);
             address = new WorkerAddress { ChannelId = activity.ChannelId, UserId = userId, WorkerId = worker.Id, ConversationReference = json };
             db.Add(address);
+            found = new(address, null);
         }
-        else if (address.ConversationReference == json && now - address.LastSeenAt < LastSeenResolution)
+        else if (found.MergedIntoId is { } survivor)
         {
-            return address.WorkerId;
+            address = found.Address;
+            await MoveAllAsync(db, address.WorkerId, survivor, cancellationToken);
+        }
+        else if (found.Address.ConversationReference == json && now - found.Address.LastSeenAt < LastSeenResolution)
+        {
+            return found.WorkerId;
+        }
+        else
+        {
+            address = found.Address;
         }
 
         address.ConversationReference = json;
         address.LastSeenAt = now;
         await db.SaveChangesAsync(cancellationToken);
-        return address.WorkerId;
+        return found.WorkerId;
+    }
+
+    /// <summary>The address of a channel's user, with the worker its worker was merged into, if it was.</summary>
+    private static IQueryable<FoundAddress> Find(BotDb db, string channelId, string userId) =>
+        db.Set<WorkerAddress>()
+            .Where(a => a.ChannelId == channelId && a.UserId == userId)
+            .Select(a => new FoundAddress(a, db.Set<WorkerSurvivor>().Where(w => w.Id == a.WorkerId).Select(w => w.MergedIntoId).FirstOrDefault()));
+
+    private async Task MoveAllAsync(BotDb db, int from, int into, CancellationToken cancellationToken)
+    {
+        var moved = await db.Set<WorkerAddress>()
+            .Where(a => a.WorkerId == from)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.WorkerId, into), cancellationToken);
+        if (moved > 0)
+        {
+            logger.LogInformation("Worker {From} is linked to worker {Into}: {Addresses} addresses moved", from, into, moved);
+        }
+    }
+
+    private sealed record FoundAddress(WorkerAddress Address, int? MergedIntoId)
+    {
+        public int WorkerId => MergedIntoId ?? Address.WorkerId;
     }
 }

@@ -53,6 +53,19 @@ namespace Pingtang.Bot.Hosting.Migrations
                     b.ToTable("WorkerAddress");
                 });
 
+            modelBuilder.Entity("Pingtang.Bot.Channels.Addresses.WorkerSurvivor", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("INTEGER");
+
+                    b.ToTable((string)null);
+
+                    b.ToView("Workers", (string)null);
+                });
+
             modelBuilder.Entity("Pingtang.Bot.Channels.DirectLine.DirectLineActivityRecord", b =>
                 {
                     b.Property<string>("ConversationId")

@@ -7,6 +7,8 @@ using Pingtang.Bot.Channels.Addresses;
 using Pingtang.Bot.Hosting;
 using Pingtang.Bot.Profile;
 using Pingtang.Bot.Tests.Support;
+using Pingtang.Domain;
+using Pingtang.Domain.Workers;
 
 namespace Pingtang.Bot.Tests.Channels.Addresses;
 
@@ -60,6 +62,28 @@ public sealed class AddressBookTests : IDisposable
         var after = JsonConvert.DeserializeObject<ConversationReference>(second.ConversationReference)!;
         Assert.NotEqual(before.Conversation.Id, after.Conversation.Id);
         Assert.Null(after.ActivityId);
+    }
+
+    [Fact]
+    public async Task An_address_left_on_a_worker_merged_into_another_is_that_others_when_it_next_writes()
+    {
+        await Conversation.Start(_factory, "worker-7").Send("你好").StartTestAsync();
+        await Conversation.Start(_factory, "worker-8").Send("你好").StartTestAsync();
+        await WorkerProfiles.SetAsync(_factory, "worker-7", WorkerProfile.Empty with { Name = "王师傅", Mobile = "13812345678" });
+        var (owner, other) = (await WorkerProfiles.WorkerIdAsync(_factory, "worker-7"), await WorkerProfiles.WorkerIdAsync(_factory, "worker-8"));
+
+        // The merge is saved, and the service stops before it moves the addresses.
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var links = scope.ServiceProvider.GetRequiredService<WorkerLinks>();
+            await links.ClaimMobileAsync(other, "13812345678", default);
+            var code = (await scope.ServiceProvider.GetRequiredService<PingtangDb>().WorkerLinks.SingleAsync()).Code;
+            Assert.Equal(new LinkAnswer.Linked(owner), await links.ConfirmAsync(other, code, default));
+        }
+
+        await Conversation.Start(_factory, "worker-8").Send("我的信息").Expect("称呼：王师傅").StartTestAsync();
+
+        Assert.Equal(owner, await WorkerProfiles.WorkerIdAsync(_factory, "worker-8"));
     }
 
     private async Task<WorkerAddress> SingleAddressAsync()

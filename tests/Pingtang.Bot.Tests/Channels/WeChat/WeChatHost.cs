@@ -13,7 +13,13 @@ internal static class WeChatHost
     /// <summary>Safe mode's key; a test host has it set, so both modes are served, as WeChat's 兼容模式 is.</summary>
     public const string EncodingAesKey = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
 
-    public static PingtangFactory For(FakeWeChatApi fake, TimeProvider? clock = null, string? dataFolder = null, ILoggerProvider? log = null, Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    public static PingtangFactory For(
+        FakeWeChatApi fake,
+        TimeProvider? clock = null,
+        string? dataFolder = null,
+        ILoggerProvider? log = null,
+        Dictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         var all = new Dictionary<string, string?>
         {

@@ -1,13 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Pingtang.Domain.Broadcasts;
+namespace Pingtang.Domain.Workers;
 
 /// <summary>
 /// A channel a worker has reached us on, read from the chat plumbing's address table (the bot's <c>WorkerAddress</c>,
 /// in the same database by design, written by its own context). Read-only and outside this context's migrations: the
 /// domain needs two columns of it to count and choose a campaign's audience in one query, rather than carrying every
-/// worker id across from the other context.
+/// worker id across from the other context, and to know whether a linking code can reach a worker at all.
 /// </summary>
 public sealed class WorkerChannel
 {
