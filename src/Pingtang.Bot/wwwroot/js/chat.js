@@ -66,7 +66,7 @@
         // sent — no second step to forget. The file dialog offers only what the service stores (FileSignatures.Accept,
         // checked by the browser test); the service still tells by the bytes.
         sendAttachmentOn: 'attach',
-        uploadAccept: 'image/jpeg,image/png,image/gif,image/webp,image/heic,image/heif,.heic,.pdf,.doc,.docx,.xls,.xlsx',
+        uploadAccept: 'image/jpeg,image/png,image/gif,image/webp,image/heic,image/heif,.heic,.pdf,.doc,.docx,.xls,.xlsx,audio/amr,.amr,audio/mpeg,.mp3,audio/mp4,.m4a,audio/ogg,.ogg',
         uploadMultiple: true,
         // Off: a thumbnail is made in a blob: worker (another CSP source) and travels inside the upload's activity
         // part as a data: URL, which for a phone photo is larger than the service takes (32 KB); the bubble shows
