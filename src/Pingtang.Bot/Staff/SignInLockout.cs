@@ -26,9 +26,11 @@ public sealed class SignInLockout(IDbContextFactory<BotDb> databases, TimeProvid
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         await db.Set<SignInAttempts>().Where(a => a.WindowStartedAt <= (now - Window).UtcDateTime).ExecuteDeleteAsync(cancellationToken);
         DateTimeOffset? lockedUntil = null;
-        foreach (var (key, limit) in Keys(address, account).Zip([PerAddress, PerAccount]))
+        var keys = Keys(address, account);
+        var counts = await CountAsync(db, keys, now, cancellationToken);
+        foreach (var (key, limit) in keys.Zip([PerAddress, PerAccount]))
         {
-            var counted = await CountAsync(db, key, now, cancellationToken);
+            var counted = counts[key];
             if (counted.Attempts > limit)
             {
                 var until = new DateTimeOffset(DateTime.SpecifyKind(counted.WindowStartedAt, DateTimeKind.Utc)) + Window;
@@ -73,21 +75,26 @@ public sealed class SignInLockout(IDbContextFactory<BotDb> databases, TimeProvid
     }
 
     /// <summary>Adds one to the key's count, starting a new window when the last one is over.</summary>
-    private static async Task<Counted> CountAsync(BotDb db, string key, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Counts one attempt on both keys in one statement. Two statements would let attempts made at the same moment
+    /// interleave between them: one could find its address within the limit and the account, counted by the others
+    /// meanwhile, over it — and be refused though it was among the first five.
+    /// </summary>
+    private static async Task<Dictionary<string, Counted>> CountAsync(BotDb db, string[] keys, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var started = now.UtcDateTime;
         var stale = (now - Window).UtcDateTime;
         var rows = await db.Database.SqlQuery<Counted>($"""
-            INSERT INTO "StaffSignInAttempts" ("Key", "Attempts", "WindowStartedAt") VALUES ({key}, 1, {started})
+            INSERT INTO "StaffSignInAttempts" ("Key", "Attempts", "WindowStartedAt") VALUES ({keys[0]}, 1, {started}), ({keys[1]}, 1, {started})
             ON CONFLICT ("Key") DO UPDATE SET
               "Attempts" = CASE WHEN "StaffSignInAttempts"."WindowStartedAt" <= {stale} THEN 1 ELSE "StaffSignInAttempts"."Attempts" + 1 END,
               "WindowStartedAt" = CASE WHEN "StaffSignInAttempts"."WindowStartedAt" <= {stale} THEN {started} ELSE "StaffSignInAttempts"."WindowStartedAt" END
-            RETURNING "Attempts", "WindowStartedAt"
+            RETURNING "Key", "Attempts", "WindowStartedAt"
             """).ToListAsync(cancellationToken);
-        return rows.Single();
+        return rows.ToDictionary(r => r.Key, StringComparer.Ordinal);
     }
 
-    private sealed record Counted(int Attempts, DateTime WindowStartedAt);
+    private sealed record Counted(string Key, int Attempts, DateTime WindowStartedAt);
 }
 
 /// <summary>Sign-ins counted for one client address or one account in the current window.</summary>
