@@ -1119,6 +1119,9 @@ namespace Pingtang.Domain.Migrations
 
                     b.HasIndex("StationId");
 
+                    b.HasIndex("City", "District", "PostedOn", "PayCeiling", "Id", "ClosesOn", "ClosedAt", "AgeMin", "AgeMax")
+                        .HasDatabaseName("IX_JobPostings_Place");
+
                     b.HasIndex("PostedOn", "PayCeiling", "Id", "ClosesOn", "ClosedAt", "AgeMin", "AgeMax", "TradeGroup", "Province", "City", "District", "MealsProvided", "HousingProvided")
                         .HasDatabaseName("IX_JobPostings_Newest");
 
