@@ -9,8 +9,8 @@ using Pingtang.Domain.Jobs;
 
 namespace Pingtang.Benchmarks;
 
-/// <summary>One search a worker makes: chosen from the menu (a query) or typed (text the dialog reads first).</summary>
-public sealed record SearchCase(string Kind, string Name, JobQuery? Query = null, string? Typed = null, int? Age = 35);
+/// <summary>One search a worker makes: chosen from the menu (a query), typed (text the dialog reads first), or from a shared location (the postings nearest to it).</summary>
+public sealed record SearchCase(string Kind, string Name, JobQuery? Query = null, string? Typed = null, int? Age = 35, GeoPoint? Near = null);
 
 /// <summary>
 /// The job search as the dialog runs it — a fresh unit of work per message, the typed text read, the count and the
@@ -36,6 +36,8 @@ public sealed class SearchBenchmark(IServiceProvider services, string connection
         new("打字", "宁波 焊工 1.2万", Typed: "宁波 焊工 1.2万"),
         new("打字", "深圳 电子厂（全文）", Typed: "深圳 电子厂"),
         new("打字", "夜班 包住（全文）", Typed: "夜班 包住"),
+        new("位置", "大朗镇附近", Near: new GeoPoint(22.95, 113.94)),
+        new("位置", "平塘县附近（60岁）", Age: 60, Near: new GeoPoint(25.83, 107.32)),
     ];
 
     public async Task<IReadOnlyList<CaseResult>> RunAsync(int runs, CancellationToken cancellationToken)
@@ -75,6 +77,12 @@ public sealed class SearchBenchmark(IServiceProvider services, string connection
 
     private async Task<JobResults> SearchAsDialogAsync(SearchCase @case, CancellationToken cancellationToken)
     {
+        if (@case.Near is { } near)
+        {
+            await using var nearby = services.CreateAsyncScope();
+            return await nearby.ServiceProvider.GetRequiredService<JobSearch>().NearestAsync(near, @case.Age, 0, cancellationToken);
+        }
+
         var query = @case.Typed is { } typed
             ? JobQueryReader.Read(TextNormalizer.Normalize(typed), requireClearIntent: true) ?? throw new InvalidOperationException($"「{typed}」 is not read as a search")
             : @case.Query!;

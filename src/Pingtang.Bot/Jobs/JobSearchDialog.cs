@@ -8,8 +8,9 @@ namespace Pingtang.Bot.Jobs;
 
 /// <summary>
 /// 岗位查询: region → trade → lowest pay → results five at a time; a number opens a posting, and 我要报名 applies.
-/// The worker may instead just say what they want, here or at the main menu, and see results at once; and may ask to
-/// be told of new postings that fit (有新岗位通知我).
+/// The worker may instead just say what they want, here or at the main menu, and see results at once, or share their
+/// location and see the postings nearest to it (<see cref="SharedLocation"/>); and may ask to be told of new postings
+/// that fit (有新岗位通知我).
 /// </summary>
 public sealed class JobSearchDialog : WaterfallDialog<JobSearchFlow>
 {
@@ -23,6 +24,9 @@ public sealed class JobSearchDialog : WaterfallDialog<JobSearchFlow>
     /// <summary>The smallest number read as pay rather than as a line of the results (a day's wage starts here).</summary>
     private const int MinimumPayNumber = 50;
 
+    /// <summary>Near enough to a shared location to go to by bus and back in a day: 大朗 to 松山湖 or 常平, not to 广州.</summary>
+    private const int NearKilometres = 50;
+
     public JobSearchDialog()
         : base(DialogId, StartAsync, AskTradeAsync, AskPayAsync, ShowResultsAsync, HandleReplyAsync, HandleDetailAsync, BackToResultsAsync)
     {
@@ -31,7 +35,7 @@ public sealed class JobSearchDialog : WaterfallDialog<JobSearchFlow>
     private static async Task<DialogTurnResult> StartAsync(WaterfallStepContext<JobSearchFlow> step, CancellationToken cancellationToken)
     {
         step.State.Age = await WorkerAgeAsync(step.Dialog, cancellationToken);
-        if (step.State.Query is not null)
+        if (step.State.Query is not null || step.State.Near is not null)
         {
             return await step.GoToAsync(ShowResultsAsync, null, cancellationToken);
         }
@@ -67,15 +71,20 @@ public sealed class JobSearchDialog : WaterfallDialog<JobSearchFlow>
         var search = services.GetRequiredService<JobSearch>();
         var age = flow.Age;
         var query = flow.Query ?? JobQuery.Anything;
-        var results = await search.FindAsync(query, age, flow.Page, cancellationToken);
+        var results = await FindAsync(flow.Page);
         if (results.Items.Count == 0 && flow.Page > 0)
         {
             flow.Page = 0;
-            results = await search.FindAsync(query, age, 0, cancellationToken);
+            results = await FindAsync(0);
         }
 
         var note = "";
-        if (results.Total == 0)
+        if (flow.Near is not null && results.Total > 0)
+        {
+            var far = results.Page == 0 && results.Items[0].Kilometres > NearKilometres;
+            note = (far ? DialogTexts.Format(JobTexts.NothingWithin, NearKilometres) : "") + JobTexts.NearestFirst + "\n";
+        }
+        else if (flow.Near is null && results.Total == 0)
         {
             foreach (var wider in query.Wider())
             {
@@ -91,13 +100,17 @@ public sealed class JobSearchDialog : WaterfallDialog<JobSearchFlow>
 
         if (results.Total == 0)
         {
-            await step.Dialog.SendAsync(JobTexts.NothingAtAll, cancellationToken);
+            await step.Dialog.SendAsync(flow.Near is null ? JobTexts.NothingAtAll : JobTexts.NothingNear, cancellationToken);
             return await step.EndAsync(null, cancellationToken);
         }
 
         flow.PageIds = results.Items.Select(j => j.Id).ToList();
         flow.HasNextPage = results.HasNext;
         return await step.PromptAsync(BrowsePromptId, JobTexts.Results(note, results, OffersSeasonalWork(age, flow.Query)), cancellationToken);
+
+        Task<JobResults> FindAsync(int page) => flow.Near is { } near
+            ? search.NearestAsync(near, age, page, cancellationToken)
+            : search.FindAsync(query, age, page, cancellationToken);
     }
 
     private static async Task<DialogTurnResult> HandleReplyAsync(WaterfallStepContext<JobSearchFlow> step, CancellationToken cancellationToken)
@@ -111,15 +124,13 @@ public sealed class JobSearchDialog : WaterfallDialog<JobSearchFlow>
             case JobTexts.PreviousPage or "上页":
                 return await TurnPageAsync(step, -1, cancellationToken);
             case JobTexts.SearchAgain or "重新找" or "换条件":
-                flow.Query = null;
-                flow.Page = 0;
+                flow.SearchFor(null);
                 return await step.GoToAsync(StartAsync, null, cancellationToken);
             case JobTexts.Subscribe or "通知我" or "订阅":
                 // The search ends here: the saving dialog takes its place, and the menu follows.
-                return await step.Dialog.ReplaceAsync(JobSubscribeDialog.DialogId, new JobSubscribeFlow { Query = flow.Query ?? JobQuery.Anything }, cancellationToken);
+                return await step.Dialog.ReplaceAsync(JobSubscribeDialog.DialogId, new JobSubscribeFlow { Query = SavedQuery(flow) }, cancellationToken);
             case JobTexts.Seasonal:
-                flow.Query = new JobQuery { TradeGroup = TradeSynonyms.Seasonal };
-                flow.Page = 0;
+                flow.SearchFor(new JobQuery { TradeGroup = TradeSynonyms.Seasonal });
                 return await step.GoToAsync(ShowResultsAsync, null, cancellationToken);
         }
 
@@ -137,8 +148,7 @@ public sealed class JobSearchDialog : WaterfallDialog<JobSearchFlow>
 
         if (!isItemNumber && JobQueryReader.Read(text, requireClearIntent: false) is { } query)
         {
-            flow.Query = query;
-            flow.Page = 0;
+            flow.SearchFor(query);
             return await step.GoToAsync(ShowResultsAsync, null, cancellationToken);
         }
 
@@ -153,8 +163,7 @@ public sealed class JobSearchDialog : WaterfallDialog<JobSearchFlow>
             case JobTexts.Apply:
                 return await step.Dialog.BeginAsync(JobApplyDialog.DialogId, new JobApplyFlow { PostingId = step.State.PostingId!.Value }, cancellationToken);
             case JobTexts.SearchAgain:
-                step.State.Query = null;
-                step.State.Page = 0;
+                step.State.SearchFor(null);
                 return await step.GoToAsync(StartAsync, null, cancellationToken);
             default:
                 return await step.GoToAsync(ShowResultsAsync, null, cancellationToken);
@@ -197,10 +206,22 @@ public sealed class JobSearchDialog : WaterfallDialog<JobSearchFlow>
     /// <summary>好的, 谢谢, 不用了: the worker has seen enough, which is not a search for those words.</summary>
     private static bool IsClosing(string text) => JobTexts.Closings.Contains(text);
 
+    /// <summary>What 有新岗位通知我 saves: the search, or after a shared location the district nearest to it.</summary>
+    private static JobQuery SavedQuery(JobSearchFlow flow)
+    {
+        if (flow.Near is not { } near)
+        {
+            return flow.Query ?? JobQuery.Anything;
+        }
+
+        var (city, district) = PlaceCentroids.NearestDistrict(near);
+        return new JobQuery { City = city, District = district };
+    }
+
     private static bool OffersSeasonalWork(int? age, JobQuery? query) =>
         age >= JobSearch.SeasonalWorkAge && query?.TradeGroup != TradeSynonyms.Seasonal;
 
-    internal static async Task<int?> WorkerAgeAsync(DialogContext dc, CancellationToken cancellationToken)
+    private static async Task<int?> WorkerAgeAsync(DialogContext dc, CancellationToken cancellationToken)
     {
         var worker = await dc.Services.GetRequiredService<WorkerRegistry>().FindAsync(dc.WorkerId, cancellationToken);
         return worker?.AgeIn(ChinaTime.Today(dc.Services.GetRequiredService<TimeProvider>()).Year);

@@ -28,8 +28,14 @@ public static class JobTexts
 
     public const string NoExactMatch = "没有完全符合的岗位。放宽条件后（{0}）找到这些：";
 
-    /// <summary>A shared location: {0} the nearest place with open postings, {1} how many kilometres away it is.</summary>
-    public const string NearestPlace = "离您最近、有岗位的地方是{0}，约{1}公里：";
+    /// <summary>Before the results of a shared location.</summary>
+    public const string NearestFirst = "按离您发的位置由近到远排列（距离按所在区县的中心估算）。";
+
+    /// <summary>Before the results of a shared location when even the nearest is farther than {0} kilometres.</summary>
+    public const string NothingWithin = "您附近{0}公里内暂时没有开放的岗位。";
+
+    /// <summary>After a shared location, when no open posting is anywhere the place table knows.</summary>
+    public const string NothingNear = "暂时没有找到您附近的开放岗位。请回复「岗位查询」，按地区和工种找。";
 
     public const string LocationUnreadable = "这个位置没看懂。请重新发送位置，或回复「岗位查询」按地区找。";
 
@@ -94,9 +100,9 @@ public static class JobTexts
 
     public static readonly IReadOnlyList<string> DetailChoices = [Apply, BackToList, SearchAgain];
 
-    /// <summary>title · city · pay · 包吃住, short enough for one line on a phone.</summary>
+    /// <summary>title · city · (after a shared location) distance · pay · 包吃住, short enough for one line on a phone.</summary>
     public static string Line(JobSummary job) =>
-        string.Join(" · ", new[] { job.Title, Place(job.City, job.District), Pay(job.MonthlyPayMin, job.MonthlyPayMax, job.DailyPay), Board(job.MealsProvided, job.HousingProvided) }
+        string.Join(" · ", new[] { job.Title, Place(job.City, job.District), Distance(job.Kilometres), Pay(job.MonthlyPayMin, job.MonthlyPayMax, job.DailyPay), Board(job.MealsProvided, job.HousingProvided) }
             .Where(part => part.Length > 0));
 
     public static string Detail(JobPosting job, int number)
@@ -143,6 +149,13 @@ public static class JobTexts
 
     private static string Place(string city, string district) =>
         district.Length == 0 ? city : $"{city.Replace("布依族苗族自治州", "州", StringComparison.Ordinal)}{district}";
+
+    private static string Distance(double? kilometres) => kilometres switch
+    {
+        null => "",
+        < 1 => "不到1公里",
+        { } km => $"约{(int)Math.Round(km)}公里",
+    };
 
     /// <summary>5000-6500元/月，或180元/天: how pay reads to workers and staff alike.</summary>
     public static string Pay(int? min, int? max, int? daily)

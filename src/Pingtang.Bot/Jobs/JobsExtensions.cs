@@ -24,7 +24,6 @@ public static class JobsExtensions
         services.AddSingleton<Dialog, JobSearchDialog>();
         services.AddSingleton<Dialog, JobApplyDialog>();
         services.AddSingleton<Dialog, JobSubscribeDialog>();
-        services.AddSingleton<Dialog, JobNearbyDialog>();
         services.AddSingleton<Dialog>(new PayPrompt(JobSearchDialog.PayPromptId));
         services.AddSingleton<Dialog>(new TextPrompt(JobSearchDialog.BrowsePromptId, JobSearchDialog.BrowseMaxLength));
         services.AddSingleton<IMenuShortcut, TypedJobSearch>();

@@ -31,8 +31,15 @@ public sealed class RootRouter(DialogSet dialogs, IEnumerable<IMenuShortcut> sho
         var word = GlobalWords.Match(dc.Text);
         if (word is null && claims.Select(c => c.Match(dc.Context.Activity)).FirstOrDefault(m => m is not null) is { } claimed)
         {
+            if (claimed.Refusal is { } refusal)
+            {
+                await dc.SendAsync(refusal, cancellationToken);
+                await RepromptAsync(dc, cancellationToken);
+                return;
+            }
+
             dc.CancelAll();
-            if ((await dc.BeginAsync(claimed.DialogId, claimed.Options, cancellationToken)).Status != DialogTurnStatus.Waiting)
+            if ((await dc.BeginAsync(claimed.Start!.DialogId, claimed.Start.Options, cancellationToken)).Status != DialogTurnStatus.Waiting)
             {
                 await ShowMenuAsync(dc, MenuTexts.AnythingElse, cancellationToken);
             }

@@ -17,6 +17,9 @@ public sealed class JobSearch(PingtangDb db, TimeProvider time)
     /// <summary>From this age the stations offer seasonal farm work (<see cref="TradeSynonyms.Seasonal"/>), which takes older workers.</summary>
     public const int SeasonalWorkAge = 50;
 
+    /// <summary>How many cities <see cref="NearestAsync"/> reads a page from first: the point's own and the next nearest.</summary>
+    private const int NearCities = 2;
+
     /// <summary>
     /// What every search and alert filters on, written once: open, fits the worker's age, and every condition the
     /// worker gave; a null (or false) condition means any. The conditions are parameters because compiled queries
@@ -58,10 +61,10 @@ public sealed class JobSearch(PingtangDb db, TimeProvider time)
         var (province, city, district, trade, pay, meals, housing) = (query.Province, query.City, query.District, query.TradeGroup, query.MinMonthlyPay, query.NeedsMeals, query.NeedsHousing);
         var total = await CountFitting(db, today, province, city, district, trade, pay, meals, housing, age, match, 0);
         var items = new List<JobSummary>(PageSize);
-        if (total <= Math.Min(CountCap, page * PageSize))
+        if (IsPastTheEnd(total, page))
         {
             // Nothing on this page: a search that finds nothing (the dialog then tries wider ones) costs one query.
-            return new(items, total, false, page);
+            return Results(items, total, page);
         }
 
         await foreach (var item in PageFitting(db, today, province, city, district, trade, pay, meals, housing, age, match, page * PageSize).WithCancellation(cancellationToken))
@@ -69,33 +72,45 @@ public sealed class JobSearch(PingtangDb db, TimeProvider time)
             items.Add(item);
         }
 
-        return new(items, Math.Min(total, CountCap), total > CountCap, page);
+        return Results(items, total, page);
     }
 
     /// <summary>
-    /// The place with open postings (that fit the worker's age) nearest to <paramref name="point"/>, as a search: its
-    /// district, or its city when the postings there name no district we know; null when nothing open is anywhere we
-    /// can place. One grouped query — a few hundred places at most, however many postings — and the distances here.
+    /// One page of the open postings that fit the worker's age, nearest to <paramref name="point"/> first, each with
+    /// its distance (<see cref="JobSummary.Kilometres"/>): the great-circle distance to its district's centroid, or
+    /// its city's when the district is blank or one we do not know (<see cref="PlaceCentroids.OfPosting"/>); newest
+    /// first within one place. A posting in a city we do not know is left out: it cannot be said to be near or far,
+    /// and the ordinary search still finds it.
     /// </summary>
-    public async Task<NearestPlace?> NearestPlaceAsync(GeoPoint point, int? age, CancellationToken cancellationToken)
+    /// <remarks>
+    /// A capped count and one page, as <see cref="FindAsync"/>. The page is read first from the postings of the
+    /// <see cref="NearCities"/> cities nearest the point, through the index that starts at the city: at 50,000
+    /// postings a few thousand are ranked instead of all, 5 ms instead of 40. It is the true page when every posting on
+    /// it is nearer than any place outside those cities; otherwise (few postings near, or a page far down the list)
+    /// it is read again from all.
+    /// </remarks>
+    public async Task<JobResults> NearestAsync(GeoPoint point, int? age, int page, CancellationToken cancellationToken)
     {
-        var places = await Matching(JobQuery.Anything, age, ChinaTime.Today(time))
-            .GroupBy(j => new { j.Province, j.City, j.District })
-            .Select(g => g.Key)
-            .ToListAsync(cancellationToken);
-        return places
-            .Select(p => PlaceCentroids.Of(p.City, p.District) is { } district
-                ? new NearestPlace(new JobQuery { Province = p.Province, City = p.City, District = p.District }, NameOf(p.City, p.District), point.KilometresTo(district))
-                : PlaceCentroids.Of(p.City, "") is { } city
-                    ? new NearestPlace(new JobQuery { Province = p.Province, City = p.City }, p.City, point.KilometresTo(city))
-                    : null)
-            .OfType<NearestPlace>()
-            .MinBy(p => p.Kilometres);
-    }
+        ArgumentOutOfRangeException.ThrowIfNegative(page);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var located = Matching(JobQuery.Anything, age, ChinaTime.Today(time)).Where(j => EF.Constant(PlaceRanks.Cities).Contains(j.City));
+        var total = await located.Take(CountCap + 1).CountAsync(cancellationToken);
+        if (IsPastTheEnd(total, page))
+        {
+            return Results([], total, page);
+        }
 
-    /// <summary>东莞市大朗镇; a prefecture's long name (黔南布依族苗族自治州) is left out before its county (平塘县).</summary>
-    private static string NameOf(string city, string district) =>
-        city.EndsWith("自治州", StringComparison.Ordinal) ? district : city + district;
+        var ranks = PlaceRanks.From(point);
+        var nearCities = ranks.NearestCities(NearCities);
+        var items = await NearestPageAsync(located.Where(j => nearCities.Contains(j.City)), ranks, page, cancellationToken);
+        var firstOutside = ranks.FirstOutside(nearCities);
+        if (items.Count < PageSize || items.Any(j => ranks.Of(j.City, j.District) >= firstOutside))
+        {
+            items = await NearestPageAsync(located, ranks, page, cancellationToken);
+        }
+
+        return Results([.. items.Select(j => j with { Kilometres = PlaceCentroids.OfPosting(j.City, j.District)!.Value.KilometresTo(point) })], total, page);
+    }
 
     /// <summary>An open posting with its station, or null when it does not exist or has closed.</summary>
     public Task<JobPosting?> FindOpenAsync(int postingId, CancellationToken cancellationToken)
@@ -129,6 +144,15 @@ public sealed class JobSearch(PingtangDb db, TimeProvider time)
         ? null
         : JobSearchTerms.Match([.. query.Keywords, .. new[] { query.District, query.City, query.Province, query.TradeGroup }.OfType<string>()]);
 
+    private static Task<List<JobSummary>> NearestPageAsync(IQueryable<JobPosting> postings, PlaceRanks ranks, int page, CancellationToken cancellationToken) =>
+        postings.OrderBy(ranks.Order).ThenByDescending(j => j.PostedOn).ThenByDescending(j => j.PayCeiling).ThenByDescending(j => j.Id)
+            .Skip(page * PageSize).Take(PageSize).Select(Summary).ToListAsync(cancellationToken);
+
+    /// <summary>A page past the results (or of none): nothing to read beyond the count.</summary>
+    private static bool IsPastTheEnd(int total, int page) => total <= Math.Min(CountCap, page * PageSize);
+
+    private static JobResults Results(IReadOnlyList<JobSummary> items, int total, int page) => new(items, Math.Min(total, CountCap), total > CountCap, page);
+
     private static string Capitalized(string name) => string.Concat(name[..1].ToUpperInvariant(), name[1..]);
 
     /// <summary>A compiled query over the postings that fit: <paramref name="then"/> applied to <see cref="Fits"/>'s result, with the conditions (and a skip) as parameters.</summary>
@@ -156,9 +180,6 @@ public sealed class JobSearch(PingtangDb db, TimeProvider time)
     public static IQueryable<JobSummary> Summaries(IQueryable<JobPosting> postings) => postings.Select(Summary);
 }
 
-/// <summary>Where the open postings nearest to a worker are: the search that finds them, the place's name, how far it is.</summary>
-public sealed record NearestPlace(JobQuery Query, string Name, double Kilometres);
-
 /// <summary>A page of results; <paramref name="Total"/> stops at <see cref="JobSearch.CountCap"/>, when <paramref name="MoreThanTotal"/> says there are more.</summary>
 public sealed record JobResults(IReadOnlyList<JobSummary> Items, int Total, bool MoreThanTotal, int Page)
 {
@@ -168,7 +189,11 @@ public sealed record JobResults(IReadOnlyList<JobSummary> Items, int Total, bool
 }
 
 /// <summary>The one line a result takes: title · city · pay · 包吃住.</summary>
-public sealed record JobSummary(int Id, string Title, string City, string District, int? MonthlyPayMin, int? MonthlyPayMax, int? DailyPay, bool MealsProvided, bool HousingProvided);
+public sealed record JobSummary(int Id, string Title, string City, string District, int? MonthlyPayMin, int? MonthlyPayMax, int? DailyPay, bool MealsProvided, bool HousingProvided)
+{
+    /// <summary>From <see cref="JobSearch.NearestAsync"/>: how far the posting's place is from the point searched from; null from other searches.</summary>
+    public double? Kilometres { get; init; }
+}
 
 /// <summary>The conditions of <c>JobSearch.Fits</c> as values, each named as its parameter.</summary>
 internal sealed record Conditions(DateOnly Today, string? Province, string? City, string? District, string? Trade, int? Pay, bool Meals, bool Housing, int? Age, string? Match);

@@ -123,7 +123,17 @@ public static class PlaceCentroids
         [("六盘水市", "盘州市")] = new(25.71, 104.47),
     };
 
+    /// <summary>Every point, by city and district; a city's own has the district <c>""</c>.</summary>
+    public static IReadOnlyDictionary<(string City, string District), GeoPoint> All => Points;
+
     /// <summary>The point of the district of <paramref name="city"/>, or with <c>""</c> of the city itself; null for a place we do not know.</summary>
     public static GeoPoint? Of(string city, string district) =>
         Points.TryGetValue((city, district), out var point) ? point : null;
+
+    /// <summary>Where a posting is: its district's point, or its city's when the district is blank or one we do not know; null when we know neither.</summary>
+    public static GeoPoint? OfPosting(string city, string district) => Of(city, district) ?? Of(city, "");
+
+    /// <summary>The district (not a city's own point) nearest to <paramref name="point"/>.</summary>
+    public static (string City, string District) NearestDistrict(GeoPoint point) =>
+        Points.Where(p => p.Key.District.Length > 0).MinBy(p => p.Value.KilometresTo(point)).Key;
 }

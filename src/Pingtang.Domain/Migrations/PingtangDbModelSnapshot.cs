@@ -1105,6 +1105,9 @@ namespace Pingtang.Domain.Migrations
 
                     b.HasIndex("StationId");
 
+                    b.HasIndex("City", "District", "PostedOn", "PayCeiling", "Id", "ClosesOn", "ClosedAt", "AgeMin", "AgeMax")
+                        .HasDatabaseName("IX_JobPostings_Place");
+
                     b.HasIndex("PostedOn", "PayCeiling", "Id", "ClosesOn", "ClosedAt", "AgeMin", "AgeMax", "TradeGroup", "Province", "City", "District", "MealsProvided", "HousingProvided")
                         .HasDatabaseName("IX_JobPostings_Newest");
 

@@ -7,6 +7,17 @@ public sealed class JobSearchTests : IAsyncLifetime
 {
     private static readonly JobPostingDraft Factory = JobDrafts.Factory;
 
+    private static readonly JobPostingDraft Baiyun = Factory with { ExternalId = "GZ-1", City = "广州", District = "白云区", Station = Station.GuangzhouBaiyun };
+
+    private static readonly JobPostingDraft Pingtang = Factory with
+    {
+        ExternalId = "PT-1", Province = "贵州", City = "黔南州", District = "平塘县", Station = Station.CountyCentre,
+    };
+
+    /// <summary>A street in 大朗镇 (where <see cref="Factory"/> is), about 1 km from its centre.</summary>
+    private static readonly GeoPoint InDalang = new(22.95, 113.94);
+
+
     private TestDatabase _database = null!;
 
     public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync();
@@ -196,29 +207,6 @@ public sealed class JobSearchTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_nearest_place_with_open_postings_is_the_nearest_districts_or_its_citys_when_no_district_is_known()
-    {
-        var changping = new GeoPoint(22.98, 114.02);
-        await AddAsync(
-            Factory with { ExternalId = "GZ-1", City = "广州市", District = "白云区", Station = Station.GuangzhouBaiyun },
-            Factory with { ExternalId = "SZ-1", City = "深圳市", District = "某新区" });
-        Assert.Equal(("深圳市", (string?)null, "深圳市"), await NearestAsync(changping));
-
-        await AddAsync(Factory);
-
-        Assert.Equal(("东莞市", (string?)"大朗镇", "东莞市大朗镇"), await NearestAsync(changping));
-        Assert.Equal(("广州市", (string?)"白云区", "广州市白云区"), await NearestAsync(new GeoPoint(23.2, 113.3)));
-    }
-
-    [Fact]
-    public async Task No_nearest_place_without_open_postings_we_can_place()
-    {
-        await AddAsync(Factory with { City = "某市", District = "某区" });
-
-        Assert.Null(await NearestAsync(new GeoPoint(22.98, 114.02)));
-    }
-
-    [Fact]
     public void Every_city_and_district_of_the_place_table_has_a_point_and_distances_are_kilometres()
     {
         Assert.All(
@@ -230,12 +218,103 @@ public sealed class JobSearchTests : IAsyncLifetime
         Assert.Null(GeoPoint.Of(double.NaN, 113));
     }
 
-    private async Task<(string City, string? District, string Name)?> NearestAsync(GeoPoint point)
+    [Fact]
+    public void Every_district_lies_near_its_city_and_the_nearest_district_is_the_one_with_the_closest_point()
     {
-        await using var db = _database.Open();
-        return await new JobSearch(db, _database.Clock).NearestPlaceAsync(point, null, default) is { } place
-            ? (place.Query.City!, place.Query.District, place.Name)
-            : null;
+        Assert.All(
+            PlaceCentroids.All.Where(p => p.Key.District.Length > 0),
+            p => Assert.InRange(p.Value.KilometresTo(PlaceCentroids.Of(p.Key.City, "")!.Value), 0, 150));
+        Assert.Equal(("东莞市", "大朗镇"), PlaceCentroids.NearestDistrict(InDalang));
+        Assert.Equal(("贵阳市", "白云区"), PlaceCentroids.NearestDistrict(new GeoPoint(26.69, 106.61)));
+    }
+
+    [Fact]
+    public async Task Postings_come_nearest_place_first_and_newest_first_within_a_place()
+    {
+        await AddAsync(Pingtang, Baiyun, Factory);
+        _database.Clock.Advance(TimeSpan.FromDays(1));
+        await AddAsync(Factory with { ExternalId = "GD-NEW" });
+
+        var results = await NearestAsync(InDalang);
+
+        Assert.Equal(["GD-NEW", "GD-1", "GZ-1", "PT-1"], await IdsAsync(results.Items));
+        Assert.Equal(4, results.Total);
+        Assert.InRange(results.Items[0].Kilometres!.Value, 1.0, 1.2);
+        Assert.InRange(results.Items[2].Kilometres!.Value, 70, 76);
+        Assert.InRange(results.Items[3].Kilometres!.Value, 720, 770);
+    }
+
+    [Fact]
+    public async Task A_district_the_table_does_not_list_counts_from_its_city_and_an_unknown_city_is_left_out()
+    {
+        await AddAsync(
+            Factory with { ExternalId = "GD-CITY", District = "" },
+            Factory with { ExternalId = "GD-TOWN", District = "某镇" },
+            Factory with { ExternalId = "SH-1", Province = "上海市", City = "上海市", District = "浦东新区", Station = Station.CountyCentre },
+            Baiyun);
+
+        // Nearer to Dongguan's centre than to 大朗镇's.
+        var results = await NearestAsync(new GeoPoint(23.03, 113.74));
+
+        Assert.Equal(["GD-TOWN", "GD-CITY", "GZ-1"], await IdsAsync(results.Items));
+        Assert.Equal(3, results.Total);
+        Assert.Equal(PlaceCentroids.Of("东莞市", "")!.Value.KilometresTo(new GeoPoint(23.03, 113.74)), results.Items[0].Kilometres);
+    }
+
+    [Fact]
+    public async Task A_place_of_a_farther_city_comes_before_the_farther_places_of_the_nearest_cities()
+    {
+        // From 大朗镇 the nearest cities are Dongguan and Shenzhen (光明区, 22 km), but 增城区 of Guangzhou (41 km) is nearer than 坪山区 of Shenzhen (50 km).
+        await AddAsync([.. Enumerable.Range(1, 5).Select(i => Factory with { ExternalId = $"SZ-{i}", City = "深圳", District = "坪山区" }), Factory with { ExternalId = "GZ-ZC", City = "广州", District = "增城区" }]);
+
+        var results = await NearestAsync(InDalang);
+
+        Assert.Equal(["GZ-ZC", "SZ-5", "SZ-4", "SZ-3", "SZ-2"], await IdsAsync(results.Items));
+        Assert.True(results.Items[0].Kilometres < results.Items[1].Kilometres);
+    }
+
+    [Fact]
+    public async Task The_two_baiyun_districts_are_told_apart_by_their_city()
+    {
+        await AddAsync(Baiyun, Baiyun with { ExternalId = "GY-1", Province = "贵州", City = "贵阳", Station = Station.CountyCentre });
+
+        Assert.Equal(["GY-1", "GZ-1"], await IdsAsync((await NearestAsync(new GeoPoint(26.68, 106.62))).Items));
+        Assert.Equal(["GZ-1", "GY-1"], await IdsAsync((await NearestAsync(new GeoPoint(23.16, 113.27))).Items));
+    }
+
+    [Fact]
+    public async Task Closed_expired_and_age_barred_postings_never_show()
+    {
+        await AddAsync(
+            Factory,
+            Factory with { ExternalId = "GD-EXPIRED", ClosesOn = new DateOnly(2026, 11, 29) },
+            Factory with { ExternalId = "GD-CLOSED" },
+            Factory with { ExternalId = "GD-YOUNG", AgeMax = 30 });
+        await using (var db = _database.Open())
+        {
+            db.JobPostings.Single(j => j.ExternalId == "GD-CLOSED").Close(_database.Clock.GetUtcNow());
+            await db.SaveChangesAsync();
+        }
+
+        _database.Clock.Advance(TimeSpan.FromDays(1));
+
+        Assert.Equal(["GD-1"], await IdsAsync((await NearestAsync(InDalang, age: 40)).Items));
+    }
+
+    [Fact]
+    public async Task Results_come_five_to_a_page()
+    {
+        await AddAsync([.. Enumerable.Range(1, 6).Select(i => Factory with { ExternalId = $"GD-{i}", MonthlyPayMax = 6000 + i }), Pingtang]);
+
+        var first = await NearestAsync(InDalang);
+        var second = await NearestAsync(InDalang, page: 1);
+        var beyond = await NearestAsync(InDalang, page: 2);
+
+        Assert.Equal((7, 2, true), (first.Total, first.PageCount, first.HasNext));
+        Assert.Equal(["GD-6", "GD-5", "GD-4", "GD-3", "GD-2"], await IdsAsync(first.Items));
+        Assert.Equal(["GD-1", "PT-1"], await IdsAsync(second.Items));
+        Assert.False(second.HasNext);
+        Assert.Empty(beyond.Items);
     }
 
     private async Task AddAsync(params JobPostingDraft[] drafts)
@@ -256,6 +335,12 @@ public sealed class JobSearchTests : IAsyncLifetime
         await using var db = _database.Open();
         var results = await new JobSearch(db, _database.Clock).FindAsync(query, age, 0, default);
         return (await IdsAsync(results.Items)).Order(StringComparer.Ordinal).ToList();
+    }
+
+    private async Task<JobResults> NearestAsync(GeoPoint point, int? age = null, int page = 0)
+    {
+        await using var db = _database.Open();
+        return await new JobSearch(db, _database.Clock).NearestAsync(point, age, page, default);
     }
 
     private async Task<List<string>> IdsAsync(IEnumerable<JobSummary> items)
