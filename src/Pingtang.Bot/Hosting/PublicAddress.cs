@@ -47,6 +47,16 @@ public sealed class PublicAddress
             return null;
         }
 
+        return AsRequested(request);
+    }
+
+    /// <summary>
+    /// The scheme, host and path base <paramref name="request"/> came to, whatever the host: only for a caller that
+    /// has proved who it is (WeChat's server signs with our token), never for an anonymous one.
+    /// </summary>
+    public static Uri AsRequested(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         return new Uri($"{request.Scheme}://{request.Host.ToUriComponent()}{request.PathBase.ToUriComponent()}");
     }
 

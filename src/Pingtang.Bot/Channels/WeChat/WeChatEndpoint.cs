@@ -93,7 +93,7 @@ internal static class WeChatEndpoint
         }
 
         // The request is WeChat's own (it is signed with our token), so its host is where WeChat reaches us.
-        var baseUrl = address.BaseFor(request) ?? new Uri($"{request.Scheme}://{request.Host.ToUriComponent()}{request.PathBase.ToUriComponent()}");
+        var baseUrl = address.BaseFor(request) ?? PublicAddress.AsRequested(request);
         var reply = await conversations.ReceiveAsync(message, baseUrl, elapsed, cancellationToken);
         if (reply is null)
         {

@@ -143,7 +143,7 @@ public sealed class WeChatEndToEndTests : IAsyncLifetime
         await worker.SaysAsync("1.2万").Sees([ComplaintTexts.AskWorkersOwed]);
         await worker.SaysAsync("3").Sees([ComplaintTexts.AskNarrative]);
         await worker.SaysAsync("老板欠了三个月工资").Sees([ComplaintTexts.AskEvidence]);
-        await worker.SendsAsync(Photo("media-iou")).Sees([DialogTexts.Format(ComplaintTexts.EvidenceReceived, 1)]);
+        await worker.SendsAsync(WeChatFields.Photo("media-iou")).Sees([DialogTexts.Format(ComplaintTexts.EvidenceReceived, 1)]);
         await worker.SaysAsync("完成").Sees(["13812345678"]);
         await worker.SaysAsync("是").Sees(["证据：1个文件", "交给：东莞市大朗镇劳务协作站"]);
         await worker.SaysAsync("是").Sees(["已提交！编号：WQ-2026-000001"], [MenuTexts.AnythingElse]);
@@ -162,7 +162,7 @@ public sealed class WeChatEndToEndTests : IAsyncLifetime
         using var take = await staff.PostFormAsync($"{page}/take", new Dictionary<string, string>(), from: page);
         await worker.ReceivesAsync().Sees(["现在由我来为您服务"]);
         await worker.SaysToStaffAsync("工资条也拍了").Sees();
-        await worker.SendsToStaffAsync(Photo("media-slip")).Sees();
+        await worker.SendsToStaffAsync(WeChatFields.Photo("media-slip")).Sees();
         var transcript = await staff.GetStringAsync(page);
         using var reply = await staff.PostFormAsync($"{page}/reply", new Dictionary<string, string> { ["text"] = "收到，明天我们联系老板。" }, from: page);
         await worker.ReceivesAsync().Sees(["平塘就业助手工作人员（dalang）：收到，明天我们联系老板。"]);
@@ -174,7 +174,4 @@ public sealed class WeChatEndToEndTests : IAsyncLifetime
         Assert.Contains("工资条也拍了", transcript, StringComparison.Ordinal);
         Assert.Contains(WeChatTexts.PhotoFileName, transcript, StringComparison.Ordinal);
     }
-
-    private static string Photo(string mediaId) =>
-        $"<MsgType>image</MsgType><PicUrl>http://mmbiz.qpic.cn/{mediaId}</PicUrl><MediaId>{mediaId}</MediaId><MsgId>{WeChatServer.NextMsgId()}</MsgId>";
 }

@@ -91,10 +91,5 @@ public sealed class WeChatEventsTests() : WeChatWorkerTest(safeMode: false)
         return await scope.ServiceProvider.GetRequiredService<PingtangDb>().Workers.AsNoTracking().SingleAsync();
     }
 
-    private string Event(string kind, string eventKey)
-    {
-        Clock.Advance(TimeSpan.FromSeconds(1));
-        return $"<xml><ToUserName>{WeChatServer.Account}</ToUserName><FromUserName>{OpenId}</FromUserName><CreateTime>{Clock.GetUtcNow().ToUnixTimeSeconds()}</CreateTime>"
-            + $"<MsgType>event</MsgType><Event>{kind}</Event><EventKey><![CDATA[{eventKey}]]></EventKey></xml>";
-    }
+    private string Event(string kind, string eventKey) => Sent(OpenId, WeChatFields.Event(kind, eventKey));
 }

@@ -125,15 +125,7 @@ public sealed class WeChatFilesTests() : WeChatWorkerTest(safeMode: true)
         Assert.Equal(ComplaintTexts.AskEvidence, asked.Reply?.Content);
     }
 
-    private string Photo(string mediaId) =>
-        Message($"<MsgType>image</MsgType><PicUrl>http://mmbiz.qpic.cn/{mediaId}</PicUrl><MediaId>{mediaId}</MediaId>");
+    private string Photo(string mediaId) => Sent(OpenId, WeChatFields.Photo(mediaId));
 
-    private string Voice(string mediaId, string? recognition) =>
-        Message($"<MsgType>voice</MsgType><MediaId>{mediaId}</MediaId><Format>amr</Format><Recognition>{recognition}</Recognition>");
-
-    private string Message(string body)
-    {
-        Clock.Advance(TimeSpan.FromSeconds(1));
-        return $"<xml><ToUserName>{WeChatServer.Account}</ToUserName><FromUserName>{OpenId}</FromUserName><CreateTime>{Clock.GetUtcNow().ToUnixTimeSeconds()}</CreateTime>{body}<MsgId>{WeChatServer.NextMsgId()}</MsgId></xml>";
-    }
+    private string Voice(string mediaId, string? recognition) => Sent(OpenId, WeChatFields.Voice(mediaId, recognition));
 }

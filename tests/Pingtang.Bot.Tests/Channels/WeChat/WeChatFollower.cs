@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -51,11 +50,10 @@ public sealed class WeChatFollower(string openId, WeChatServer wechat, FakeWeCha
     private const int Tries = 3;
 
     /// <summary>Follows the account (关注).</summary>
-    public Task<Seen> FollowAsync() => SendsAsync("<MsgType><![CDATA[event]]></MsgType><Event><![CDATA[subscribe]]></Event>");
+    public Task<Seen> FollowAsync() => SendsAsync(WeChatFields.Event("subscribe"));
 
     /// <summary>Taps the custom menu's <c>click</c> button of <paramref name="key"/>.</summary>
-    public Task<Seen> TapsAsync(string key) =>
-        SendsAsync($"<MsgType><![CDATA[event]]></MsgType><Event><![CDATA[CLICK]]></Event><EventKey>{SecurityElement.Escape(key)}</EventKey>");
+    public Task<Seen> TapsAsync(string key) => SendsAsync(WeChatFields.Event("CLICK", key));
 
     public Task<Seen> SaysAsync(string text) => TriesAsync(() => wechat.Text(openId, text, WeChatServer.NextMsgId()));
 

@@ -50,11 +50,6 @@ public sealed class WeChatLocationTests() : WeChatWorkerTest(safeMode: true)
         Assert.StartsWith(JobTexts.AskTrade, next.Reply?.Content, StringComparison.Ordinal);
     }
 
-    private string Location(double latitude, double longitude)
-    {
-        Clock.Advance(TimeSpan.FromSeconds(1));
-        return WeChat.Message(
-            OpenId,
-            string.Create(CultureInfo.InvariantCulture, $"<MsgType>location</MsgType><Location_X>{latitude}</Location_X><Location_Y>{longitude}</Location_Y><Scale>15</Scale><Label><![CDATA[广东省东莞市常平镇]]></Label><MsgId>{WeChatServer.NextMsgId()}</MsgId>"));
-    }
+    private string Location(double latitude, double longitude) =>
+        Sent(OpenId, string.Create(CultureInfo.InvariantCulture, $"<MsgType>location</MsgType><Location_X>{latitude}</Location_X><Location_Y>{longitude}</Location_Y><Scale>15</Scale><Label><![CDATA[广东省东莞市常平镇]]></Label><MsgId>{WeChatServer.NextMsgId()}</MsgId>"));
 }

@@ -37,9 +37,5 @@ public sealed class WeChatMenuTests() : WeChatWorkerTest(safeMode: false)
         Assert.StartsWith(JobTexts.AskRegion, first.Reply?.Content, StringComparison.Ordinal);
     }
 
-    private string Click(string key)
-    {
-        Clock.Advance(TimeSpan.FromSeconds(1));
-        return $"<xml><ToUserName>{WeChatServer.Account}</ToUserName><FromUserName>{OpenId}</FromUserName><CreateTime>{Clock.GetUtcNow().ToUnixTimeSeconds()}</CreateTime><MsgType>event</MsgType><Event>CLICK</Event><EventKey>{key}</EventKey></xml>";
-    }
+    private string Click(string key) => Sent(OpenId, WeChatFields.Event("CLICK", key));
 }

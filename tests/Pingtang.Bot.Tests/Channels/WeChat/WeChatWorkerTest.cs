@@ -24,6 +24,13 @@ public abstract class WeChatWorkerTest(bool safeMode) : IAsyncLifetime
         WeChat = new WeChatServer(Host.CreateClient(), Clock, safeMode);
     }
 
+    /// <summary>What <paramref name="openId"/> sends a second after the last, as WeChat delivers it (<see cref="WeChatFields"/>).</summary>
+    protected string Sent(string openId, string fields)
+    {
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        return WeChat.Message(openId, fields);
+    }
+
     public async Task DisposeAsync()
     {
         await Host.DisposeAsync();
