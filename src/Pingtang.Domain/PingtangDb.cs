@@ -21,8 +21,19 @@ namespace Pingtang.Domain;
 /// New migration: <c>dotnet ef migrations add NAME --project src/Pingtang.Domain</c>
 /// (<c>dotnet tool restore</c> first). Migrations are applied at start-up.
 /// </remarks>
-public sealed class PingtangDb(DbContextOptions<PingtangDb> options) : DbContext(options)
+public class PingtangDb : DbContext
 {
+    public PingtangDb(DbContextOptions<PingtangDb> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For <see cref="Migrations.Postgres.PostgresPingtangDb"/>, the same model with PostgreSQL's own migrations.</summary>
+    protected PingtangDb(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<Worker> Workers => Set<Worker>();
 
     public DbSet<WorkerLink> WorkerLinks => Set<WorkerLink>();
@@ -91,7 +102,8 @@ public sealed class PingtangDb(DbContextOptions<PingtangDb> options) : DbContext
 
     /// <summary>
     /// Stores every <see cref="DateTimeOffset"/> as a sortable number: SQLite cannot compare or order them as text.
-    /// All times are stored in UTC and converted to Asia/Shanghai only for display.
+    /// All times are stored in UTC and converted to Asia/Shanghai only for display. (PostgreSQL stores them as its own
+    /// <c>timestamptz</c>: <see cref="Migrations.Postgres.PostgresPingtangDb"/>.)
     /// </summary>
     public static void UtcTimestamps(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTimestampConverter>();

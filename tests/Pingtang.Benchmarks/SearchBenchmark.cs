@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Data;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Pingtang.Bot.Dialogs.Recognizers;
 using Pingtang.Bot.Hosting;
 using Pingtang.Bot.Jobs;
@@ -17,7 +20,7 @@ public sealed record SearchCase(string Kind, string Name, JobQuery? Query = null
 /// first page — against the bare SQL it sends (recorded, then replayed through ADO.NET), in the same process and
 /// database. Reports p50/p99 and the ratio; the targets are p99 under 20 ms and the ratio under 2.
 /// </summary>
-public sealed class SearchBenchmark(IServiceProvider services, string connectionString)
+public sealed class SearchBenchmark(IServiceProvider services, Database database)
 {
     public const double P99TargetMs = 20;
     public const double RatioTarget = 2;
@@ -92,18 +95,29 @@ public sealed class SearchBenchmark(IServiceProvider services, string connection
 
     private async Task<int> ReplayAsync(IReadOnlyList<RecordedCommand> commands, CancellationToken cancellationToken)
     {
-        await using var connection = new SqliteConnection(connectionString);
+        await using DbConnection connection = database.IsPostgres ? new NpgsqlConnection(database.ConnectionString) : new SqliteConnection(database.ConnectionString);
         await connection.OpenAsync(cancellationToken);
-        // The same connection settings as the service's, so that only EF Core and our code differ.
-        SqliteTuning.Tune(connection);
+        if (connection is SqliteConnection sqlite)
+        {
+            // The same connection settings as the service's, so that only EF Core and our code differ.
+            SqliteTuning.Tune(sqlite);
+        }
+
         var values = 0;
         foreach (var recorded in commands)
         {
             await using var command = connection.CreateCommand();
             command.CommandText = recorded.Text;
-            foreach (var (name, value) in recorded.Parameters)
+            foreach (var (name, value, type) in recorded.Parameters)
             {
-                command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+                var parameter = command.CreateParameter();
+                (parameter.ParameterName, parameter.Value) = (name, value ?? DBNull.Value);
+                if (type != DbType.Object)
+                {
+                    parameter.DbType = type;
+                }
+
+                command.Parameters.Add(parameter);
             }
 
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -12,8 +12,9 @@ using Pingtang.Domain.Jobs;
 namespace Pingtang.Benchmarks;
 
 /// <summary>
-/// <c>dotnet run -c Release --project tests/Pingtang.Benchmarks -- [search] [--jobs 50000] [--runs 300]</c>: the job
-/// search as the dialog runs it against the bare SQL it sends. Exits 1 when a search misses its targets.
+/// <c>dotnet run -c Release --project tests/Pingtang.Benchmarks -- [search] [--jobs 50000] [--runs 300] [--postgres "Host=…;Username=…"]</c>:
+/// the job search as the dialog runs it against the bare SQL it sends, on SQLite or (<c>--postgres</c>, a server on
+/// which a database of its own is made and dropped) on PostgreSQL. Exits 1 when a search misses its targets.
 /// </summary>
 internal static class SearchCommand
 {
@@ -24,17 +25,19 @@ internal static class SearchCommand
         var jobs = Options.Int(args, "--jobs", 50_000);
         var runs = Options.Int(args, "--runs", 300);
         var folder = Directory.CreateTempSubdirectory("pingtang-benchmark-").FullName;
+        var postgres = Options.Text(args, "--postgres") is { } server ? await BenchmarkDatabase.CreateAsync(server) : null;
         try
         {
             // The service's own data set-up and job search, as the dialog resolves them for each message.
-            var builder = WebApplication.CreateBuilder([$"--Storage:DataFolder={folder}"]);
+            string[] storage = postgres is null ? [] : ["--Storage:Provider=Postgres", $"--ConnectionStrings:Pingtang={postgres.ConnectionString}"];
+            var builder = WebApplication.CreateBuilder([$"--Storage:DataFolder={folder}", .. storage]);
             builder.Logging.ClearProviders();
             builder.Services.AddSingleton<SqlRecorder>();
             builder.Services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<SqlRecorder>());
             builder.AddPingtangData();
             builder.AddJobs();
             await using var app = builder.Build();
-            await new DatabaseMigrator(app.Services.GetRequiredService<IServiceScopeFactory>()).MigrateAsync(CancellationToken.None);
+            await ActivatorUtilities.CreateInstance<DatabaseMigrator>(app.Services).MigrateAsync(CancellationToken.None);
 
             Console.WriteLine($"Generating and importing {jobs:N0} demo postings (seed-demo's generator and import)…");
             await using (var scope = app.Services.CreateAsyncScope())
@@ -44,13 +47,12 @@ internal static class SearchCommand
                 Console.WriteLine($"Imported {report.Added:N0}.");
             }
 
-            Console.WriteLine($"Each search {runs} times, alternating with its bare SQL (ms; KB allocated per search):");
+            Console.WriteLine($"Each search {runs} times on {(postgres is null ? "SQLite" : "PostgreSQL")}, alternating with its bare SQL (ms; KB allocated per search):");
             Console.WriteLine(string.Format(
                 CultureInfo.InvariantCulture,
                 "{0,-4} {1,-26} {2,7} {3,8} {4,8} {5,8} {6,8} {7,6} {8,6} {9,8} {10,8}",
                 "类", "查询", "结果数", "ours p50", "ours p99", "SQL p50", "SQL p99", "×p50", "×p99", "ours KB", "SQL KB"));
-            var connectionString = $"Data Source={app.Services.GetRequiredService<DataFolder>().File("pingtang.db")}";
-            var results = await new SearchBenchmark(app.Services, connectionString).RunAsync(runs, CancellationToken.None);
+            var results = await new SearchBenchmark(app.Services, app.Services.GetRequiredService<Database>()).RunAsync(runs, CancellationToken.None);
             foreach (var result in results)
             {
                 Console.WriteLine(result.Row());
@@ -66,6 +68,10 @@ internal static class SearchCommand
         {
             SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
+            if (postgres is not null)
+            {
+                await postgres.DisposeAsync();
+            }
         }
     }
 }

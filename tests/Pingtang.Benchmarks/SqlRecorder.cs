@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Pingtang.Benchmarks;
 
 /// <summary>The SQL a search sends, with its parameter values: the baseline replays exactly these commands.</summary>
-public sealed record RecordedCommand(string Text, IReadOnlyList<(string Name, object? Value)> Parameters);
+public sealed record RecordedCommand(string Text, IReadOnlyList<(string Name, object? Value, System.Data.DbType Type)> Parameters);
 
 /// <summary>Records the commands EF Core sends while switched on, so the baseline runs the same SQL without EF Core.</summary>
 public sealed class SqlRecorder : DbCommandInterceptor
@@ -30,7 +30,7 @@ public sealed class SqlRecorder : DbCommandInterceptor
         DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
-        _recording?.Add(new(command.CommandText, command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, p.Value)).ToList()));
+        _recording?.Add(Recorded(command));
         return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
     }
 
@@ -38,7 +38,10 @@ public sealed class SqlRecorder : DbCommandInterceptor
         DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
-        _recording?.Add(new(command.CommandText, command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, p.Value)).ToList()));
+        _recording?.Add(Recorded(command));
         return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
     }
+
+    private static RecordedCommand Recorded(DbCommand command) =>
+        new(command.CommandText, [.. command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, p.Value, p.DbType))]);
 }

@@ -11,9 +11,20 @@ namespace Pingtang.Bot.Hosting;
 /// <remarks>
 /// New migration: <c>dotnet ef migrations add NAME --project src/Pingtang.Bot --context BotDb --output-dir Hosting/Migrations</c>.
 /// </remarks>
-public sealed class BotDb(DbContextOptions<BotDb> options) : DbContext(options)
+public class BotDb : DbContext
 {
     public const string MigrationsHistoryTable = "__BotMigrationsHistory";
+
+    public BotDb(DbContextOptions<BotDb> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For <see cref="Migrations.Postgres.PostgresBotDb"/>, the same model with PostgreSQL's own migrations.</summary>
+    protected BotDb(DbContextOptions options)
+        : base(options)
+    {
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(BotDb).Assembly);

@@ -1,14 +1,44 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Pingtang.Domain;
 
 namespace Pingtang.Bot.Hosting;
 
 /// <summary>Brings the database up to date before the service takes requests, or a command line task runs.</summary>
-internal sealed class DatabaseMigrator(IServiceScopeFactory scopes) : IHostedService
+internal sealed class DatabaseMigrator(IServiceScopeFactory scopes, Database database) : IHostedService
 {
+    /// <summary>
+    /// The PostgreSQL advisory lock the instances starting together take in turn: the first migrates both contexts,
+    /// the others wait and then find nothing left to do. Any fixed number is as good; this one is "平塘".
+    /// </summary>
+    private const long MigrationLock = 0x5E73_5858;
+
     public Task StartAsync(CancellationToken cancellationToken) => MigrateAsync(cancellationToken);
 
     public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        if (!database.IsPostgres)
+        {
+            await MigrateBothAsync(cancellationToken);
+            return;
+        }
+
+        // A session lock on a connection of its own: it is let go when the connection closes, so an instance that
+        // dies while migrating leaves no lock behind (the half-applied migration rolls back with its transaction).
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLock})", connection))
+        {
+            take.CommandTimeout = 0;
+            await take.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await MigrateBothAsync(cancellationToken);
+        await using var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({MigrationLock})", connection);
+        await release.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task MigrateBothAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var domain = scope.ServiceProvider.GetRequiredService<PingtangDb>();

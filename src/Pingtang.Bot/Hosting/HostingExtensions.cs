@@ -1,9 +1,14 @@
 using Microsoft.Bot.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Pingtang.Bot.Hosting.Migrations.Postgres;
 using Pingtang.Bot.Channels.Addresses;
 using Pingtang.Bot.Hosting.State;
 using Pingtang.Domain;
+using Pingtang.Domain.Migrations.Postgres;
 using Pingtang.Domain.Workers;
 
 namespace Pingtang.Bot.Hosting;
@@ -11,8 +16,9 @@ namespace Pingtang.Bot.Hosting;
 public static class HostingExtensions
 {
     /// <summary>
-    /// The database: SQLite in the data folder by default (<c>Storage:DataFolder</c>, default <c>data/</c>), or
-    /// <c>ConnectionStrings:Pingtang</c>. Both contexts share it.
+    /// The database (<see cref="Database"/>): SQLite in the data folder by default (<c>Storage:DataFolder</c>, default
+    /// <c>data/</c>) or <c>ConnectionStrings:Pingtang</c>; PostgreSQL with <c>Storage:Provider=Postgres</c>. Both
+    /// contexts share it.
     /// </summary>
     public static WebApplicationBuilder AddPingtangData(this WebApplicationBuilder builder)
     {
@@ -20,21 +26,50 @@ public static class HostingExtensions
         builder.Services.AddSingleton(sp => new DataFolder(Path.Combine(
             sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath,
             sp.GetRequiredService<IConfiguration>()["Storage:DataFolder"] ?? "data")));
+        builder.Services.AddSingleton(sp => Database.From(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<DataFolder>()));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IInterceptor>(sp => SqliteTuning.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         // One gate for both contexts: they write to the same file.
         builder.Services.AddSingleton<SqliteWriteGate>();
         builder.Services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<SqliteWriteGate>());
-        // Pooled: a turn's unit of work is leased and reset rather than built, which the job search's benchmark shows.
-        // Interceptors registered in the container join in (the benchmark records the SQL that way).
-        builder.Services.AddDbContextPool<PingtangDb>((sp, o) => QuietAboutRaces(o.UseSqlite(ConnectionString(sp)).AddInterceptors(sp.GetServices<IInterceptor>())));
-        // Pooled too: a turn opens three or four of these (state read and write, the address book), and building one
+
+        // Pooled: a turn's unit of work is leased and reset rather than built, which the job search's benchmark shows;
+        // a turn opens three or four bot contexts too (state read and write, the address book), and building one
         // resolves EF Core's services each time, a twentieth of a turn's CPU in the turns benchmark's profile.
-        builder.Services.AddPooledDbContextFactory<BotDb>(
-            (sp, o) => QuietAboutRaces(o.UseSqlite(ConnectionString(sp), s => s.MigrationsHistoryTable(BotDb.MigrationsHistoryTable)).AddInterceptors(sp.GetServices<IInterceptor>())));
+        // Interceptors registered in the container join in (the benchmark records the SQL that way). A pool for each
+        // provider's type; the one chosen serves the contexts everything else asks for.
+        builder.Services.AddPooledDbContextFactory<PingtangDb>((sp, o) => OnSqlite(sp, o));
+        builder.Services.AddPooledDbContextFactory<PostgresPingtangDb>((sp, o) => OnPostgres(sp, o));
+        builder.Services.AddPooledDbContextFactory<BotDb>((sp, o) => OnSqlite(sp, o, BotDb.MigrationsHistoryTable));
+        builder.Services.AddPooledDbContextFactory<PostgresBotDb>((sp, o) => OnPostgres(sp, o, BotDb.MigrationsHistoryTable));
+        builder.Services.Replace(ServiceDescriptor.Singleton(Chosen<PingtangDb, PostgresPingtangDb>));
+        builder.Services.Replace(ServiceDescriptor.Singleton(Chosen<BotDb, PostgresBotDb>));
+        builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PingtangDb>>().CreateDbContext());
         builder.Services.AddScoped<WorkerRegistry>();
         builder.Services.AddHostedService<DatabaseMigrator>();
         return builder;
+    }
+
+    private static void OnSqlite(IServiceProvider services, DbContextOptionsBuilder options, string? historyTable = null) =>
+        QuietAboutRaces(options.UseSqlite(services.GetRequiredService<Database>().ConnectionString, s => s.MigrationsHistoryTable(historyTable ?? HistoryRepository.DefaultTableName)))
+            .AddInterceptors(services.GetServices<IInterceptor>());
+
+    private static void OnPostgres(IServiceProvider services, DbContextOptionsBuilder options, string? historyTable = null) =>
+        QuietAboutRaces(options.UseNpgsql(services.GetRequiredService<Database>().ConnectionString, s => s.MigrationsHistoryTable(historyTable ?? HistoryRepository.DefaultTableName)))
+            .AddInterceptors(services.GetServices<IInterceptor>().Where(i => i is not SqliteTuning and not SqliteWriteGate));
+
+    /// <summary>The factory of <typeparamref name="TContext"/>s from the pool of the provider chosen.</summary>
+    private static IDbContextFactory<TContext> Chosen<TContext, TPostgres>(IServiceProvider services)
+        where TContext : DbContext
+        where TPostgres : TContext =>
+        services.GetRequiredService<Database>().IsPostgres
+            ? new ContextFactory<TContext>(services.GetRequiredService<IDbContextFactory<TPostgres>>().CreateDbContext)
+            : new PooledDbContextFactory<TContext>(services.GetRequiredService<DbContextOptions<TContext>>());
+
+    private sealed class ContextFactory<TContext>(Func<TContext> create) : IDbContextFactory<TContext>
+        where TContext : DbContext
+    {
+        public TContext CreateDbContext() => create();
     }
 
     /// <summary>
@@ -44,10 +79,6 @@ public static class HostingExtensions
     /// </summary>
     private static DbContextOptionsBuilder QuietAboutRaces(DbContextOptionsBuilder options) =>
         options.ConfigureWarnings(w => w.Log((RelationalEventId.CommandError, LogLevel.Debug), (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
-
-    private static string ConnectionString(IServiceProvider services) =>
-        services.GetRequiredService<IConfiguration>().GetConnectionString("Pingtang")
-        ?? $"Data Source={services.GetRequiredService<DataFolder>().File("pingtang.db")}";
 
     /// <summary>
     /// Bot state on our database, the turn pipeline every channel runs, proactive messages, and a log that shows no

@@ -24,12 +24,13 @@ public sealed class JobSearch(PingtangDb db, TimeProvider time)
     /// What every search and alert filters on, written once: open, fits the worker's age, and every condition the
     /// worker gave; a null (or false) condition means any. The conditions are parameters because compiled queries
     /// take plain values: compiling skips EF Core's per-query translation work, half of a search's time at 50,000
-    /// postings (tests/Pingtang.Benchmarks). <c>match</c> is the full-text expression of the keywords.
+    /// postings (tests/Pingtang.Benchmarks). <c>match</c> is the keywords' query for the database's index and
+    /// <c>found</c> stands for that index's answer (<see cref="KeywordIndex"/>).
     /// </summary>
-    private static readonly Expression<Func<JobPosting, IQueryable<JobPostingText>, DateOnly, string?, string?, string?, string?, int?, bool, bool, int?, string?, bool>> Fits =
-        (j, texts, today, province, city, district, trade, pay, meals, housing, age, match) =>
+    private static readonly Expression<Func<JobPosting, bool, DateOnly, string?, string?, string?, string?, int?, bool, bool, int?, string?, bool>> Fits =
+        (j, found, today, province, city, district, trade, pay, meals, housing, age, match) =>
             j.ClosedAt == null && j.ClosesOn >= today
-            && (match == null || texts.Where(t => t.Match == match).Select(t => t.PostingId).Contains(j.Id))
+            && (match == null || found)
             && (province == null || j.Province == province)
             && (city == null || j.City == city)
             && (district == null || j.District == district)
@@ -42,12 +43,13 @@ public sealed class JobSearch(PingtangDb db, TimeProvider time)
     private static readonly Expression<Func<JobPosting, JobSummary>> Summary =
         j => new JobSummary(j.Id, j.Title, j.City, j.District, j.MonthlyPayMin, j.MonthlyPayMax, j.DailyPay, j.MealsProvided, j.HousingProvided);
 
-    private static readonly Func<PingtangDb, DateOnly, string?, string?, string?, string?, int?, bool, bool, int?, string?, int, Task<int>> CountFitting =
-        EF.CompileAsyncQuery(Over(static (IQueryable<JobPosting> postings, int skip) => postings.Take(CountCap + 1).Count()));
+    private static readonly KeywordIndex OnSqlite = new(
+        (j, match, db) => db.JobPostingTexts.Where(t => t.Match == match).Select(t => t.PostingId).Contains(j.Id),
+        JobSearchTerms.Match);
 
-    private static readonly Func<PingtangDb, DateOnly, string?, string?, string?, string?, int?, bool, bool, int?, string?, int, IAsyncEnumerable<JobSummary>> PageFitting =
-        EF.CompileAsyncQuery(Over(static (IQueryable<JobPosting> postings, int skip) =>
-            postings.OrderByDescending(j => j.PostedOn).ThenByDescending(j => j.PayCeiling).ThenByDescending(j => j.Id).Skip(skip).Take(PageSize).Select(Summary)));
+    private static readonly KeywordIndex OnPostgres = new(
+        (j, match, db) => JobTermsOnPostgres.Found(j.SearchTerms, match!),
+        JobTermsOnPostgres.Query);
 
     /// <summary>One page of results. <paramref name="age"/> hides postings the worker is too young or too old for.</summary>
     public async Task<JobResults> FindAsync(JobQuery query, int? age, int page, CancellationToken cancellationToken)
@@ -57,9 +59,10 @@ public sealed class JobSearch(PingtangDb db, TimeProvider time)
         var today = ChinaTime.Today(time);
         // One connection for all the queries, instead of one opened and closed for each.
         await db.Database.OpenConnectionAsync(cancellationToken);
-        var match = FullText(query);
+        var index = Index();
+        var match = FullText(index, query);
         var (province, city, district, trade, pay, meals, housing) = (query.Province, query.City, query.District, query.TradeGroup, query.MinMonthlyPay, query.NeedsMeals, query.NeedsHousing);
-        var total = await CountFitting(db, today, province, city, district, trade, pay, meals, housing, age, match, 0);
+        var total = await index.CountFitting(db, today, province, city, district, trade, pay, meals, housing, age, match, 0);
         var items = new List<JobSummary>(PageSize);
         if (IsPastTheEnd(total, page))
         {
@@ -67,7 +70,7 @@ public sealed class JobSearch(PingtangDb db, TimeProvider time)
             return Results(items, total, page);
         }
 
-        await foreach (var item in PageFitting(db, today, province, city, district, trade, pay, meals, housing, age, match, page * PageSize).WithCancellation(cancellationToken))
+        await foreach (var item in index.PageFitting(db, today, province, city, district, trade, pay, meals, housing, age, match, page * PageSize).WithCancellation(cancellationToken))
         {
             items.Add(item);
         }
@@ -125,13 +128,13 @@ public sealed class JobSearch(PingtangDb db, TimeProvider time)
     public IQueryable<JobPosting> Matching(JobQuery query, int? age, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var conditions = new Conditions(today, query.Province, query.City, query.District, query.TradeGroup, query.MinMonthlyPay, query.NeedsMeals, query.NeedsHousing, age, FullText(query));
+        var index = Index();
+        var conditions = new Conditions(today, query.Province, query.City, query.District, query.TradeGroup, query.MinMonthlyPay, query.NeedsMeals, query.NeedsHousing, age, FullText(index, query));
         // Each condition of Fits becomes a property of the conditions, which EF Core sends as a query parameter.
         var values = Expression.Constant(conditions);
         var body = new Substitution([
-            (Fits.Parameters[1], Expression.Property(Expression.Constant(db), nameof(PingtangDb.JobPostingTexts))),
             .. Fits.Parameters.Skip(2).Select(p => (p, (Expression)Expression.Property(values, Capitalized(p.Name!)))),
-        ]).Visit(Fits.Body);
+        ]).Visit(index.Filter(Expression.Constant(db)));
         return db.JobPostings.Where(Expression.Lambda<Func<JobPosting, bool>>(body, Fits.Parameters[0]));
     }
 
@@ -140,9 +143,9 @@ public sealed class JobSearch(PingtangDb db, TimeProvider time)
     /// posting's indexed text, so the index narrows to the postings that also fit them (深圳 电子厂: from 4,324
     /// postings with 电子厂 to 371), and the database looks up far fewer rows. The columns still decide exactly.
     /// </summary>
-    private static string? FullText(JobQuery query) => query.Keywords.Count == 0
+    private static string? FullText(KeywordIndex index, JobQuery query) => query.Keywords.Count == 0
         ? null
-        : JobSearchTerms.Match([.. query.Keywords, .. new[] { query.District, query.City, query.Province, query.TradeGroup }.OfType<string>()]);
+        : index.Query([.. query.Keywords, .. new[] { query.District, query.City, query.Province, query.TradeGroup }.OfType<string>()]);
 
     private static Task<List<JobSummary>> NearestPageAsync(IQueryable<JobPosting> postings, PlaceRanks ranks, int page, CancellationToken cancellationToken) =>
         postings.OrderBy(ranks.Order).ThenByDescending(j => j.PostedOn).ThenByDescending(j => j.PayCeiling).ThenByDescending(j => j.Id)
@@ -155,24 +158,57 @@ public sealed class JobSearch(PingtangDb db, TimeProvider time)
 
     private static string Capitalized(string name) => string.Concat(name[..1].ToUpperInvariant(), name[1..]);
 
-    /// <summary>A compiled query over the postings that fit: <paramref name="then"/> applied to <see cref="Fits"/>'s result, with the conditions (and a skip) as parameters.</summary>
-    private static Expression<Func<PingtangDb, DateOnly, string?, string?, string?, string?, int?, bool, bool, int?, string?, int, TResult>> Over<TResult>(
-        Expression<Func<IQueryable<JobPosting>, int, TResult>> then)
+    private KeywordIndex Index() => db.Database.IsNpgsql() ? OnPostgres : OnSqlite;
+
+    /// <summary>
+    /// How one database answers the keywords: the condition <see cref="Fits"/>'s <c>found</c> stands for (of a
+    /// posting, the keywords' query and the context), the keywords as that condition's query, and the search's
+    /// queries compiled with them.
+    /// </summary>
+    private sealed class KeywordIndex
     {
-        var db = Expression.Parameter(typeof(PingtangDb), "db");
-        var filter = new Substitution([(Fits.Parameters[1], Expression.Property(db, nameof(PingtangDb.JobPostingTexts)))]).Visit(Fits.Body);
-        var fitting = Expression.Call(
-            typeof(Queryable),
-            nameof(Queryable.Where),
-            [typeof(JobPosting)],
-            Expression.Property(db, nameof(PingtangDb.JobPostings)),
-            Expression.Quote(Expression.Lambda<Func<JobPosting, bool>>(filter, Fits.Parameters[0])));
-        var body = new Substitution([(then.Parameters[0], fitting)]).Visit(then.Body);
-        return Expression.Lambda<Func<PingtangDb, DateOnly, string?, string?, string?, string?, int?, bool, bool, int?, string?, int, TResult>>(
-            body, [db, .. Fits.Parameters.Skip(2), then.Parameters[1]]);
+        private readonly Expression<Func<JobPosting, string?, PingtangDb, bool>> _found;
+
+        public KeywordIndex(Expression<Func<JobPosting, string?, PingtangDb, bool>> found, Func<IEnumerable<string>, string?> query)
+        {
+            _found = found;
+            Query = query;
+            CountFitting = EF.CompileAsyncQuery(Over(static (IQueryable<JobPosting> postings, int skip) => postings.Take(CountCap + 1).Count()));
+            PageFitting = EF.CompileAsyncQuery(Over(static (IQueryable<JobPosting> postings, int skip) =>
+                postings.OrderByDescending(j => j.PostedOn).ThenByDescending(j => j.PayCeiling).ThenByDescending(j => j.Id).Skip(skip).Take(PageSize).Select(Summary)));
+        }
+
+        public Func<IEnumerable<string>, string?> Query { get; }
+
+        public Func<PingtangDb, DateOnly, string?, string?, string?, string?, int?, bool, bool, int?, string?, int, Task<int>> CountFitting { get; }
+
+        public Func<PingtangDb, DateOnly, string?, string?, string?, string?, int?, bool, bool, int?, string?, int, IAsyncEnumerable<JobSummary>> PageFitting { get; }
+
+        /// <summary><see cref="Fits"/>'s body with this database's keyword condition, over the context <paramref name="db"/>.</summary>
+        public Expression Filter(Expression db)
+        {
+            var found = new Substitution([(_found.Parameters[0], Fits.Parameters[0]), (_found.Parameters[1], Fits.Parameters[^1]), (_found.Parameters[2], db)]).Visit(_found.Body);
+            return new Substitution([(Fits.Parameters[1], found)]).Visit(Fits.Body);
+        }
+
+        /// <summary>A compiled query over the postings that fit: <paramref name="then"/> applied to <see cref="Fits"/>'s result, with the conditions (and a skip) as parameters.</summary>
+        private Expression<Func<PingtangDb, DateOnly, string?, string?, string?, string?, int?, bool, bool, int?, string?, int, TResult>> Over<TResult>(
+            Expression<Func<IQueryable<JobPosting>, int, TResult>> then)
+        {
+            var db = Expression.Parameter(typeof(PingtangDb), "db");
+            var fitting = Expression.Call(
+                typeof(Queryable),
+                nameof(Queryable.Where),
+                [typeof(JobPosting)],
+                Expression.Property(db, nameof(PingtangDb.JobPostings)),
+                Expression.Quote(Expression.Lambda<Func<JobPosting, bool>>(Filter(db), Fits.Parameters[0])));
+            var body = new Substitution([(then.Parameters[0], fitting)]).Visit(then.Body);
+            return Expression.Lambda<Func<PingtangDb, DateOnly, string?, string?, string?, string?, int?, bool, bool, int?, string?, int, TResult>>(
+                body, [db, .. Fits.Parameters.Skip(2), then.Parameters[1]]);
+        }
     }
 
-    /// <summary>The order workers see: newest first, then best paid (as in <see cref="PageFitting"/>).</summary>
+    /// <summary>The order workers see: newest first, then best paid (as in <see cref="KeywordIndex.PageFitting"/>).</summary>
     public static IOrderedQueryable<JobPosting> Newest(IQueryable<JobPosting> postings) =>
         postings.OrderByDescending(j => j.PostedOn).ThenByDescending(j => j.PayCeiling).ThenByDescending(j => j.Id);
 

@@ -36,7 +36,7 @@ public static class JobSearchTerms
         var phrases = words
             .Select(word => Split(word).ToList())
             .Where(terms => terms.Count > 0)
-            .Select(terms => terms is [var one] && IsCjk(one[0]) && one.Length == 1 ? $"\"{one}\"*" : $"\"{string.Join(' ', terms)}\"")
+            .Select(terms => terms is [var one] && IsSingleCharacter(one) ? $"\"{one}\"*" : $"\"{string.Join(' ', terms)}\"")
             .ToList();
         return phrases.Count == 0 ? null : string.Join(" AND ", phrases);
     }
@@ -87,6 +87,9 @@ public static class JobSearchTerms
             }
         }
     }
+
+    /// <summary>A term that is one Chinese character: a word of its own, which no bigram equals.</summary>
+    public static bool IsSingleCharacter(string term) => term.Length == 1 && IsCjk(term[0]);
 
     private static string Truncate(string text) => text.Length <= DescriptionIndexedLength ? text : text[..DescriptionIndexedLength];
 

@@ -69,12 +69,28 @@ public sealed class OutboxMessages(PingtangDb db, TimeProvider time)
 
         // One INSERT … SELECT over the ids rather than an entity per worker: a broadcast to 100,000 is queued in
         // seconds, not in the minute that change tracking takes. The values are stored as EF Core would store them.
-        var now = new UtcTimestampConverter().ConvertToProvider(time.GetUtcNow());
         var text = circular.Text.Length > OutboxMessage.TextMaxLength ? circular.Text[..OutboxMessage.TextMaxLength] : circular.Text;
+        var (kind, purpose, queued) = (circular.Kind, circular.Purpose.ToString(), OutboxState.Queued.ToString());
+        if (db.Database.IsNpgsql())
+        {
+            // The ids as one array parameter; the casts because PostgreSQL types a SELECT's parameters by themselves. The
+            // choices are an array there, JSON in SQLite.
+            var at = time.GetUtcNow();
+            return db.Database.ExecuteSqlAsync(
+                $"""
+                INSERT INTO "Outbox" ("WorkerId", "Kind", "Purpose", "Key", "Text", "Choices", "CreatedAt", "NotBefore", "State", "Attempts", "CampaignId", "QuietDeferrals")
+                SELECT worker, {kind}::text, {purpose}::text, {circular.KeyPrefix}::text || worker, {text}::text, {circular.Choices.ToArray()}::text[], {at}::timestamptz, {at}::timestamptz, {queued}::text, 0, {circular.CampaignId}::integer, 0
+                FROM unnest({workerIds.ToArray()}::integer[]) AS worker
+                ON CONFLICT ("Key") DO NOTHING
+                """,
+                cancellationToken);
+        }
+
+        var now = new UtcTimestampConverter().ConvertToProvider(time.GetUtcNow());
         return db.Database.ExecuteSqlAsync(
             $"""
             INSERT INTO "Outbox" ("WorkerId", "Kind", "Purpose", "Key", "Text", "Choices", "CreatedAt", "NotBefore", "State", "Attempts", "CampaignId", "QuietDeferrals")
-            SELECT worker.value, {circular.Kind}, {circular.Purpose.ToString()}, {circular.KeyPrefix} || worker.value, {text}, {JsonSerializer.Serialize(circular.Choices)}, {now}, {now}, {OutboxState.Queued.ToString()}, 0, {circular.CampaignId}, 0
+            SELECT worker.value, {kind}, {purpose}, {circular.KeyPrefix} || worker.value, {text}, {JsonSerializer.Serialize(circular.Choices)}, {now}, {now}, {queued}, 0, {circular.CampaignId}, 0
             FROM json_each({JsonSerializer.Serialize(workerIds)}) AS worker
             WHERE true
             ON CONFLICT ("Key") DO NOTHING
@@ -102,7 +118,9 @@ public sealed class OutboxMessages(PingtangDb db, TimeProvider time)
             .Take(max);
 
         // One statement: the choice and the lease are one write, so two senders never lease the same message.
-        var leased = await db.Outbox.Where(m => due.Contains(m.Id)).ExecuteUpdateAsync(
+        var leased = db.Database.IsNpgsql()
+            ? await LeaseOnPostgresAsync(max, now, leaseId, until, cancellationToken)
+            : await db.Outbox.Where(m => due.Contains(m.Id)).ExecuteUpdateAsync(
             s => s.SetProperty(m => m.State, OutboxState.Sending)
                 .SetProperty(m => m.LeaseId, leaseId)
                 .SetProperty(m => m.LeaseUntil, until)
@@ -111,6 +129,37 @@ public sealed class OutboxMessages(PingtangDb db, TimeProvider time)
         return leased == 0
             ? []
             : await db.Outbox.AsNoTracking().Where(m => m.LeaseId == leaseId).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// <see cref="LeaseAsync"/>'s choice and lease on PostgreSQL, where senders on several instances run at once: under
+    /// READ COMMITTED a second sender's UPDATE would wait for the first's rows and then lease them again, so each kind
+    /// of due message is chosen <c>FOR UPDATE SKIP LOCKED</c> — a sender passes over the messages another is leasing
+    /// — and the outer condition is checked again on the row it updates.
+    /// </summary>
+    private Task<int> LeaseOnPostgresAsync(int max, DateTimeOffset now, Guid leaseId, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var (queued, failed, sending) = (OutboxState.Queued.ToString(), OutboxState.Failed.ToString(), OutboxState.Sending.ToString());
+        return db.Database.ExecuteSqlAsync(
+            $"""
+            WITH queued AS (
+              SELECT "Id", "NotBefore" FROM "Outbox" WHERE "State" = {queued} AND "NotBefore" <= {now}
+              ORDER BY "NotBefore", "Id" LIMIT {max} FOR UPDATE SKIP LOCKED),
+            failed AS (
+              SELECT "Id", "NotBefore" FROM "Outbox" WHERE "State" = {failed} AND "NotBefore" <= {now}
+              ORDER BY "NotBefore", "Id" LIMIT {max} FOR UPDATE SKIP LOCKED),
+            expired AS (
+              SELECT "Id", "NotBefore" FROM "Outbox" WHERE "State" = {sending} AND "LeaseUntil" < {now}
+              ORDER BY "NotBefore", "Id" LIMIT {max} FOR UPDATE SKIP LOCKED),
+            due AS (
+              SELECT "Id" FROM (SELECT * FROM queued UNION ALL SELECT * FROM failed UNION ALL SELECT * FROM expired) AS d
+              ORDER BY "NotBefore", "Id" LIMIT {max})
+            UPDATE "Outbox" AS m SET "State" = {sending}, "LeaseId" = {leaseId}, "LeaseUntil" = {until}, "Attempts" = m."Attempts" + 1
+            FROM due
+            WHERE m."Id" = due."Id"
+              AND (m."State" IN ({queued}, {failed}) AND m."NotBefore" <= {now} OR m."State" = {sending} AND m."LeaseUntil" < {now})
+            """,
+            cancellationToken);
     }
 
     /// <summary>

@@ -59,8 +59,10 @@ public sealed class TripBookings(PingtangDb db, TimeProvider time, IIdNumberProt
 
         var travellers = await TravellersAsync(signUp, worker, trip.Mode, today, cancellationToken);
 
-        // BEGIN IMMEDIATE on SQLite: the seat update and the insert happen under the write lock, one booking at a time.
+        // BEGIN IMMEDIATE on SQLite, the trip's row lock on PostgreSQL: the seat update and the insert happen one
+        // booking (or cancellation) of the trip at a time.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.LockRowAsync<ReturnTrip>(trip.Id, cancellationToken);
         var hasSeats = await TakeSeatsAsync(trip.Id, travellers.Count, cancellationToken);
         var booking = TripBooking.Create(signUp, travellers, hasSeats, time.GetUtcNow());
         db.TripBookings.Add(booking);
@@ -108,7 +110,15 @@ public sealed class TripBookings(PingtangDb db, TimeProvider time, IIdNumberProt
     /// </summary>
     public async Task<TripCancelResult?> CancelAsync(int workerId, int bookingId, CancellationToken cancellationToken)
     {
+        // The trip is locked before the booking is read, so a second cancellation of it reads it cancelled.
+        var tripId = await db.TripBookings.Where(b => b.Id == bookingId && b.WorkerId == workerId).Select(b => (int?)b.TripId).SingleOrDefaultAsync(cancellationToken);
+        if (tripId is null)
+        {
+            return null;
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.LockRowAsync<ReturnTrip>(tripId.Value, cancellationToken);
         var booking = await db.TripBookings.SingleOrDefaultAsync(b => b.Id == bookingId && b.WorkerId == workerId, cancellationToken);
         if (booking is not { IsActive: true })
         {
@@ -147,6 +157,7 @@ public sealed class TripBookings(PingtangDb db, TimeProvider time, IIdNumberProt
     /// </summary>
     public async Task<IReadOnlyList<int>> PromoteWaitingAsync(int tripId, CancellationToken cancellationToken)
     {
+        await db.LockRowAsync<ReturnTrip>(tripId, cancellationToken);
         var trip = await db.ReturnTrips.AsNoTracking().Include(t => t.PickupPoints).SingleAsync(t => t.Id == tripId, cancellationToken);
         var waiting = await db.TripBookings
             .Where(b => b.TripId == tripId && b.Status == BookingStatus.Waiting)
@@ -172,7 +183,7 @@ public sealed class TripBookings(PingtangDb db, TimeProvider time, IIdNumberProt
         var today = ChinaTime.Today(time);
         var bookings = await db.TripBookings.AsNoTracking()
             .Include(b => b.Trip!.PickupPoints)
-            .Include(b => b.Travellers)
+            .Include(b => b.Travellers.OrderBy(t => t.Id))
             .Where(b => b.WorkerId == workerId && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Waiting) && b.Trip!.DepartsOn >= today)
             .OrderBy(b => b.Trip!.DepartsOn).ThenBy(b => b.Trip!.DepartsAt).ThenBy(b => b.Id)
             .ToListAsync(cancellationToken);

@@ -23,6 +23,7 @@ public sealed class TripChanges(PingtangDb db, TimeProvider time, TripBookings b
     {
         ArgumentNullException.ThrowIfNull(details);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.LockRowAsync<ReturnTrip>(tripId, cancellationToken);
         var trip = await db.ReturnTrips.Include(t => t.PickupPoints).SingleOrDefaultAsync(t => t.Id == tripId, cancellationToken);
         if (trip is null)
         {
@@ -76,6 +77,7 @@ public sealed class TripChanges(PingtangDb db, TimeProvider time, TripBookings b
     {
         var now = time.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.LockRowAsync<ReturnTrip>(tripId, cancellationToken);
         var trip = await db.ReturnTrips.SingleOrDefaultAsync(t => t.Id == tripId, cancellationToken);
         if (trip is null)
         {

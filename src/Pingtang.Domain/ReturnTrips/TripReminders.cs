@@ -81,7 +81,7 @@ public sealed class TripReminders(PingtangDb db, TimeProvider time)
             .AsNoTracking()
             .Include(b => b.Trip)
             .Include(b => b.PickupPoint)
-            .Include(b => b.Travellers)
+            .Include(b => b.Travellers.OrderBy(t => t.Id))
             .Where(b => bookingIds.Contains(b.Id))
             .OrderBy(b => b.Id)
             .ToListAsync(cancellationToken);

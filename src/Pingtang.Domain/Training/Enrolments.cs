@@ -33,8 +33,10 @@ public sealed class Enrolments(PingtangDb db, TimeProvider time)
             return new EnrolResult.Refused(refusal);
         }
 
-        // BEGIN IMMEDIATE on SQLite: the seat update and the insert happen under the write lock, one enrolment at a time.
+        // BEGIN IMMEDIATE on SQLite, the session's row lock on PostgreSQL: the seat update and the insert happen one
+        // enrolment (or cancellation) of the session at a time.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.LockRowAsync<TrainingSession>(sessionId, cancellationToken);
         var hasSeat = await db.TrainingSessions
             .Where(s => s.Id == sessionId && s.CancelledAt == null && s.SeatsTaken < s.Seats)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.SeatsTaken, x => x.SeatsTaken + 1), cancellationToken) == 1;
@@ -69,7 +71,15 @@ public sealed class Enrolments(PingtangDb db, TimeProvider time)
     /// </summary>
     public async Task<CancelResult?> CancelAsync(int workerId, int enrolmentId, CancellationToken cancellationToken)
     {
+        // The session is locked before the enrolment is read, so a second cancellation of it reads it cancelled.
+        var sessionId = await db.Enrolments.Where(e => e.Id == enrolmentId && e.WorkerId == workerId).Select(e => (int?)e.SessionId).SingleOrDefaultAsync(cancellationToken);
+        if (sessionId is null)
+        {
+            return null;
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.LockRowAsync<TrainingSession>(sessionId.Value, cancellationToken);
         var enrolment = await db.Enrolments.SingleOrDefaultAsync(e => e.Id == enrolmentId && e.WorkerId == workerId, cancellationToken);
         if (enrolment is not { IsActive: true })
         {
@@ -95,6 +105,7 @@ public sealed class Enrolments(PingtangDb db, TimeProvider time)
             return null;
         }
 
+        await db.LockRowAsync<TrainingSession>(enrolment.SessionId, cancellationToken);
         var promoted = await db.Enrolments
             .Where(e => e.SessionId == enrolment.SessionId && e.Status == EnrolmentStatus.Waiting)
             .OrderBy(e => e.Id)

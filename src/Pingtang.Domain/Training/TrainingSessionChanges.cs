@@ -18,6 +18,7 @@ public sealed class TrainingSessionChanges(PingtangDb db, TimeProvider time)
     {
         var now = time.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.LockRowAsync<TrainingSession>(sessionId, cancellationToken);
         var session = await db.TrainingSessions.Include(s => s.Course).SingleOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
         if (session is null)
         {
@@ -51,6 +52,7 @@ public sealed class TrainingSessionChanges(PingtangDb db, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(details);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.LockRowAsync<TrainingSession>(sessionId, cancellationToken);
         var session = await db.TrainingSessions.Include(s => s.Course).SingleOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
         if (session is null)
         {

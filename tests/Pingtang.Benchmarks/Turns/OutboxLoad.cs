@@ -69,7 +69,7 @@ internal sealed record OutboxLoad(int Messages, int Workers)
         builder.AddPingtangData();
         await using (var app = builder.Build())
         {
-            await new DatabaseMigrator(app.Services.GetRequiredService<IServiceScopeFactory>()).MigrateAsync(cancellationToken);
+            await ActivatorUtilities.CreateInstance<DatabaseMigrator>(app.Services).MigrateAsync(cancellationToken);
             await using var scope = app.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PingtangDb>();
             var now = DateTimeOffset.UtcNow;

@@ -72,7 +72,7 @@ public static class Trips
     }
 
     public static Task<List<TripBooking>> BookingsAsync(PingtangFactory factory) =>
-        ReadAsync(factory, db => db.TripBookings.AsNoTracking().Include(b => b.Travellers).Include(b => b.PickupPoint).OrderBy(b => b.Id).ToListAsync());
+        ReadAsync(factory, db => db.TripBookings.AsNoTracking().Include(b => b.Travellers.OrderBy(t => t.Id)).Include(b => b.PickupPoint).OrderBy(b => b.Id).ToListAsync());
 
     /// <summary>The departure form's fields for <paramref name="details"/>, pickup rows included.</summary>
     public static Dictionary<string, string> Form(ReturnTripDetails details)

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Pingtang.Bot.Hosting;
 using Pingtang.Domain;
+using Pingtang.Domain.Migrations.Postgres;
 
 namespace Pingtang.Bot.Tests.Support;
 
@@ -17,13 +18,17 @@ public sealed class Commands(string? dataFolder = null) : IDisposable
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exitCode = await CommandLine.RunAsync([.. args, $"--Storage:DataFolder={DataFolder}"], Program.Commands, new CommandConsole(output, error, IsTerminal: false), CancellationToken.None);
+        string[] storage = TestPostgres.Everywhere
+            ? [$"--Storage:DataFolder={DataFolder}", "--Storage:Provider=Postgres", $"--ConnectionStrings:Pingtang={TestPostgres.DatabaseOf(DataFolder)}"]
+            : [$"--Storage:DataFolder={DataFolder}"];
+        var exitCode = await CommandLine.RunAsync([.. args, .. storage], Program.Commands, new CommandConsole(output, error, IsTerminal: false), CancellationToken.None);
         return (exitCode, output.ToString(), error.ToString());
     }
 
     /// <summary>The database the commands wrote, to see what they did.</summary>
-    public PingtangDb OpenDatabase() =>
-        new(new DbContextOptionsBuilder<PingtangDb>().UseSqlite($"Data Source={Path.Combine(DataFolder, "pingtang.db")}").Options);
+    public PingtangDb OpenDatabase() => TestPostgres.Everywhere
+        ? new PostgresPingtangDb(new DbContextOptionsBuilder<PostgresPingtangDb>().UseNpgsql(TestPostgres.DatabaseOf(DataFolder)).Options)
+        : new PingtangDb(new DbContextOptionsBuilder<PingtangDb>().UseSqlite($"Data Source={Path.Combine(DataFolder, "pingtang.db")}").Options);
 
     /// <summary>A path in the data folder for a file a test hands to a command.</summary>
     public string FilePath(string name) => Path.Combine(Directory.CreateDirectory(DataFolder).FullName, name);
@@ -31,6 +36,11 @@ public sealed class Commands(string? dataFolder = null) : IDisposable
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
+        if (TestPostgres.Everywhere)
+        {
+            TestPostgres.DropDatabase(TestPostgres.DatabaseOf(DataFolder));
+        }
+
         if (Directory.Exists(DataFolder))
         {
             Directory.Delete(DataFolder, recursive: true);

@@ -11,6 +11,7 @@ namespace Pingtang.Bot.Tests.Support;
 /// The real host on a fresh data folder of its own (SQLite file included), with optional settings and clock, and
 /// scheduled jobs off unless the settings turn them on.
 /// Disposing it deletes the folder unless <see cref="KeepData"/> is set, so a second factory can reopen it.
+/// <c>Storage:Provider=Postgres</c> in the settings puts it on a new PostgreSQL database (<see cref="TestPostgres"/>).
 /// </summary>
 public sealed class PingtangFactory : WebApplicationFactory<Program>
 {
@@ -33,10 +34,26 @@ public sealed class PingtangFactory : WebApplicationFactory<Program>
 
         // The outbox is sent when a test says so (OutboxRun), so what a worker was told is known when the test looks.
         _settings.TryAdd("Outbox:Enabled", "false");
+        if (TestPostgres.Everywhere)
+        {
+            _settings.TryAdd("Storage:Provider", "Postgres");
+        }
+
+        // A PostgreSQL host without a database of its own gets its data folder's, dropped with the folder.
+        if (string.Equals(_settings.GetValueOrDefault("Storage:Provider"), "Postgres", StringComparison.OrdinalIgnoreCase)
+            && !_settings.ContainsKey("ConnectionStrings:Pingtang"))
+        {
+            PostgresDatabase = TestPostgres.DatabaseOf(DataFolder);
+            _settings["ConnectionStrings:Pingtang"] = PostgresDatabase;
+        }
+
         Clock = clock;
     }
 
     public string DataFolder { get; }
+
+    /// <summary>The connection string of the PostgreSQL database made for this host, or null on SQLite.</summary>
+    public string? PostgresDatabase { get; }
 
     public TimeProvider? Clock { get; }
 
@@ -84,6 +101,11 @@ public sealed class PingtangFactory : WebApplicationFactory<Program>
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(DataFolder, recursive: true);
+        }
+
+        if (disposing && !KeepData && PostgresDatabase is not null)
+        {
+            TestPostgres.DropDatabase(PostgresDatabase);
         }
     }
 }
