@@ -13,6 +13,8 @@ public sealed class SettingsReader(IConfiguration configuration)
 {
     private readonly List<string> _problems = [];
 
+    private readonly HashSet<string> _wrongKeys = new(StringComparer.OrdinalIgnoreCase);
+
     public IConfiguration Configuration => configuration;
 
     /// <summary>One line per wrong key: the key, what is wrong, what is expected.</summary>
@@ -30,14 +32,26 @@ public sealed class SettingsReader(IConfiguration configuration)
         return settings.Problems.Count == 0 ? value : throw new InvalidOperationException(string.Join(Environment.NewLine, settings.Problems));
     }
 
-    /// <summary>Notes that <paramref name="key"/> is wrong; <paramref name="problem"/> follows the key in the line.</summary>
-    public void Wrong(string key, string problem) => _problems.Add($"{key} {problem}");
+    /// <summary>
+    /// Notes that <paramref name="key"/> is wrong; <paramref name="problem"/> follows the key in the line. One line a
+    /// key: the first thing wrong with it, since fixing that may change what else is.
+    /// </summary>
+    public void Wrong(string key, string problem)
+    {
+        if (_wrongKeys.Add(key))
+        {
+            _problems.Add($"{key} {problem}");
+        }
+    }
 
     /// <summary>The value, or null when it is unset or blank (as an environment variable left empty gives).</summary>
     public string? Text(string key) => configuration[key] is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
-    /// <summary>A whole or decimal number of at least <paramref name="min"/> (and below <paramref name="below"/>).</summary>
-    public T Number<T>(string key, T defaultValue, T min, T? below = null)
+    /// <summary>
+    /// A whole (int, long) or decimal (double) number of at least <paramref name="min"/>, written as the configuration
+    /// binder reads one (no thousands separators), since some readers of the setting use <c>GetValue</c>.
+    /// </summary>
+    public T Number<T>(string key, T defaultValue, T min)
         where T : struct, INumber<T>
     {
         if (Text(key) is not { } text)
@@ -45,10 +59,9 @@ public sealed class SettingsReader(IConfiguration configuration)
             return defaultValue;
         }
 
-        var expected = below is { } max ? $"from {min} to under {max}" : $"{min} or more";
-        if (!T.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) || value < min || (below is { } limit && value >= limit))
+        if (!T.TryParse(text, IsWhole<T>() ? NumberStyles.Integer : NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value < min)
         {
-            Wrong(key, $"is \"{text}\"; it must be a {(IsWhole<T>() ? "whole " : "")}number {expected}.");
+            Wrong(key, string.Create(CultureInfo.InvariantCulture, $"is \"{text}\"; it must be a {(IsWhole<T>() ? "whole " : "")}number {min} or more."));
             return defaultValue;
         }
 
