@@ -26,6 +26,20 @@ public sealed class ForwardedHeadersTests
     }
 
     [Fact]
+    public async Task Behind_a_known_proxy_the_web_chat_cookie_is_sent_only_over_https()
+    {
+        using var host = Host(new() { [ProxyExtensions.KnownProxiesKey] = "10.0.0.5" }, Proxy);
+        using var client = host.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/directline/token");
+        request.Headers.Add("X-Forwarded-For", "203.0.113.7");
+        request.Headers.Add("X-Forwarded-Proto", "https");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Contains("; secure", Assert.Single(response.Headers.GetValues("Set-Cookie")), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task Behind_a_known_network_each_phone_has_a_token_limit_of_its_own()
     {
         using var host = Host(new() { [ProxyExtensions.KnownNetworksKey] = "10.0.0.0/8", ["DirectLine:TokenRequestsPerMinute"] = "3" }, Proxy);
