@@ -6,7 +6,7 @@
 #   - PostgreSQL (Debian's postgresql, when no server programs are here), for the tests on PostgreSQL and the
 #     multi-instance test: a throwaway cluster on 127.0.0.1, stopped when the tests end. A server named already in
 #     PINGTANG_TEST_POSTGRES is used instead. PINGTANG_TEST_PROVIDER=Postgres runs every test host on it.
-# Then it ends in `dotnet test`.
+# Then it ends in `dotnet test`: every test, then the racing features' tests again on PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -60,3 +60,8 @@ if [ -z "${PINGTANG_TEST_POSTGRES:-}" ]; then
 fi
 
 dotnet test Pingtang.Bot.sln "$@"
+
+# The features whose writes race (seats, waiting lists, the outbox, broadcasts) once more with every test host on
+# PostgreSQL. The crash test starts a service process of its own, on SQLite: it has its run above.
+PINGTANG_TEST_PROVIDER=Postgres dotnet test tests/Pingtang.Bot.Tests --no-build \
+  --filter "(FullyQualifiedName~.Training.|FullyQualifiedName~.ReturnTrips.|FullyQualifiedName~.Broadcasts.|FullyQualifiedName~.Outbox.)&FullyQualifiedName!~OutboxCrashTests" "$@"

@@ -25,6 +25,8 @@ if (await CommandLine.TryRunAsync(args, Commands))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPingtangData();
+builder.AddKnownProxies();
+builder.AddHealth();
 builder.AddBotCore();
 builder.AddDialogs();
 builder.AddMenu();
@@ -46,7 +48,8 @@ builder.AddWeChat();
 builder.AddStaffAccess();
 builder.AddScheduling();
 
-var app = builder.Build();
+var app = builder.Build().SettingsAreRight();
+app.UseKnownProxies();
 app.UseSecurityHeaders();
 app.MapBotFrameworkChannel();
 app.MapDirectLine();

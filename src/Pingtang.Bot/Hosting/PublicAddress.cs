@@ -18,16 +18,15 @@ public sealed class PublicAddress
     public PublicAddress(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var configured = configuration[BaseUrlKey];
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            // Fail at start-up: every stream URL would be wrong.
-            _configured = Uri.TryCreate(configured.TrimEnd('/'), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Query.Length == 0 && uri.Fragment.Length == 0
-                ? uri
-                : throw new InvalidOperationException($"{BaseUrlKey} must be an absolute http or https URL without query, such as https://jiuye.example.gov.cn");
-        }
-
+        _configured = SettingsReader.Read(configuration, Read);
         _hostsFiltered = configuration["AllowedHosts"] is { Length: > 0 } hosts && hosts.Split(';').All(h => h.Trim() != "*");
+    }
+
+    /// <summary><c>PublicBaseUrl</c> without its trailing slash; null when unset or wrong (noted on <paramref name="settings"/>).</summary>
+    internal static Uri? Read(SettingsReader settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return settings.HttpUrl(BaseUrlKey, "https://jiuye.example.gov.cn") is { } uri ? new Uri(uri.AbsoluteUri.TrimEnd('/')) : null;
     }
 
     /// <summary>Whether the operator told us the address, one way or the other.</summary>

@@ -31,19 +31,13 @@ public sealed class SqliteTuning(string synchronous) : DbConnectionInterceptor
 
     private static readonly string[] SynchronousModes = ["NORMAL", "FULL"];
 
-    /// <summary>The configured mode, or a start-up error that names the setting and its values.</summary>
-    public static SqliteTuning FromConfiguration(IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var configured = configuration[SynchronousSetting];
-        var mode = string.IsNullOrWhiteSpace(configured) ? SynchronousModes[0] : configured.Trim().ToUpperInvariant();
-        if (!SynchronousModes.Contains(mode))
-        {
-            throw new InvalidOperationException(
-                $"{SynchronousSetting} is \"{configured}\"; it must be {string.Join(" or ", SynchronousModes)}.");
-        }
+    public static SqliteTuning FromConfiguration(IConfiguration configuration) => SettingsReader.Read(configuration, Read);
 
-        return new SqliteTuning(mode);
+    /// <summary>The configured mode; a wrong one is noted on <paramref name="settings"/>.</summary>
+    internal static SqliteTuning Read(SettingsReader settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return new SqliteTuning(settings.Choice(SynchronousSetting, SynchronousModes));
     }
 
     // The settings live on SQLite's own connection, which Microsoft.Data.Sqlite's pool hands out again at every open:

@@ -9,8 +9,13 @@ namespace Pingtang.Bot.Hosting;
 /// </summary>
 public static class ThisMachine
 {
-    /// <summary>Headers a reverse proxy adds: a request that carries one came from elsewhere, whatever its socket says.</summary>
-    private static readonly string[] ProxyHeaders = ["Forwarded", "X-Forwarded-For", "X-Forwarded-Host", "X-Real-IP"];
+    /// <summary>
+    /// Headers a reverse proxy adds: a request that carries one came from elsewhere, whatever its socket says. The
+    /// <c>X-Original-…</c> ones are what the forwarded-headers middleware leaves when it has believed a known proxy
+    /// (<see cref="ProxyExtensions"/>) and taken its <c>X-Forwarded-…</c> away: the address it then shows is the
+    /// proxy's word, not a socket on this machine.
+    /// </summary>
+    private static readonly string[] ProxyHeaders = ["Forwarded", "X-Forwarded-For", "X-Forwarded-Host", "X-Real-IP", "X-Original-For", "X-Original-Proto"];
 
     public static bool IsLoopback(IPAddress? address) =>
         address is not null && IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pingtang.Bot.Hosting;
 using Pingtang.Domain.Outbox;
 
 namespace Pingtang.Bot.Outbox;
@@ -34,40 +35,44 @@ public sealed record OutboxOptions
 
     public double MessagesPerSecond(string channelId) => ChannelMessagesPerSecond.GetValueOrDefault(channelId, DefaultMessagesPerSecond);
 
-    public static OutboxOptions From(IConfiguration configuration)
+    public static OutboxOptions From(IConfiguration configuration) => SettingsReader.Read(configuration, From);
+
+    /// <summary>The options, each wrong setting noted on <paramref name="settings"/> (the start-up check reads them so).</summary>
+    internal static OutboxOptions From(SettingsReader settings)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var section = configuration.GetSection("Outbox");
+        ArgumentNullException.ThrowIfNull(settings);
         return new()
         {
-            QuietHours = ParseQuietHours(section["QuietHours"]),
-            Lease = TimeSpan.FromSeconds(section.GetValue("LeaseSeconds", 120)),
-            Sweep = TimeSpan.FromSeconds(section.GetValue("SweepSeconds", 2.0)),
-            BatchSize = section.GetValue("BatchSize", 50),
-            Parallelism = section.GetValue("Parallelism", 8),
-            Enabled = section.GetValue("Enabled", true),
-            DefaultMessagesPerSecond = Rate(section, "Outbox:MessagesPerSecond"),
-            ChannelMessagesPerSecond = section.GetSection("Channels").GetChildren()
+            QuietHours = ParseQuietHours(settings),
+            Lease = TimeSpan.FromSeconds(settings.Number("Outbox:LeaseSeconds", 120, 1)),
+            Sweep = TimeSpan.FromSeconds(settings.Number("Outbox:SweepSeconds", 2.0, 0.01)),
+            BatchSize = settings.Number("Outbox:BatchSize", 50, 1),
+            Parallelism = settings.Number("Outbox:Parallelism", 8, 1),
+            Enabled = settings.Flag("Outbox:Enabled", true),
+            DefaultMessagesPerSecond = settings.Number("Outbox:MessagesPerSecond", 0.0, 0.0),
+            ChannelMessagesPerSecond = settings.Configuration.GetSection("Outbox:Channels").GetChildren()
                 .Where(c => c["MessagesPerSecond"] is not null)
-                .ToDictionary(c => c.Key, c => Rate(c, $"Outbox:Channels:{c.Key}:MessagesPerSecond"), StringComparer.Ordinal),
+                .ToDictionary(c => c.Key, c => settings.Number($"{c.Path}:MessagesPerSecond", 0.0, 0.0), StringComparer.Ordinal),
         };
     }
 
-    private static double Rate(IConfiguration section, string name) =>
-        section.GetValue("MessagesPerSecond", 0.0) is var rate && rate >= 0 ? rate : throw new InvalidOperationException($"{name} must be 0 (unpaced) or more, not {rate}.");
-
-    private static QuietHours ParseQuietHours(string? text)
+    private static QuietHours ParseQuietHours(SettingsReader settings)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        const string key = "Outbox:QuietHours";
+        if (settings.Text(key) is not { } text)
         {
             return QuietHours.Default;
         }
 
         var parts = text.Split('-', StringSplitOptions.TrimEntries);
-        return parts.Length == 2
+        if (parts.Length == 2
             && TimeOnly.TryParseExact(parts[0], "H:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start)
-            && TimeOnly.TryParseExact(parts[1], "H:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var end)
-                ? new QuietHours(start, end)
-                : throw new InvalidOperationException($"Outbox:QuietHours must read like 22:00-08:00 (China time), not \"{text}\".");
+            && TimeOnly.TryParseExact(parts[1], "H:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var end))
+        {
+            return new QuietHours(start, end);
+        }
+
+        settings.Wrong(key, $"must read like 22:00-08:00 (China time), not \"{text}\".");
+        return QuietHours.Default;
     }
 }

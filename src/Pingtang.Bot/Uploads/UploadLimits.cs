@@ -1,3 +1,5 @@
+using Pingtang.Bot.Hosting;
+
 namespace Pingtang.Bot.Uploads;
 
 /// <summary>
@@ -20,5 +22,18 @@ public sealed class UploadLimits
     /// <summary>How long a file's link (the activity's <c>contentUrl</c>) opens it, as Azure's own attachment URLs expire.</summary>
     public int LinkHours { get; set; } = 24;
 
-    internal bool IsValid() => MaxFiles > 0 && MaxFileBytes > 0 && MaxRequestBytes >= MaxFileBytes && LinkHours > 0;
+    /// <summary>The limits, each wrong setting noted on <paramref name="settings"/>.</summary>
+    internal static UploadLimits From(SettingsReader settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var defaults = new UploadLimits();
+        var limits = new UploadLimits
+        {
+            MaxFiles = settings.Number($"{Section}:MaxFiles", defaults.MaxFiles, 1),
+            MaxFileBytes = settings.Number($"{Section}:MaxFileBytes", defaults.MaxFileBytes, 1L),
+            LinkHours = settings.Number($"{Section}:LinkHours", defaults.LinkHours, 1),
+        };
+        limits.MaxRequestBytes = settings.Number($"{Section}:MaxRequestBytes", defaults.MaxRequestBytes, limits.MaxFileBytes);
+        return limits;
+    }
 }

@@ -11,10 +11,7 @@ public static class UploadsExtensions
 
     public static WebApplicationBuilder AddUploads(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<UploadLimits>()
-            .BindConfiguration(UploadLimits.Section)
-            .Validate(l => l.IsValid(), $"{UploadLimits.Section}: MaxFiles, MaxFileBytes and LinkHours must be positive, and MaxRequestBytes at least MaxFileBytes.")
-            .ValidateOnStart();
+        builder.Services.AddSingleton<IOptions<UploadLimits>>(sp => Options.Create(SettingsReader.Read(sp.GetRequiredService<IConfiguration>(), UploadLimits.From)));
         builder.Services.AddSingleton(sp => new UploadLinks(
             LinkKey(sp.GetRequiredService<DataFolder>()),
             sp.GetRequiredService<TimeProvider>(),

@@ -10,13 +10,17 @@ namespace Pingtang.Bot.Channels.DirectLine;
 /// </summary>
 public static class DirectLineChannel
 {
+    public const string SecretKey = "DirectLine:Secret";
+
     private const string SecretFile = "directline-secret.txt";
     private const int MinimumSecretLength = 32;
 
     // Settings are read when the services are built, not here: test hosts add theirs after Program has run.
     public static WebApplicationBuilder AddDirectLine(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(sp => new DirectLineTokens(Secret(sp), sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(sp => new DirectLineTokens(
+            SettingsReader.Read(sp.GetRequiredService<IConfiguration>(), Secret) ?? GeneratedSecret(sp.GetRequiredService<DataFolder>()),
+            sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<DirectLineStreams>();
         builder.Services.AddSingleton<DirectLineStore>();
         builder.Services.AddSingleton<DirectLineAdapter>();
@@ -29,8 +33,6 @@ public static class DirectLineChannel
 
     public static WebApplication MapDirectLine(this WebApplication app)
     {
-        // Fail at start-up, not at the first worker's message, when the secret or the public address is unusable.
-        app.Services.GetRequiredService<DirectLineTokens>();
         if (!app.Services.GetRequiredService<PublicAddress>().IsConfigured)
         {
             app.Logger.LogInformation(
@@ -46,16 +48,20 @@ public static class DirectLineChannel
         return app;
     }
 
-    private static string Secret(IServiceProvider services)
+    /// <summary>The configured secret, null when there is none; one too short is noted on <paramref name="settings"/>.</summary>
+    internal static string? Secret(SettingsReader settings)
     {
-        var configured = services.GetRequiredService<IConfiguration>()["DirectLine:Secret"];
-        if (string.IsNullOrEmpty(configured))
+        ArgumentNullException.ThrowIfNull(settings);
+        var configured = settings.Text(SecretKey);
+        if (configured is { Length: < MinimumSecretLength })
         {
-            return services.GetRequiredService<DataFolder>().GetOrCreateSecret(SecretFile, () => DirectLineStore.NewId() + DirectLineStore.NewId());
+            // Its length only: the value is the secret.
+            settings.Wrong(SecretKey, $"has {configured.Length} characters; it must have at least {MinimumSecretLength} (or be unset, and one is generated into the data folder).");
         }
 
-        return configured.Length >= MinimumSecretLength
-            ? configured
-            : throw new InvalidOperationException($"DirectLine:Secret must have at least {MinimumSecretLength} characters.");
+        return configured;
     }
+
+    private static string GeneratedSecret(DataFolder dataFolder) =>
+        dataFolder.GetOrCreateSecret(SecretFile, () => DirectLineStore.NewId() + DirectLineStore.NewId());
 }

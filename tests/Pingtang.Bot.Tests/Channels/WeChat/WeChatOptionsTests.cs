@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Pingtang.Bot.Channels.WeChat;
+using Pingtang.Bot.Hosting;
 
 namespace Pingtang.Bot.Tests.Channels.WeChat;
 
@@ -57,14 +57,14 @@ public sealed class WeChatOptionsTests
     }
 
     [Fact]
-    public async Task The_host_refuses_a_wrong_setting_when_the_channel_is_first_used()
+    public async Task The_host_refuses_a_wrong_setting_at_start_up()
     {
         await using var wechat = await FakeWeChatApi.StartAsync();
         await using var host = WeChatHost.For(wechat, settings: new() { ["WeChat:ApiBaseUrl"] = "api.weixin.qq.com" });
 
-        var wrong = Assert.Throws<InvalidOperationException>(() => host.Services.GetRequiredService<WeChatApi>());
+        var wrong = Assert.Throws<WrongSettingsException>(() => host.Services);
 
-        Assert.StartsWith("WeChat:ApiBaseUrl must be", wrong.Message, StringComparison.Ordinal);
+        Assert.StartsWith("WeChat:ApiBaseUrl must be", Assert.Single(wrong.Problems), StringComparison.Ordinal);
     }
 
     private static IConfiguration Settings(params (string Key, string Value)[] values) =>
