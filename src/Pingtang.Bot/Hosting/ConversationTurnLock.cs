@@ -5,14 +5,15 @@ using Pingtang.Bot.Dialogs;
 namespace Pingtang.Bot.Hosting;
 
 /// <summary>
-/// Runs the turns of one conversation one at a time in this process, so a double tap or a channel's retry sees the
-/// state the first turn saved instead of racing it. Across instances the state's ETag catches what this cannot.
-/// A turn waits at most <c>Dialogs:TurnWaitSeconds</c> (default 10) for the one before it: a worker's message is then
+/// Runs the turns of one conversation one at a time, so a double tap or a channel's retry sees the state the first
+/// turn saved instead of racing it: in this process with a semaphore per conversation, and on PostgreSQL, where the
+/// next message may reach another instance, also with an advisory lock named after the conversation
+/// (<see cref="AdvisoryLock"/>), taken once this process's turn is next. A turn waits at most <c>Dialogs:TurnWaitSeconds</c> (default 10) for the one before it: a worker's message is then
 /// answered that the last one is still being handled, and anything else fails with
 /// <see cref="ConversationBusyException"/>, so that a proactive send from inside the conversation's own turn, which
 /// waits on itself, ends instead of hanging.
 /// </summary>
-public sealed class ConversationTurnLock(IConfiguration configuration, TimeProvider time, ILogger<ConversationTurnLock> logger) : Microsoft.Bot.Builder.IMiddleware
+public sealed class ConversationTurnLock(IConfiguration configuration, TimeProvider time, Database database, ILogger<ConversationTurnLock> logger) : Microsoft.Bot.Builder.IMiddleware
 {
     public const string TurnWaitKey = "Dialogs:TurnWaitSeconds";
 
@@ -47,6 +48,15 @@ public sealed class ConversationTurnLock(IConfiguration configuration, TimeProvi
 
             try
             {
+                await using var acrossInstances = database.IsPostgres
+                    ? await AdvisoryLock.TakeAsync(database.ConnectionString, AdvisoryLock.KeyOf($"turn:{key}"), _turnWait, cancellationToken)
+                    : null;
+                if (acrossInstances is { Held: false })
+                {
+                    await GiveUpAsync(turnContext, cancellationToken);
+                    return;
+                }
+
                 await next(cancellationToken);
             }
             finally

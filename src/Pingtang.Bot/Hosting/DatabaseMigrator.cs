@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Pingtang.Domain;
 
 namespace Pingtang.Bot.Hosting;
@@ -9,9 +8,9 @@ internal sealed class DatabaseMigrator(IServiceScopeFactory scopes, Database dat
 {
     /// <summary>
     /// The PostgreSQL advisory lock the instances starting together take in turn: the first migrates both contexts,
-    /// the others wait and then find nothing left to do. Any fixed number is as good; this one is "平塘".
+    /// the others wait and then find nothing left to do.
     /// </summary>
-    private const long MigrationLock = 0x5E73_5858;
+    private static readonly long MigrationLock = AdvisoryLock.KeyOf("pingtang:migrations");
 
     public Task StartAsync(CancellationToken cancellationToken) => MigrateAsync(cancellationToken);
 
@@ -23,19 +22,12 @@ internal sealed class DatabaseMigrator(IServiceScopeFactory scopes, Database dat
             return;
         }
 
-        // A session lock on a connection of its own: it is let go when the connection closes, so an instance that
-        // dies while migrating leaves no lock behind (the half-applied migration rolls back with its transaction).
-        await using var connection = new NpgsqlConnection(database.ConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLock})", connection))
+        // Let go when its connection closes, so an instance that dies while migrating leaves no lock behind (the
+        // half-applied migration rolls back with its transaction).
+        await using (await AdvisoryLock.TakeAsync(database.ConnectionString, MigrationLock, wait: null, cancellationToken))
         {
-            take.CommandTimeout = 0;
-            await take.ExecuteNonQueryAsync(cancellationToken);
+            await MigrateBothAsync(cancellationToken);
         }
-
-        await MigrateBothAsync(cancellationToken);
-        await using var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({MigrationLock})", connection);
-        await release.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private async Task MigrateBothAsync(CancellationToken cancellationToken)

@@ -47,6 +47,7 @@ public static class HostingExtensions
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PingtangDb>>().CreateDbContext());
         builder.Services.AddScoped<WorkerRegistry>();
         builder.Services.AddHostedService<DatabaseMigrator>();
+        builder.Services.AddHostedService<DatabaseNotifications>();
         return builder;
     }
 

@@ -22,6 +22,7 @@ public static class DirectLineChannel
             SettingsReader.Read(sp.GetRequiredService<IConfiguration>(), Secret) ?? GeneratedSecret(sp.GetRequiredService<DataFolder>()),
             sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<DirectLineStreams>();
+        builder.Services.AddSingleton<IDatabaseNotificationHandler, DirectLineWakeUps>();
         builder.Services.AddSingleton<DirectLineStore>();
         builder.Services.AddSingleton<DirectLineAdapter>();
         builder.Services.AddSingleton<IProactiveChannel>(sp => sp.GetRequiredService<DirectLineAdapter>());

@@ -119,6 +119,7 @@ public sealed class DirectLineStore(IDbContextFactory<BotDb> dbFactory, DirectLi
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                await DirectLineWakeUps.AnnounceAsync(db, conversationId, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 break;
             }

@@ -4,7 +4,8 @@ namespace Pingtang.Bot.Channels.DirectLine;
 /// The open WebSocket streams of each conversation in this process: wakes them when something was appended, and
 /// keeps at most <see cref="MaxPerConversation"/> of them, closing the oldest when another opens. A stream always
 /// reads what to send from the database, after its own watermark, so a lost or merged wake-up never loses an
-/// activity; streams also look by themselves now and then, for what other instances wrote.
+/// activity; on PostgreSQL other instances' appends wake them too (<see cref="DirectLineWakeUps"/>), and streams
+/// also look by themselves now and then, should a wake-up be lost on the way.
 /// </summary>
 public sealed class DirectLineStreams
 {
@@ -50,6 +51,21 @@ public sealed class DirectLineStreams
             }
 
             open = [.. listeners];
+        }
+
+        foreach (var listener in open)
+        {
+            listener.Wake();
+        }
+    }
+
+    /// <summary>Wakes every stream of this process: after a time in which wake-ups may have been missed.</summary>
+    public void NotifyAll()
+    {
+        Listener[] open;
+        lock (_listeners)
+        {
+            open = [.. _listeners.Values.SelectMany(listeners => listeners)];
         }
 
         foreach (var listener in open)
