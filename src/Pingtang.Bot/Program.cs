@@ -47,6 +47,7 @@ builder.AddDirectLine();
 builder.AddWeChat();
 builder.AddStaffAccess();
 builder.AddScheduling();
+builder.AddMetrics();
 
 var app = builder.Build().SettingsAreRight();
 app.UseKnownProxies();
@@ -64,6 +65,7 @@ app.MapBroadcasts();
 app.MapHandoffs();
 app.MapComplaints();
 app.MapScheduling();
+app.MapMetrics();
 app.Run();
 
 /// <summary>Visible to the tests' WebApplicationFactory.</summary>

@@ -1,0 +1,67 @@
+using System.Diagnostics.Metrics;
+using OpenTelemetry.Metrics;
+using Pingtang.Bot.Broadcasts;
+using Pingtang.Bot.Handoffs;
+using Pingtang.Bot.Outbox;
+using Pingtang.Bot.Scheduling;
+
+namespace Pingtang.Bot.Hosting;
+
+/// <summary>
+/// The service's measurements — turns, the outbox, broadcasts, the handoff queue, errors — with ASP.NET Core's and the
+/// runtime's, for Prometheus at <c>/metrics</c>, which only this machine and <c>Metrics:AllowedNetworks</c> may read.
+/// Each concern keeps its instruments in a class of its own beside the code that records them.
+/// </summary>
+public static class MetricsExtensions
+{
+    /// <summary>The meter every instrument of the service is on; Prometheus names start <c>pingtang_</c>.</summary>
+    public const string MeterName = "Pingtang.Bot";
+
+    public const string Path = "/metrics";
+
+    public static WebApplicationBuilder AddMetrics(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<TurnMetrics>();
+        builder.Services.AddSingleton<OutboxMetrics>();
+        builder.Services.AddSingleton<BroadcastMetrics>();
+        builder.Services.AddSingleton<HandoffMetrics>();
+        builder.Services.AddSingleton<JobMetrics>();
+        builder.Services.AddSingleton(sp => MetricsAccess.From(sp.GetRequiredService<IConfiguration>()));
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(MeterName)
+            .AddAspNetCoreInstrumentation()
+            .AddRuntimeInstrumentation()
+            // Each scrape collects afresh: the readings of the database cache themselves (DatabaseReading).
+            .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
+        return builder;
+    }
+
+    public static WebApplication MapMetrics(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        // The gauges exist once their classes do; the counters' classes are built by the code that records.
+        _ = app.Services.GetRequiredService<OutboxMetrics>();
+        _ = app.Services.GetRequiredService<BroadcastMetrics>();
+        _ = app.Services.GetRequiredService<HandoffMetrics>();
+        var access = app.Services.GetRequiredService<MetricsAccess>();
+        app.MapPrometheusScrapingEndpoint(Path, meterProvider: null, configureBranchedPipeline: branch => branch.Use((http, next) =>
+        {
+            if (access.Allows(http))
+            {
+                return next(http);
+            }
+
+            // Not found rather than forbidden: to anyone else there is nothing here.
+            http.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }), optionsName: null);
+        return app;
+    }
+
+    /// <summary>The service's meter, from the host's factory, which keeps one per name and disposes it with the host.</summary>
+    internal static Meter PingtangMeter(this IMeterFactory meters)
+    {
+        ArgumentNullException.ThrowIfNull(meters);
+        return meters.Create(MeterName);
+    }
+}
