@@ -10,7 +10,8 @@ using Pingtang.Domain.Outbox;
 namespace Pingtang.Bot.Broadcasts;
 
 /// <summary>
-/// How far each running campaign (sending or paused) has gone: its outbox messages by state, read from the database.
+/// How far each running campaign has gone — sending or paused, or fanned out with messages still to go — by its
+/// outbox messages' states, read from the database.
 /// A gauge of the rows rather than counters in the sender, because the rows are the truth every instance shares —
 /// counters would show each instance's share and start again at every restart — and because the states counters
 /// cannot follow (held by a pause, skipped by a cancel) are rows too. One grouped count over the outbox's
@@ -29,20 +30,24 @@ public sealed class BroadcastMetrics
             "pingtang.broadcast.messages",
             () => _progress.Current() is { } counts ? Measurements(counts) : [],
             "{message}",
-            "Messages of each running campaign (sending or paused) by outbox state: queued, sending, sent, failed, dead, skipped, held, waiting.");
+            "Messages of each running campaign (sending, paused, or with messages still to go) by outbox state: queued, sending, sent, failed, dead, skipped, held, waiting.");
     }
 
     private static List<CampaignCount> Read(IServiceProvider services)
     {
         var db = services.GetRequiredService<PingtangDb>();
-        var running = db.Campaigns.Where(c => c.State == CampaignState.Sending || c.State == CampaignState.Paused).Select(c => c.Id);
+        var delivering = db.Outbox.Where(m => m.CampaignId != null && OutboxMetrics.Unfinished.Contains(m.State)).Select(m => m.CampaignId!.Value);
+        var running = db.Campaigns
+            .Where(c => c.State == CampaignState.Sending || c.State == CampaignState.Paused || delivering.Contains(c.Id))
+            .Select(c => c.Id)
+            .ToList();
         var counts = db.Outbox.AsNoTracking()
             .Where(m => m.CampaignId != null && running.Contains(m.CampaignId.Value))
             .GroupBy(m => new { m.CampaignId, m.State })
             .Select(g => new CampaignCount(g.Key.CampaignId!.Value, g.Key.State, g.Count()))
             .ToList();
         // A campaign that has queued nothing yet still shows, at nought.
-        return [.. counts, .. running.ToList().Select(id => new CampaignCount(id, OutboxState.Queued, 0))];
+        return [.. counts, .. running.Select(id => new CampaignCount(id, OutboxState.Queued, 0))];
     }
 
     private static IEnumerable<Measurement<int>> Measurements(List<CampaignCount> counts) =>

@@ -14,7 +14,7 @@ namespace Pingtang.Bot.Outbox;
 public sealed class OutboxMetrics
 {
     /// <summary>The states of a message still to go: everything but sent, dead and skipped.</summary>
-    private static readonly OutboxState[] Unfinished = [OutboxState.Queued, OutboxState.Sending, OutboxState.Failed, OutboxState.Waiting, OutboxState.Held];
+    internal static readonly OutboxState[] Unfinished = [OutboxState.Queued, OutboxState.Sending, OutboxState.Failed, OutboxState.Waiting, OutboxState.Held];
 
     private readonly Counter<long> _queued;
     private readonly Counter<long> _sent;

@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Adapters;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Pingtang.Bot.Channels.Addresses;
+using Pingtang.Bot.Hosting;
+using Pingtang.Bot.Menu;
+using Pingtang.Bot.Tests.Broadcasts;
+using Pingtang.Bot.Tests.Support;
+using Pingtang.Domain.Broadcasts;
+using Pingtang.Domain.Outbox;
+using Pingtang.Domain.Workers;
+
+namespace Pingtang.Bot.Tests.Hosting;
+
+/// <summary>What Prometheus reads at /metrics as workers chat, messages go out and people are asked for; and who may read it.</summary>
+public sealed class MetricsTests : IDisposable
+{
+    private const string CountyCentre = "平塘县就业服务中心";
+
+    private readonly RecordingChannel _channel = new();
+    private readonly FakeTimeProvider _clock = new(TestClock.Now);
+    private readonly PingtangFactory _factory;
+
+    public MetricsTests() => _factory = new PingtangFactory(clock: _clock, services: s => s.AddSingleton<IProactiveChannel>(_channel));
+
+    public void Dispose() => _factory.Dispose();
+
+    [Fact]
+    public async Task Turns_outbox_messages_the_handoff_queue_and_a_campaign_move_the_series_Prometheus_scrapes()
+    {
+        var before = await ScrapeAsync();
+        Assert.Equal(0, before.Value("pingtang_handoffs", ("station", CountyCentre), ("state", "waiting")));
+        Assert.Equal(0, before.Value("pingtang_outbox_messages", ("state", "queued")));
+
+        await Conversation.Start(_factory, "worker-m")
+            .Send("你好").Expect(MenuTexts.Welcome)
+            .Send("人工").Expect("已通知平塘县就业服务中心的工作人员")
+            .StartTestAsync();
+        var workerId = await WorkerProfiles.WorkerIdAsync(_factory, "worker-m");
+        await QueueAsync(workerId, "metrics:1");
+        await QueueAsync(workerId, "metrics:2");
+        _clock.Advance(DatabaseReading<object>.Freshness);
+        var queued = await ScrapeAsync();
+        await _factory.SendDueAsync();
+        _channel.Broken = true;
+        await QueueAsync(workerId, "metrics:3");
+        await _factory.SendDueAsync();
+        await WorkerProfiles.SetAsync(_factory, "worker-m", WorkerProfile.Empty with { AcceptsReminders = true });
+        var campaign = await Broadcasting.ScheduleAsync(_factory, _clock);
+        await Broadcasting.FanOutAsync(_factory);
+        _clock.Advance(DatabaseReading<object>.Freshness);
+
+        var after = await ScrapeAsync();
+        Assert.Equal(2, queued.Value("pingtang_outbox_messages", ("state", "queued")));
+        Assert.Equal(2, after.Value("pingtang_turns_total", ("channel", "test"), ("outcome", "answered")));
+        Assert.Equal(2, after.Value("pingtang_turn_duration_seconds_count", ("channel", "test")));
+        Assert.True(after.Value("pingtang_turn_duration_seconds_sum", ("channel", "test")) > 0);
+        Assert.Equal(3, after.Value("pingtang_outbox_queued_total", ("kind", "培训提醒")));
+        Assert.Equal(2, after.Value("pingtang_outbox_sent_total", ("channel", "test"), ("kind", "培训提醒")));
+        Assert.Equal(1, after.Value("pingtang_outbox_failed_total", ("kind", "培训提醒")));
+        // The failed one is tried again later; the campaign's one copy waits for the sender.
+        Assert.Equal(1, after.Value("pingtang_outbox_messages", ("state", "failed")));
+        Assert.Equal(1, after.Value("pingtang_outbox_messages", ("state", "queued")));
+        Assert.Equal(1, after.Value("pingtang_handoffs", ("station", CountyCentre), ("state", "waiting")));
+        var id = campaign.ToString(CultureInfo.InvariantCulture);
+        Assert.Equal(1, after.Value("pingtang_broadcast_messages", ("campaign", id), ("state", "queued")));
+        Assert.Equal(0, after.Value("pingtang_broadcast_messages", ("campaign", id), ("state", "sent")));
+
+        _channel.Broken = false;
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        await _factory.SendDueAsync();
+        _clock.Advance(DatabaseReading<object>.Freshness);
+        var done = await ScrapeAsync();
+        // Fanned out and all sent: no longer running.
+        Assert.DoesNotContain(done.Lines, l => l.StartsWith("pingtang_broadcast_messages{", StringComparison.Ordinal) && l.Contains($"campaign=\"{id}\"", StringComparison.Ordinal));
+        Assert.Equal(3, done.Value("pingtang_outbox_sent_total", ("channel", "test"), ("kind", "培训提醒")));
+        Assert.Equal(1, done.Value("pingtang_outbox_sent_total", ("channel", "test"), ("kind", Campaign.OutboxKind)));
+    }
+
+    [Fact]
+    public async Task A_failed_turn_counts_as_an_error_of_its_type_and_a_turn_that_failed()
+    {
+        var adapter = new TestAdapter(TestAdapter.CreateConversation("failing", "worker-f", "bot")).UsePingtangPipeline(_factory.Services);
+        await new TestFlow(adapter, (_, _) => throw new InvalidOperationException("boom"))
+            .Send("你好").Expect(TurnErrorHandler.Apology)
+            .StartTestAsync();
+
+        var metrics = await ScrapeAsync();
+        Assert.Equal(1, metrics.Value("pingtang_turn_errors_total", ("channel", "test"), ("error", nameof(InvalidOperationException))));
+        Assert.Equal(1, metrics.Value("pingtang_turns_total", ("channel", "test"), ("outcome", "failed")));
+    }
+
+    [Fact]
+    public async Task Only_this_machine_and_the_allowed_networks_may_read_the_metrics()
+    {
+        var client = _factory.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/metrics", UriKind.Relative))).StatusCode);
+
+        using var viaProxy = new HttpRequestMessage(HttpMethod.Get, "/metrics") { Headers = { { "X-Forwarded-For", "198.51.100.9" } } };
+        Assert.Equal(HttpStatusCode.NotFound, (await client.SendAsync(viaProxy)).StatusCode);
+
+        _factory.ClientAddress = IPAddress.Parse("198.51.100.9");
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/metrics", UriKind.Relative))).StatusCode);
+
+        using var allowing = new PingtangFactory(new Dictionary<string, string?> { [MetricsAccess.AllowedNetworksKey] = "10.0.0.0/8, 198.51.100.0/24" })
+        {
+            ClientAddress = IPAddress.Parse("198.51.100.9"),
+        };
+        var response = await allowing.CreateClient().GetAsync(new Uri("/metrics", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("pingtang_handoffs", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private async Task QueueAsync(int workerId, string key)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var outbox = scope.ServiceProvider.GetRequiredService<OutboxMessages>();
+        Assert.Equal(1, await outbox.QueueOnceAsync([new OutboxDraft(workerId, "培训提醒", MessagePurpose.Practical, key, "明天上午九点开班。")], default));
+    }
+
+    private async Task<Scrape> ScrapeAsync()
+    {
+        var response = await _factory.CreateClient().GetAsync(new Uri("/metrics", UriKind.Relative));
+        response.EnsureSuccessStatusCode();
+        return new Scrape((await response.Content.ReadAsStringAsync()).Split('\n'));
+    }
+
+    /// <summary>A scrape in Prometheus' text format, read as Prometheus reads it: a series by its name and labels.</summary>
+    private sealed record Scrape(IReadOnlyList<string> Lines)
+    {
+        /// <summary>The value of the one series named <paramref name="name"/> with these labels (among others); 0 when absent, as a counter not yet moved.</summary>
+        public double Value(string name, params (string Label, string Value)[] labels)
+        {
+            var matching = Lines.Where(l => l.StartsWith($"{name}{{", StringComparison.Ordinal)
+                && labels.All(label => l.Contains($"{label.Label}=\"{label.Value}\"", StringComparison.Ordinal))).ToList();
+            Assert.True(matching.Count <= 1, $"Several series match {name}: {string.Join('\n', matching)}");
+            return matching.Count == 0 ? 0 : double.Parse(matching[0].Split(' ')[^1], CultureInfo.InvariantCulture);
+        }
+    }
+}
