@@ -27,12 +27,17 @@ public static class MetricsExtensions
         builder.Services.AddSingleton<HandoffMetrics>();
         builder.Services.AddSingleton<JobMetrics>();
         builder.Services.AddSingleton(sp => MetricsAccess.From(sp.GetRequiredService<IConfiguration>()));
-        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(MeterName)
-            .AddAspNetCoreInstrumentation()
-            .AddRuntimeInstrumentation()
-            // Each scrape collects afresh: the readings of the database cache themselves (DatabaseReading).
-            .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics =>
+        {
+            metrics
+                .AddMeter(MeterName)
+                .AddAspNetCoreInstrumentation()
+                .AddRuntimeInstrumentation()
+                // Each scrape collects afresh: the readings of the database cache themselves (DatabaseReading).
+                .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0);
+            // The hosting builder is deferred: the view needs the host's meter factory, known once services are built.
+            ((IDeferredMeterProviderBuilder)metrics).Configure((services, provider) => provider.AddView(OfThisHost(services.GetRequiredService<IMeterFactory>())));
+        });
         return builder;
     }
 
@@ -57,6 +62,13 @@ public static class MetricsExtensions
         }), optionsName: null);
         return app;
     }
+
+    /// <summary>
+    /// Meters are found by name across the process, but each host's factory makes its own: where several hosts share a
+    /// process (the tests), each shows only its own instruments, not every host's under one name.
+    /// </summary>
+    private static Func<Instrument, MetricStreamConfiguration?> OfThisHost(IMeterFactory meters) =>
+        instrument => instrument.Meter.Scope is IMeterFactory other && !ReferenceEquals(other, meters) ? MetricStreamConfiguration.Drop : null;
 
     /// <summary>The service's meter, from the host's factory, which keeps one per name and disposes it with the host.</summary>
     internal static Meter PingtangMeter(this IMeterFactory meters)

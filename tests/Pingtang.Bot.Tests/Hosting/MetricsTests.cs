@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,13 +8,16 @@ using Pingtang.Bot.Hosting;
 using Pingtang.Bot.Menu;
 using Pingtang.Bot.Tests.Broadcasts;
 using Pingtang.Bot.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Pingtang.Domain;
 using Pingtang.Domain.Broadcasts;
+using Pingtang.Domain.Handoffs;
 using Pingtang.Domain.Outbox;
 using Pingtang.Domain.Workers;
 
 namespace Pingtang.Bot.Tests.Hosting;
 
-/// <summary>What Prometheus reads at /metrics as workers chat, messages go out and people are asked for; and who may read it.</summary>
+/// <summary>What Prometheus reads at /metrics as workers chat, messages go out and people are asked for.</summary>
 public sealed class MetricsTests : IDisposable
 {
     private const string CountyCentre = "平塘县就业服务中心";
@@ -94,24 +96,21 @@ public sealed class MetricsTests : IDisposable
     }
 
     [Fact]
-    public async Task Only_this_machine_and_the_allowed_networks_may_read_the_metrics()
+    public async Task A_message_to_a_conversation_a_person_holds_counts_as_held_and_the_queue_shows_it_live()
     {
-        var client = _factory.CreateClient();
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/metrics", UriKind.Relative))).StatusCode);
-
-        using var viaProxy = new HttpRequestMessage(HttpMethod.Get, "/metrics") { Headers = { { "X-Forwarded-For", "198.51.100.9" } } };
-        Assert.Equal(HttpStatusCode.NotFound, (await client.SendAsync(viaProxy)).StatusCode);
-
-        _factory.ClientAddress = IPAddress.Parse("198.51.100.9");
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/metrics", UriKind.Relative))).StatusCode);
-
-        using var allowing = new PingtangFactory(new Dictionary<string, string?> { [MetricsAccess.AllowedNetworksKey] = "10.0.0.0/8, 198.51.100.0/24" })
+        await Conversation.Start(_factory, "worker-h").Send("人工").Expect("已通知").StartTestAsync();
+        await using (var scope = _factory.Services.CreateAsyncScope())
         {
-            ClientAddress = IPAddress.Parse("198.51.100.9"),
-        };
-        var response = await allowing.CreateClient().GetAsync(new Uri("/metrics", UriKind.Relative));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("pingtang_handoffs", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            var handoff = await scope.ServiceProvider.GetRequiredService<PingtangDb>().Handoffs.SingleAsync();
+            await scope.ServiceProvider.GetRequiredService<HandoffDesk>().TakeOverAsync(handoff, new DeskStaff(7, "王芳", StationId: null), default);
+        }
+
+        await Conversation.Start(_factory, "worker-h").Send("你好").AssertNoReply("a person holds the conversation", 500).StartTestAsync();
+
+        var metrics = await ScrapeAsync();
+        Assert.Equal(1, metrics.Value("pingtang_turns_total", ("channel", "test"), ("outcome", "held")));
+        Assert.Equal(1, metrics.Value("pingtang_handoffs", ("station", CountyCentre), ("state", "live")));
+        Assert.Equal(0, metrics.Value("pingtang_handoffs", ("station", CountyCentre), ("state", "waiting")));
     }
 
     private async Task QueueAsync(int workerId, string key)
