@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Reflection;
 using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
 
 namespace Pingtang.Bot.Hosting;
 
@@ -58,6 +59,13 @@ public sealed class TurnMetrics : Microsoft.Bot.Builder.IMiddleware
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(next);
+        // A proactive send runs a turn too: the outbox's, counted there, not a worker's to time.
+        if (turnContext.Activity.Type == ActivityTypes.Event && turnContext.Activity.Name == ActivityEventNames.ContinueConversation)
+        {
+            await next(cancellationToken);
+            return;
+        }
+
         var started = Stopwatch.GetTimestamp();
         var outcome = TurnOutcome.Answered;
         try

@@ -77,7 +77,7 @@ public sealed class MetricsTests : IDisposable
         _clock.Advance(DatabaseReading<object>.Freshness);
         var done = await ScrapeAsync();
         // Fanned out and all sent: no longer running.
-        Assert.DoesNotContain(done.Lines, l => l.StartsWith("pingtang_broadcast_messages{", StringComparison.Ordinal) && l.Contains($"campaign=\"{id}\"", StringComparison.Ordinal));
+        Assert.Empty(done.Series("pingtang_broadcast_messages", ("campaign", id)));
         Assert.Equal(3, done.Value("pingtang_outbox_sent_total", ("channel", "test"), ("kind", "培训提醒")));
         Assert.Equal(1, done.Value("pingtang_outbox_sent_total", ("channel", "test"), ("kind", Campaign.OutboxKind)));
     }
@@ -120,23 +120,5 @@ public sealed class MetricsTests : IDisposable
         Assert.Equal(1, await outbox.QueueOnceAsync([new OutboxDraft(workerId, "培训提醒", MessagePurpose.Practical, key, "明天上午九点开班。")], default));
     }
 
-    private async Task<Scrape> ScrapeAsync()
-    {
-        var response = await _factory.CreateClient().GetAsync(new Uri("/metrics", UriKind.Relative));
-        response.EnsureSuccessStatusCode();
-        return new Scrape((await response.Content.ReadAsStringAsync()).Split('\n'));
-    }
-
-    /// <summary>A scrape in Prometheus' text format, read as Prometheus reads it: a series by its name and labels.</summary>
-    private sealed record Scrape(IReadOnlyList<string> Lines)
-    {
-        /// <summary>The value of the one series named <paramref name="name"/> with these labels (among others); 0 when absent, as a counter not yet moved.</summary>
-        public double Value(string name, params (string Label, string Value)[] labels)
-        {
-            var matching = Lines.Where(l => l.StartsWith($"{name}{{", StringComparison.Ordinal)
-                && labels.All(label => l.Contains($"{label.Label}=\"{label.Value}\"", StringComparison.Ordinal))).ToList();
-            Assert.True(matching.Count <= 1, $"Several series match {name}: {string.Join('\n', matching)}");
-            return matching.Count == 0 ? 0 : double.Parse(matching[0].Split(' ')[^1], CultureInfo.InvariantCulture);
-        }
-    }
+    private Task<MetricsScrape> ScrapeAsync() => MetricsScrape.OfAsync(_factory);
 }
