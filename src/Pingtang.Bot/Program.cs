@@ -65,7 +65,6 @@ app.MapBroadcasts();
 app.MapHandoffs();
 app.MapComplaints();
 app.MapScheduling();
-app.MapMetrics();
 app.Run();
 
 /// <summary>Visible to the tests' WebApplicationFactory.</summary>

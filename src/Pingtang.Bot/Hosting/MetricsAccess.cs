@@ -4,8 +4,8 @@ namespace Pingtang.Bot.Hosting;
 
 /// <summary>
 /// Who may read <c>/metrics</c>: programs on this machine (<see cref="ThisMachine.IsLocalRequest"/>), and clients in
-/// the networks of <c>Metrics:AllowedNetworks</c> (CIDR, e.g. <c>10.0.0.0/8</c>, comma- or semicolon-separated) — where
-/// Prometheus runs. The numbers it shows (workers waiting, campaigns under way) are the county's business, not the
+/// the networks of <c>Metrics:AllowedNetworks</c> (CIDR, e.g. <c>10.0.0.0/8</c>, comma-separated) — where
+/// Prometheus runs — that connect directly, not through a proxy. The numbers it shows (workers waiting, campaigns under way) are the county's business, not the
 /// internet's.
 /// </summary>
 public sealed class MetricsAccess(IReadOnlyList<IPNetwork> networks)
@@ -14,19 +14,13 @@ public sealed class MetricsAccess(IReadOnlyList<IPNetwork> networks)
 
     public IReadOnlyList<IPNetwork> Networks => networks;
 
-    /// <summary>The setting read; a network that is not CIDR stops the service at start with one message naming it.</summary>
-    public static MetricsAccess From(IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var networks = new List<IPNetwork>();
-        foreach (var text in (configuration[AllowedNetworksKey] ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries))
-        {
-            networks.Add(IPNetwork.TryParse(text, out var network)
-                ? network
-                : throw new InvalidOperationException($"{AllowedNetworksKey}: 「{text}」 is not a network in CIDR notation, e.g. 10.0.0.0/8 or fd00::/8."));
-        }
+    public static MetricsAccess From(IConfiguration configuration) => SettingsReader.Read(configuration, From);
 
-        return new(networks);
+    /// <summary>The setting read; a wrong entry is noted on <paramref name="settings"/> for the start-up check.</summary>
+    public static MetricsAccess From(SettingsReader settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return new(settings.List<IPNetwork>(AllowedNetworksKey, "CIDR ranges separated by commas, such as 10.20.0.0/16,fd00::/8", ProxyExtensions.ParseNetwork));
     }
 
     public bool Allows(HttpContext http)
@@ -37,8 +31,10 @@ public sealed class MetricsAccess(IReadOnlyList<IPNetwork> networks)
             return true;
         }
 
+        // Served ahead of the forwarded headers, so a proxy's own address stands for its clients: Prometheus
+        // scrapes each instance directly, and whatever a proxy passes on, even from an allowed network, is refused.
         var address = http.Connection.RemoteIpAddress;
-        if (address is null)
+        if (address is null || ThisMachine.CameThroughProxy(http))
         {
             return false;
         }

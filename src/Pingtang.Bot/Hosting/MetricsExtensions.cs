@@ -38,29 +38,36 @@ public static class MetricsExtensions
             // The hosting builder is deferred: the view needs the host's meter factory, known once services are built.
             ((IDeferredMeterProviderBuilder)metrics).Configure((services, provider) => provider.AddView(OfThisHost(services.GetRequiredService<IMeterFactory>())));
         });
+        builder.Services.Insert(0, ServiceDescriptor.Singleton<IStartupFilter, ScrapeFirst>());
         return builder;
     }
 
-    public static WebApplication MapMetrics(this WebApplication app)
+    /// <summary>
+    /// Outermost, as the probes are: Prometheus scrapes each instance at its own address, which <c>AllowedHosts</c>
+    /// rightly refuses for everything else. The gauges are made here, with the pipeline; the counters' classes by the
+    /// code that records.
+    /// </summary>
+    private sealed class ScrapeFirst : IStartupFilter
     {
-        ArgumentNullException.ThrowIfNull(app);
-        // The gauges exist once their classes do; the counters' classes are built by the code that records.
-        _ = app.Services.GetRequiredService<OutboxMetrics>();
-        _ = app.Services.GetRequiredService<BroadcastMetrics>();
-        _ = app.Services.GetRequiredService<HandoffMetrics>();
-        var access = app.Services.GetRequiredService<MetricsAccess>();
-        app.MapPrometheusScrapingEndpoint(Path, meterProvider: null, configureBranchedPipeline: branch => branch.Use((http, next) =>
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
-            if (access.Allows(http))
+            _ = app.ApplicationServices.GetRequiredService<OutboxMetrics>();
+            _ = app.ApplicationServices.GetRequiredService<BroadcastMetrics>();
+            _ = app.ApplicationServices.GetRequiredService<HandoffMetrics>();
+            var access = app.ApplicationServices.GetRequiredService<MetricsAccess>();
+            app.UseOpenTelemetryPrometheusScrapingEndpoint(meterProvider: null, predicate: null, path: Path, configureBranchedPipeline: branch => branch.Use((http, nextInBranch) =>
             {
-                return next(http);
-            }
+                if (access.Allows(http))
+                {
+                    return nextInBranch(http);
+                }
 
-            // Not found rather than forbidden: to anyone else there is nothing here.
-            http.Response.StatusCode = StatusCodes.Status404NotFound;
-            return Task.CompletedTask;
-        }), optionsName: null);
-        return app;
+                // Not found rather than forbidden: to anyone else there is nothing here.
+                http.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            }), optionsName: null);
+            next(app);
+        };
     }
 
     /// <summary>

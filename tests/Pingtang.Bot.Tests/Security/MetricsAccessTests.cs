@@ -31,6 +31,30 @@ public sealed class MetricsAccessTests : IDisposable
     }
 
     [Fact]
+    public async Task Prometheus_scraping_an_instance_at_its_own_address_is_served_whatever_AllowedHosts_says()
+    {
+        using var host = new PingtangFactory(new Dictionary<string, string?>
+        {
+            ["AllowedHosts"] = "jiuye.example.gov.cn",
+            [MetricsAccess.AllowedNetworksKey] = "10.20.0.0/16",
+        })
+        {
+            ClientAddress = IPAddress.Parse("10.20.0.9"),
+        };
+        var client = host.CreateClient();
+
+        using var scrape = new HttpRequestMessage(HttpMethod.Get, "/metrics") { Headers = { Host = "10.20.0.5:5000" } };
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(scrape)).StatusCode);
+        using var page = new HttpRequestMessage(HttpMethod.Get, "/") { Headers = { Host = "10.20.0.5:5000" } };
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(page)).StatusCode);
+
+        // A proxy in the allowed network passes on requests from anywhere: refused.
+        using var proxied = new HttpRequestMessage(HttpMethod.Get, "/metrics") { Headers = { Host = "10.20.0.5:5000" } };
+        proxied.Headers.Add("X-Forwarded-For", "203.0.113.50");
+        Assert.Equal(HttpStatusCode.NotFound, (await client.SendAsync(proxied)).StatusCode);
+    }
+
+    [Fact]
     public void A_network_that_is_not_CIDR_stops_the_service_with_a_message_naming_it()
     {
         using var factory = new PingtangFactory(new Dictionary<string, string?> { [MetricsAccess.AllowedNetworksKey] = "10.0.0.0/8, 10.0.0.300/24" });
