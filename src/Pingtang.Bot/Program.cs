@@ -47,6 +47,7 @@ builder.AddDirectLine();
 builder.AddWeChat();
 builder.AddStaffAccess();
 builder.AddScheduling();
+builder.AddMetrics();
 
 var app = builder.Build().SettingsAreRight();
 app.UseKnownProxies();

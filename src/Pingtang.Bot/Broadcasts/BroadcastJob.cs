@@ -1,4 +1,5 @@
 using Hangfire;
+using Pingtang.Bot.Outbox;
 using Pingtang.Domain.Broadcasts;
 
 namespace Pingtang.Bot.Broadcasts;
@@ -10,7 +11,7 @@ namespace Pingtang.Bot.Broadcasts;
 /// short and a restart goes on from the cursor. Safe to run twice, or twice at once: batches take turns on the write
 /// lock, and each worker's message has its own outbox key.
 /// </summary>
-public sealed class BroadcastJob(Campaigns campaigns, IBackgroundJobClient jobs, ILogger<BroadcastJob> logger)
+public sealed class BroadcastJob(Campaigns campaigns, IBackgroundJobClient jobs, OutboxMetrics metrics, ILogger<BroadcastJob> logger)
 {
     public const string RecurringJobId = "broadcasts";
 
@@ -25,6 +26,8 @@ public sealed class BroadcastJob(Campaigns campaigns, IBackgroundJobClient jobs,
     public async Task FanOutAsync(int campaignId, CancellationToken cancellationToken)
     {
         var batch = await campaigns.FanOutAsync(campaignId, cancellationToken);
+        // Queued in one statement, which the outbox's own count of saved messages does not see.
+        metrics.Queued(Campaign.OutboxKind, batch.Queued);
         if (!batch.Finished)
         {
             jobs.Enqueue<BroadcastJob>(job => job.FanOutAsync(campaignId, CancellationToken.None));

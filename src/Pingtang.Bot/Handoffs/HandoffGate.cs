@@ -3,6 +3,7 @@ using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 using Pingtang.Bot.Channels.Addresses;
 using Pingtang.Bot.Dialogs;
+using Pingtang.Bot.Hosting;
 using Pingtang.Bot.Menu;
 using Pingtang.Domain.Handoffs;
 
@@ -52,6 +53,7 @@ public sealed class HandoffGate(IServiceScopeFactory scopes, LiveConsole live) :
         await live.LinesAsync(await desk.RecordAsync(handoff, ChatAuthor.Worker, LinesOf(activity), activity.Id, cancellationToken), cancellationToken);
         if (handoff.State == HandoffState.Live)
         {
+            TurnMetrics.Note(turnContext, TurnOutcome.Held);
             return;
         }
 

@@ -9,7 +9,7 @@ namespace Pingtang.Bot.Hosting;
 public static class BotPipeline
 {
     /// <summary>
-    /// What every channel's adapter runs around a turn, in order: one turn per conversation at a time, then who is
+    /// What every channel's adapter runs around a turn, in order: its measurements, one turn per conversation at a time, then who is
     /// talking, then the worker's text cleaned, then whether a person holds the conversation (the bot is silent while
     /// one does); and the one handler for the unexpected.
     /// </summary>
@@ -17,6 +17,7 @@ public static class BotPipeline
         where TAdapter : BotAdapter
     {
         ArgumentNullException.ThrowIfNull(adapter);
+        adapter.Use(services.GetRequiredService<TurnMetrics>());
         adapter.Use(services.GetRequiredService<ConversationTurnLock>());
         adapter.Use(services.GetRequiredService<AddressBook>());
         adapter.Use(new TypedTextCleaner());
@@ -34,7 +35,7 @@ public static class BotPipeline
 /// the worker carries on from there: deleting it would lose their place, after the turn's domain changes may
 /// already have been committed, for nothing.
 /// </summary>
-public sealed class TurnErrorHandler(ConversationState conversationState, ILogger<TurnErrorHandler> logger)
+public sealed class TurnErrorHandler(ConversationState conversationState, TurnMetrics metrics, ILogger<TurnErrorHandler> logger)
 {
     public const string Apology = "抱歉，系统刚才出了点问题。请再发一次，或发送「菜单」重新开始。";
 
@@ -49,6 +50,7 @@ public sealed class TurnErrorHandler(ConversationState conversationState, ILogge
             return;
         }
 
+        metrics.Error(turnContext, exception);
         logger.LogError(
             exception,
             "Turn failed on channel {ChannelId}, conversation {ConversationId}, activity type {ActivityType}",

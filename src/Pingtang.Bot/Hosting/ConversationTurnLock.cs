@@ -100,6 +100,7 @@ public sealed class ConversationTurnLock(IConfiguration configuration, TimeProvi
                 $"A {activity.Type} turn of conversation {activity.Conversation?.Id} on {activity.ChannelId} waited {_turnWait.TotalSeconds} s for the turn before it and was not run.");
         }
 
+        TurnMetrics.Note(turnContext, TurnOutcome.Busy);
         logger.LogWarning(
             "A message of conversation {ConversationId} on {ChannelId} waited {Seconds} s for the turn before it; the worker is asked to send it again",
             activity.Conversation?.Id,

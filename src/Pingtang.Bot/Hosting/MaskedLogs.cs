@@ -144,11 +144,13 @@ public static class MaskedLogsExtensions
         }
 
         // Structured state is judged by its values, so that a clean line is never formatted here as well as by each
-        // provider; any other state only by its message.
+        // provider; any other state only by its message. Structured is any sequence of named values — a dictionary
+        // too, as a scope often is — since that is what a JSON formatter writes out, name by name.
         private static bool MayHold<TState>(TState state, Func<TState, Exception?, string> formatter) => state switch
         {
             string text => SensitiveNumbers.MayHold(text),
             IReadOnlyList<KeyValuePair<string, object?>> values => AnyMayHold(values),
+            IEnumerable<KeyValuePair<string, object?>> values => values.Any(v => MaskedState.MayHold(v.Value)) || SensitiveNumbers.MayHold(formatter(state, null)),
             _ => SensitiveNumbers.MayHold(formatter(state, null)),
         };
 
@@ -198,7 +200,7 @@ public static class MaskedLogsExtensions
             var maskedMessage = SensitiveNumbers.Mask(message);
             var changed = !ReferenceEquals(maskedMessage, message);
             var values = new List<KeyValuePair<string, object?>>();
-            foreach (var (key, value) in state as IReadOnlyList<KeyValuePair<string, object?>> ?? [])
+            foreach (var (key, value) in state as IEnumerable<KeyValuePair<string, object?>> ?? [])
             {
                 var masked = Masked(value);
                 changed |= !ReferenceEquals(masked, value);

@@ -63,6 +63,6 @@ public static class ProxyExtensions
     }
 
     // 10.0.0.1/8 reads as 10.0.0.0/8, which may not be what was meant (one machine?): say so rather than guess.
-    private static bool ParseNetwork(string text, out IPNetwork network) =>
+    internal static bool ParseNetwork(string text, out IPNetwork network) =>
         IPNetwork.TryParse(text, out network) && IPAddress.TryParse(text.Split('/')[0], out var written) && network.BaseAddress.Equals(written);
 }

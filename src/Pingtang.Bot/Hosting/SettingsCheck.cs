@@ -69,6 +69,7 @@ public static class SettingsCheck
         PublicAddress.Read(settings);
         AllowedHosts(settings);
         ProxyExtensions.Read(settings);
+        MetricsAccess.From(settings);
         return settings.Problems;
     }
 

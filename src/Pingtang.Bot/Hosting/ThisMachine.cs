@@ -24,7 +24,14 @@ public static class ThisMachine
     public static bool IsLocalRequest(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
-        return IsLoopback(http.Connection.RemoteIpAddress) && !ProxyHeaders.Any(http.Request.Headers.ContainsKey);
+        return IsLoopback(http.Connection.RemoteIpAddress) && !CameThroughProxy(http);
+    }
+
+    /// <summary>A request that carries a header a reverse proxy adds: its socket's address is the proxy's, not the client's.</summary>
+    public static bool CameThroughProxy(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return ProxyHeaders.Any(http.Request.Headers.ContainsKey);
     }
 
     /// <summary>An http(s) URL on this machine's loopback (<c>localhost</c>, 127.0.0.0/8, <c>[::1]</c>).</summary>

@@ -20,6 +20,7 @@ public sealed class OutboxSender(
     ProactiveMessenger messenger,
     OutboxSignal signal,
     OutboxOptions options,
+    OutboxMetrics metrics,
     TimeProvider time,
     ILogger<OutboxSender> logger) : BackgroundService
 {
@@ -140,6 +141,10 @@ public sealed class OutboxSender(
         foreach (var group in all.Where(o => o.Outcome is Outcome.Sent).GroupBy(o => (Outcome.Sent)o.Outcome))
         {
             await outbox.RecordSentAsync([.. group.Select(o => o.Message.Id)], leaseId, group.Key.ChannelId, group.Key.Via, cancellationToken);
+            foreach (var (message, _) in group)
+            {
+                metrics.Sent(group.Key.ChannelId, message.Kind);
+            }
         }
 
         var waiting = all.Where(o => o.Outcome is Outcome.Waiting).Select(o => o.Message.Id).ToList();
@@ -161,6 +166,7 @@ public sealed class OutboxSender(
         foreach (var (message, outcome) in all.Where(o => o.Outcome is Outcome.Failed))
         {
             await outbox.RecordFailedAsync(message, leaseId, ((Outcome.Failed)outcome).Error, cancellationToken);
+            metrics.Failed(message.Kind);
         }
     }
 

@@ -31,10 +31,12 @@ public sealed class OutboxSignal : IDisposable
 /// <summary>
 /// Pulses <see cref="OutboxSignal"/> once what was queued is committed: after a save that added to the outbox, or, when
 /// the save was part of a transaction, after that transaction commits — before, the sender could not see the rows.
+/// Then, and only then, the messages count as queued (<see cref="OutboxMetrics"/>): a failed save or a transaction
+/// rolled back queued nothing. Messages queued by one statement (a broadcast's fan-out) are counted by their caller.
 /// </summary>
-internal sealed class OutboxWakeUp(OutboxSignal signal) : SaveChangesInterceptor, IDbTransactionInterceptor
+internal sealed class OutboxWakeUp(OutboxSignal signal, OutboxMetrics metrics) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
-    private readonly ConditionalWeakTable<DbContext, object> _queuedInTransaction = [];
+    private readonly ConditionalWeakTable<DbContext, Pending> _pending = [];
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
@@ -60,6 +62,14 @@ internal sealed class OutboxWakeUp(OutboxSignal signal) : SaveChangesInterceptor
         return result;
     }
 
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Failed(eventData.Context);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Failed(eventData.Context);
+        return Task.CompletedTask;
+    }
+
     public Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         Committed(eventData.Context);
@@ -68,27 +78,94 @@ internal sealed class OutboxWakeUp(OutboxSignal signal) : SaveChangesInterceptor
 
     public void TransactionCommitted(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) => Committed(eventData.Context);
 
+    // A transaction that did not commit queued nothing; so did one a pooled context left unfinished before its reuse.
+    // What is being saved stays: SaveChanges runs in a transaction of its own when the caller has none.
+    public Task TransactionRolledBackAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
+
+    public ValueTask<System.Data.Common.DbTransaction> TransactionStartedAsync(System.Data.Common.DbConnection connection, TransactionEndEventData eventData, System.Data.Common.DbTransaction result, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public System.Data.Common.DbTransaction TransactionStarted(System.Data.Common.DbConnection connection, TransactionEndEventData eventData, System.Data.Common.DbTransaction result)
+    {
+        Forget(eventData.Context);
+        return result;
+    }
+
     private void Note(DbContext? context)
     {
-        if (context is not null && context.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added))
+        if (context is null)
         {
-            _queuedInTransaction.AddOrUpdate(context, this);
+            return;
+        }
+
+        var saving = context.ChangeTracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.Kind).ToList();
+        if (saving.Count > 0)
+        {
+            _pending.GetOrCreateValue(context).Saving = saving;
         }
     }
 
     private void Saved(DbContext? context)
     {
-        if (context is not null && context.Database.CurrentTransaction is null && _queuedInTransaction.Remove(context))
+        if (context is null || !_pending.TryGetValue(context, out var pending))
         {
-            signal.Pulse();
+            return;
+        }
+
+        pending.Saved.AddRange(pending.Saving);
+        pending.Saving = [];
+        if (context.Database.CurrentTransaction is null)
+        {
+            Committed(context);
+        }
+    }
+
+    private void Failed(DbContext? context)
+    {
+        if (context is not null && _pending.TryGetValue(context, out var pending))
+        {
+            pending.Saving = [];
         }
     }
 
     private void Committed(DbContext? context)
     {
-        if (context is not null && _queuedInTransaction.Remove(context))
+        if (context is null || !_pending.TryGetValue(context, out var pending) || pending.Saved.Count == 0)
         {
-            signal.Pulse();
+            return;
         }
+
+        _pending.Remove(context);
+        foreach (var kind in pending.Saved.GroupBy(k => k, StringComparer.Ordinal))
+        {
+            metrics.Queued(kind.Key, kind.Count());
+        }
+
+        signal.Pulse();
+    }
+
+    private void Forget(DbContext? context)
+    {
+        if (context is not null && _pending.TryGetValue(context, out var pending))
+        {
+            pending.Saved.Clear();
+        }
+    }
+
+    /// <summary>The kinds of the messages a context is saving now, and of those saved in its open transaction.</summary>
+    private sealed class Pending
+    {
+        public List<string> Saving { get; set; } = [];
+
+        public List<string> Saved { get; } = [];
     }
 }

@@ -32,6 +32,8 @@ internal sealed class SchedulingServer(IServiceProvider services, IConfiguration
                 SchedulePollingInterval = SchedulingExtensions.PollInterval,
                 // This host's services: Hangfire's default activator is a static shared by every host in the process.
                 Activator = new AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>()),
+                // Its failures counted on this host's meter, not through Hangfire's global filters, which every host shares.
+                FilterProvider = services.GetRequiredService<JobMetrics>().WithHangfireFilters(),
             },
             storage);
         return Task.CompletedTask;

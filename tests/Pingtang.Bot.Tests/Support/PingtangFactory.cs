@@ -69,7 +69,8 @@ public sealed class PingtangFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
-        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new ClientAddressFilter(this)));
+        // First of all, as a socket's address is: the service's own outermost filters (probes, /metrics) read it.
+        builder.ConfigureServices(services => services.Insert(0, ServiceDescriptor.Singleton<IStartupFilter>(new ClientAddressFilter(this))));
         if (Clock is not null)
         {
             builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
