@@ -30,7 +30,7 @@ public sealed class AdvisoryLock : IAsyncDisposable
     /// <summary>Waits for the lock <paramref name="key"/>, at most <paramref name="wait"/> (null: as long as it takes).</summary>
     public static async Task<AdvisoryLock> TakeAsync(string connectionString, long key, TimeSpan? wait, CancellationToken cancellationToken)
     {
-        var connection = new NpgsqlConnection(connectionString);
+        var connection = new NpgsqlConnection(OwnPool(connectionString));
         try
         {
             await connection.OpenAsync(cancellationToken);
@@ -58,6 +58,19 @@ public sealed class AdvisoryLock : IAsyncDisposable
             await connection.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// A pool of the locks' own, smaller than the service's: a turn holds its lock's connection while it waits for one
+    /// of the service's, and in one shared pool 200 turns at once could hold every connection as locks and wait
+    /// forever for another (as the 200 enrolments at once did). Here at most half the service's pool is locks.
+    /// </summary>
+    private static string OwnPool(string connectionString)
+    {
+        var locks = new NpgsqlConnectionStringBuilder(connectionString);
+        locks.MaxPoolSize = Math.Max(1, locks.MaxPoolSize / 2);
+        locks.ApplicationName = $"{locks.ApplicationName ?? "pingtang"} locks";
+        return locks.ConnectionString;
     }
 
     public async ValueTask DisposeAsync()
