@@ -43,8 +43,7 @@ public static class TestPostgres
         var template = empty ? "template0" : Template.Value;
         using var connection = new NpgsqlConnection(Server ?? throw new InvalidOperationException(WhyUnavailable));
         connection.Open();
-        using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection) { Parameters = { new() { Value = name } } };
-        if (exists.ExecuteScalar() is null)
+        if (!Exists(connection, name))
         {
             using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"", connection);
             create.ExecuteNonQuery();
@@ -83,8 +82,7 @@ public static class TestPostgres
         var name = $"pingtang_template_{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(migrations)))[..24]}";
         using var server = new NpgsqlConnection(Server);
         server.Open();
-        using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", server) { Parameters = { new() { Value = name } } };
-        if (exists.ExecuteScalar() is not null)
+        if (Exists(server, name))
         {
             return name;
         }
@@ -105,6 +103,12 @@ public static class TestPostgres
 
         Execute(server, $"ALTER DATABASE \"{making}\" RENAME TO \"{name}\"");
         return name;
+    }
+
+    private static bool Exists(NpgsqlConnection server, string database)
+    {
+        using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", server) { Parameters = { new() { Value = database } } };
+        return exists.ExecuteScalar() is not null;
     }
 
     private static void Execute(NpgsqlConnection connection, string sql)
