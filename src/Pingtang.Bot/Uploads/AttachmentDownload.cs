@@ -21,7 +21,7 @@ internal static class AttachmentDownload
             return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        if (await files.FindByIdAsync(fileId, cancellationToken) is not { } file || files.OpenRead(file) is not { } content)
+        if (await files.FindByIdAsync(fileId, cancellationToken) is not { } file || await files.OpenReadAsync(file, cancellationToken) is not { } content)
         {
             return TypedResults.StatusCode(StatusCodes.Status404NotFound);
         }

@@ -16,9 +16,10 @@ public enum UploadProblem
 public sealed record UploadRefusal(UploadProblem Problem, string Message);
 
 /// <summary>
-/// One request's files, written to the data folder as they stream in (never held in memory) and recorded in the
-/// database only when all of them passed. Whatever is not committed — a refused file, a later file refused, the
-/// client hanging up — is deleted when the batch is disposed, so a failed upload leaves nothing behind.
+/// One request's files, written to disk as they stream in (never held in memory) and recorded in the database only
+/// when all of them passed. Whatever is not committed — a refused file, a later file refused, the client hanging up —
+/// is deleted when the batch is disposed, so a failed upload leaves nothing behind; so is what was written only on its
+/// way into the database (<see cref="UploadedFiles.InDatabase"/>).
 /// </summary>
 public sealed class UploadBatch : IAsyncDisposable
 {
@@ -78,15 +79,14 @@ public sealed class UploadBatch : IAsyncDisposable
     /// <summary>Records every file written; from now on they are kept.</summary>
     public async Task<IReadOnlyList<UploadedFile>> CommitAsync(CancellationToken cancellationToken)
     {
-        var files = Files;
-        await _files.SaveAsync(files, cancellationToken);
+        await _files.SaveAsync(_written, cancellationToken);
         _committed = true;
-        return files;
+        return Files;
     }
 
     public ValueTask DisposeAsync()
     {
-        if (!_committed)
+        if (!_committed || _files.InDatabase)
         {
             foreach (var (_, fullPath) in _written)
             {

@@ -5,7 +5,8 @@ namespace Pingtang.Bot.Uploads;
 
 /// <summary>
 /// A file a worker sent (evidence for a complaint, a photo): what is known of it. Its bytes live in the data folder at
-/// <see cref="StoragePath"/>, never in the row, and never under a name the worker chose.
+/// <see cref="StoragePath"/>, or on PostgreSQL in an <see cref="UploadedFileContent"/> of its own; never in this row, and
+/// never under a name the worker chose.
 /// </summary>
 public sealed class UploadedFile
 {
@@ -30,8 +31,13 @@ public sealed class UploadedFile
     /// <summary>Lowercase hex SHA-256 of the content, so staff can show a file is the one that was sent.</summary>
     public string Sha256 { get; private set; } = string.Empty;
 
-    /// <summary>Relative to the data folder, with forward slashes: <c>uploads/yyyy/MM/ID</c>.</summary>
+    /// <summary>Empty in <see cref="StoragePath"/>: the bytes are in the database.</summary>
+    internal const string InDatabasePath = "";
+
+    /// <summary>Relative to the data folder, with forward slashes: <c>uploads/yyyy/MM/ID</c>; empty when the bytes are in the database.</summary>
     public string StoragePath { get; private set; } = string.Empty;
+
+    public bool IsInDatabase => StoragePath == InDatabasePath;
 
     public DateTimeOffset CreatedAt { get; private set; }
 
@@ -62,5 +68,34 @@ internal sealed class UploadedFileConfiguration : IEntityTypeConfiguration<Uploa
         builder.Property(f => f.Sha256).HasMaxLength(64);
         builder.Property(f => f.StoragePath).HasMaxLength(100);
         builder.HasIndex(f => f.ConversationId);
+    }
+}
+
+/// <summary>The bytes of an <see cref="UploadedFile"/> kept in the database (PostgreSQL), apart from the row that describes it.</summary>
+public sealed class UploadedFileContent
+{
+    private UploadedFileContent()
+    {
+    }
+
+    internal UploadedFileContent(string fileId, byte[] content)
+    {
+        FileId = fileId;
+        Content = content;
+    }
+
+    public string FileId { get; private set; } = string.Empty;
+
+    public byte[] Content { get; private set; } = [];
+}
+
+internal sealed class UploadedFileContentConfiguration : IEntityTypeConfiguration<UploadedFileContent>
+{
+    public void Configure(EntityTypeBuilder<UploadedFileContent> builder)
+    {
+        builder.ToTable("UploadedFileContents");
+        builder.HasKey(c => c.FileId);
+        builder.Property(c => c.FileId).HasMaxLength(32);
+        builder.HasOne<UploadedFile>().WithOne().HasForeignKey<UploadedFileContent>(c => c.FileId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Pingtang.Bot.Hosting;
 
@@ -7,13 +8,14 @@ namespace Pingtang.Bot.Uploads;
 /// <summary>Files workers send: their limits (<c>DirectLine:Uploads</c>), storage, signed links and the download route.</summary>
 public static class UploadsExtensions
 {
-    private const string LinkKeyFile = "upload-link-key.txt";
+    private const string LinkKeyName = "upload-link-key";
 
     public static WebApplicationBuilder AddUploads(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<IOptions<UploadLimits>>(sp => Options.Create(SettingsReader.Read(sp.GetRequiredService<IConfiguration>(), UploadLimits.From)));
+        builder.Services.TryAddSingleton<GeneratedSecrets>();
         builder.Services.AddSingleton(sp => new UploadLinks(
-            LinkKey(sp.GetRequiredService<DataFolder>()),
+            LinkKey(sp.GetRequiredService<GeneratedSecrets>()),
             sp.GetRequiredService<TimeProvider>(),
             TimeSpan.FromHours(sp.GetRequiredService<IOptions<UploadLimits>>().Value.LinkHours)));
         builder.Services.AddSingleton<UploadedFiles>();
@@ -26,8 +28,8 @@ public static class UploadsExtensions
         return app;
     }
 
-    // A key of its own, kept like the other generated secrets: links stay valid across restarts, and replacing the
-    // file ends every link given so far (the files stay, and staff still find them by link).
-    private static byte[] LinkKey(DataFolder dataFolder) =>
-        Encoding.ASCII.GetBytes(dataFolder.GetOrCreateSecret(LinkKeyFile, () => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))));
+    // A key of its own, kept like the other generated secrets: links stay valid across restarts and instances, and
+    // replacing it ends every link given so far (the files stay, and staff still find them by link).
+    private static byte[] LinkKey(GeneratedSecrets secrets) =>
+        Encoding.ASCII.GetBytes(secrets.GetOrCreate(LinkKeyName, () => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))));
 }

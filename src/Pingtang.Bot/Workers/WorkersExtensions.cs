@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Pingtang.Bot.Hosting;
 using Pingtang.Bot.Dialogs;
 using Pingtang.Domain.Workers;
@@ -12,7 +9,8 @@ public static class WorkersExtensions
     /// <summary>
     /// What features ask of the worker in passing, for the profile: the name, and the phone number when it has none,
     /// linked with a code when another worker's profile has it; and the keys that protect ID-card numbers (and the
-    /// staff cookies), kept in the data folder so that a restart can still read what was protected before it.
+    /// staff cookies), kept (<see cref="SharedKeyRing"/>) so that a restart, or another instance, can still read what
+    /// was protected before it.
     /// Each feature registers its own <see cref="IWorkerRows"/>, for the rows a link moves.
     /// </summary>
     public static WebApplicationBuilder AddWorkers(this WebApplicationBuilder builder)
@@ -23,18 +21,12 @@ public static class WorkersExtensions
         services.AddSingleton<Dialog, MobileClaimDialog>();
         services.AddSingleton<Dialog>(new LinkCodePrompt(MobileClaimDialog.CodePrompt));
         services.AddScoped<WorkerLinks>();
-        services.AddDataProtection().SetApplicationName("Pingtang");
-        services.AddOptions<KeyManagementOptions>()
-            .Configure<DataFolder, ILoggerFactory>((options, folder, logs) => options.XmlRepository = new FileSystemXmlRepository(KeysFolder(folder), logs));
-        // The keys are kept as the data folder's other secrets are, readable by the service account alone; an XML
+        services.AddSharedKeyRing();
+        // The keys are kept as the service's other secrets are, readable by the service account alone; an XML
         // encryptor (a certificate, a vault) would only move the question to where its own key lives. Without one the
         // key manager warns at every start, which operators would learn to ignore.
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
         services.AddSingleton<IIdNumberProtector, DataProtectionIdNumbers>();
         return builder;
     }
-
-    private static DirectoryInfo KeysFolder(DataFolder folder) => OperatingSystem.IsWindows()
-        ? Directory.CreateDirectory(folder.File("keys"))
-        : Directory.CreateDirectory(folder.File("keys"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 }

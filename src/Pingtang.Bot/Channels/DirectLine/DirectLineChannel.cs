@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Pingtang.Bot.Channels.Addresses;
 using Pingtang.Bot.Hosting;
 
@@ -5,21 +6,22 @@ namespace Pingtang.Bot.Channels.DirectLine;
 
 /// <summary>
 /// The built-in Direct Line 3.0 channel (<c>/v3/directline</c>), so the bot works with no cloud account, and the
-/// web chat page at <c>/</c> with its token endpoint. Keys: <c>DirectLine:Secret</c> (generated into the data folder when unset),
+/// web chat page at <c>/</c> with its token endpoint. Keys: <c>DirectLine:Secret</c> (generated when unset, see <see cref="GeneratedSecrets"/>),
 /// <c>DirectLine:TokenRequestsPerMinute</c> (per client address, default 30).
 /// </summary>
 public static class DirectLineChannel
 {
     public const string SecretKey = "DirectLine:Secret";
 
-    private const string SecretFile = "directline-secret.txt";
+    private const string GeneratedSecretName = "directline-secret";
     private const int MinimumSecretLength = 32;
 
     // Settings are read when the services are built, not here: test hosts add theirs after Program has run.
     public static WebApplicationBuilder AddDirectLine(this WebApplicationBuilder builder)
     {
+        builder.Services.TryAddSingleton<GeneratedSecrets>();
         builder.Services.AddSingleton(sp => new DirectLineTokens(
-            SettingsReader.Read(sp.GetRequiredService<IConfiguration>(), Secret) ?? GeneratedSecret(sp.GetRequiredService<DataFolder>()),
+            SettingsReader.Read(sp.GetRequiredService<IConfiguration>(), Secret) ?? GeneratedSecret(sp.GetRequiredService<GeneratedSecrets>()),
             sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<DirectLineStreams>();
         builder.Services.AddSingleton<IDatabaseNotificationHandler, DirectLineWakeUps>();
@@ -57,12 +59,12 @@ public static class DirectLineChannel
         if (configured is { Length: < MinimumSecretLength })
         {
             // Its length only: the value is the secret.
-            settings.Wrong(SecretKey, $"has {configured.Length} characters; it must have at least {MinimumSecretLength} (or be unset, and one is generated into the data folder).");
+            settings.Wrong(SecretKey, $"has {configured.Length} characters; it must have at least {MinimumSecretLength} (or be unset, and one is generated).");
         }
 
         return configured;
     }
 
-    private static string GeneratedSecret(DataFolder dataFolder) =>
-        dataFolder.GetOrCreateSecret(SecretFile, () => DirectLineStore.NewId() + DirectLineStore.NewId());
+    private static string GeneratedSecret(GeneratedSecrets secrets) =>
+        secrets.GetOrCreate(GeneratedSecretName, () => DirectLineStore.NewId() + DirectLineStore.NewId());
 }

@@ -200,6 +200,41 @@ namespace Pingtang.Bot.Hosting.Migrations
                     b.ToTable("WeChatUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Pingtang.Bot.Hosting.DataProtectionKeyRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", (string)null);
+                });
+
+            modelBuilder.Entity("Pingtang.Bot.Hosting.GeneratedSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("GeneratedSecrets", (string)null);
+                });
+
             modelBuilder.Entity("Pingtang.Bot.Hosting.State.StoredState", b =>
                 {
                     b.Property<string>("Key")
@@ -306,11 +341,35 @@ namespace Pingtang.Bot.Hosting.Migrations
                     b.ToTable("UploadedFiles", (string)null);
                 });
 
+            modelBuilder.Entity("Pingtang.Bot.Uploads.UploadedFileContent", b =>
+                {
+                    b.Property<string>("FileId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("FileId");
+
+                    b.ToTable("UploadedFileContents", (string)null);
+                });
+
             modelBuilder.Entity("Pingtang.Bot.Channels.DirectLine.DirectLineActivityRecord", b =>
                 {
                     b.HasOne("Pingtang.Bot.Channels.DirectLine.DirectLineConversation", null)
                         .WithMany()
                         .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pingtang.Bot.Uploads.UploadedFileContent", b =>
+                {
+                    b.HasOne("Pingtang.Bot.Uploads.UploadedFile", null)
+                        .WithOne()
+                        .HasForeignKey("Pingtang.Bot.Uploads.UploadedFileContent", "FileId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -209,6 +209,43 @@ namespace Pingtang.Bot.Hosting.Migrations.Postgres
                     b.ToTable("WeChatUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Pingtang.Bot.Hosting.DataProtectionKeyRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", (string)null);
+                });
+
+            modelBuilder.Entity("Pingtang.Bot.Hosting.GeneratedSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("GeneratedSecrets", (string)null);
+                });
+
             modelBuilder.Entity("Pingtang.Bot.Hosting.State.StoredState", b =>
                 {
                     b.Property<string>("Key")
@@ -315,11 +352,35 @@ namespace Pingtang.Bot.Hosting.Migrations.Postgres
                     b.ToTable("UploadedFiles", (string)null);
                 });
 
+            modelBuilder.Entity("Pingtang.Bot.Uploads.UploadedFileContent", b =>
+                {
+                    b.Property<string>("FileId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("FileId");
+
+                    b.ToTable("UploadedFileContents", (string)null);
+                });
+
             modelBuilder.Entity("Pingtang.Bot.Channels.DirectLine.DirectLineActivityRecord", b =>
                 {
                     b.HasOne("Pingtang.Bot.Channels.DirectLine.DirectLineConversation", null)
                         .WithMany()
                         .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pingtang.Bot.Uploads.UploadedFileContent", b =>
+                {
+                    b.HasOne("Pingtang.Bot.Uploads.UploadedFile", null)
+                        .WithOne()
+                        .HasForeignKey("Pingtang.Bot.Uploads.UploadedFileContent", "FileId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
