@@ -149,7 +149,7 @@ public sealed class SettingsCheckTests
             Assert.Equal(SettingsCheck.WrongSettingsExitCode, exitCode);
             Assert.Equal(
                 ["Outbox:BatchSize is \"none\"; it must be a whole number 1 or more.",
-                 "DirectLine:Secret has 5 characters; it must have at least 32 (or be unset, and one is generated into the data folder)."],
+                 "DirectLine:Secret has 5 characters; it must have at least 32 (or be unset, and one is generated)."],
                 errors.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             Assert.DoesNotContain("   at ", output + errors, StringComparison.Ordinal);
             Assert.DoesNotContain("Exception", output + errors, StringComparison.Ordinal);
