@@ -1,4 +1,5 @@
 using Pingtang.Bot.Dialogs;
+using Pingtang.Bot.Hosting;
 using Pingtang.Bot.Staff;
 using Pingtang.Domain.Handoffs;
 using Pingtang.Domain.Workers;
@@ -25,6 +26,7 @@ public static class HandoffsExtensions
         services.AddSingleton(new StaffLink(HelpRatingEndpoints.Path, HelpRatingTexts.Title, HelpRatingTexts.LinkDescription, Order: 12));
         services.AddSingleton<HandoffGate>();
         services.AddSingleton<LiveConsole>();
+        services.AddSingleton<IDatabaseNotificationHandler, LiveConsoleRelay>();
         services.AddSingleton<Dialog, HumanDialog>();
         services.AddSignalR(options => options.MaximumReceiveMessageSize = 16 * 1024);
         return builder;

@@ -12,6 +12,9 @@ namespace Pingtang.Bot.Hosting;
 /// </summary>
 public sealed class DatabaseNotifications(Database database, IEnumerable<IDatabaseNotificationHandler> handlers, TimeProvider time, ILogger<DatabaseNotifications> logger) : BackgroundService
 {
+    /// <summary>How the listening connection's application name ends, so pg_stat_activity tells it from the pool's.</summary>
+    public const string ApplicationNameEnding = "listening";
+
     private static readonly TimeSpan Reconnect = TimeSpan.FromSeconds(1);
 
     private readonly ILookup<string, IDatabaseNotificationHandler> _handlers = handlers.ToLookup(h => h.Channel, StringComparer.Ordinal);
@@ -73,13 +76,14 @@ public sealed class DatabaseNotifications(Database database, IEnumerable<IDataba
     {
         // Not from the pool: it is held as long as the instance runs, and a broken one is simply made anew.
         var listening = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false, KeepAlive = 30 };
+        listening.ApplicationName = $"{listening.ApplicationName ?? "pingtang"} {ApplicationNameEnding}";
         await using var connection = new NpgsqlConnection(listening.ConnectionString);
         await connection.OpenAsync(stoppingToken);
         connection.Notification += (_, notification) => heard.TryWrite((notification.Channel, notification.Payload));
-        foreach (var channel in _handlers.Select(h => h.Key))
+        // A channel name is an identifier, not a value: each is one of our constants, quoted. One batch, so the
+        // connection is idle again (pg_stat_activity) only once it hears every channel.
+        await using (var listen = new NpgsqlCommand(string.Concat(_handlers.Select(h => $"LISTEN \"{h.Key}\";")), connection))
         {
-            // A channel name is an identifier, not a value: each is one of our constants, quoted.
-            await using var listen = new NpgsqlCommand($"LISTEN \"{channel}\"", connection);
             await listen.ExecuteNonQueryAsync(stoppingToken);
         }
 

@@ -48,6 +48,7 @@ public static class HostingExtensions
         builder.Services.AddScoped<WorkerRegistry>();
         builder.Services.AddHostedService<DatabaseMigrator>();
         builder.Services.AddHostedService<DatabaseNotifications>();
+        builder.Services.AddSingleton<SharedRateLimits>();
         return builder;
     }
 

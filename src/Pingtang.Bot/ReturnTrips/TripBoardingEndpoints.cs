@@ -1,6 +1,5 @@
-using System.Net;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Pingtang.Bot.Hosting;
 using Pingtang.Bot.Staff;
 using Pingtang.Domain.ReturnTrips;
 
@@ -31,9 +30,7 @@ public static class TripBoardingEndpoints
             // A 车长 taps a few times a minute per traveller boarding (each tap a post and a page); a guesser needs
             // 2^128 tries. Generous, since a bus's phones may share one carrier address.
             var perMinute = configuration.GetValue(PerMinuteKey, 120);
-            options.AddPolicy(RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress ?? IPAddress.None,
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            options.AddPolicy(RateLimitPolicy, http => SharedRateLimits.PerClient(http, RateLimitPolicy, perMinute));
         });
         return services;
     }

@@ -67,6 +67,25 @@ public static class TestPostgres
         drop.ExecuteNonQuery();
     }
 
+    /// <summary>
+    /// Waits until <paramref name="instances"/> hosts on the database listen to the other instances: a host starts
+    /// listening a moment after it starts, and a notice sent before that is not heard. A listening connection is idle
+    /// after its batch of LISTENs, and waits there.
+    /// </summary>
+    public static async Task ListeningAsync(string connectionString, int instances)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var listeners = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND state = 'idle' AND application_name LIKE $1 AND query LIKE 'LISTEN %'",
+            connection) { Parameters = { new() { Value = $"% {DatabaseNotifications.ApplicationNameEnding}" } } };
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        while ((long)(await listeners.ExecuteScalarAsync())! < instances)
+        {
+            await Task.Delay(50, deadline.Token);
+        }
+    }
+
     private static string ConnectionTo(string database) => new NpgsqlConnectionStringBuilder(Server) { Database = database }.ConnectionString;
 
     /// <summary>

@@ -1,7 +1,6 @@
-using System.Net;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.RateLimiting;
+using Pingtang.Bot.Hosting;
 
 namespace Pingtang.Bot.Channels.DirectLine;
 
@@ -25,9 +24,7 @@ internal static class WebChatPage
             var perMinute = configuration.GetValue("DirectLine:TokenRequestsPerMinute", 30);
             // Per client address: one phone cannot mint conversations (and worker rows) in bulk. Generous, because
             // many phones share one carrier address.
-            options.AddPolicy(RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress ?? IPAddress.None,
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            options.AddPolicy(RateLimitPolicy, http => SharedRateLimits.PerClient(http, RateLimitPolicy, perMinute));
             options.OnRejected = (context, cancellationToken) =>
             {
                 if (context.HttpContext.Request.Path.StartsWithSegments(TokenPath))

@@ -235,6 +235,25 @@ namespace Pingtang.Bot.Hosting.Migrations
                     b.ToTable("GeneratedSecrets", (string)null);
                 });
 
+            modelBuilder.Entity("Pingtang.Bot.Hosting.RateLimitWindow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("WindowStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key", "WindowStart");
+
+                    b.HasIndex("WindowStart");
+
+                    b.ToTable("RateLimitWindows", (string)null);
+                });
+
             modelBuilder.Entity("Pingtang.Bot.Hosting.State.StoredState", b =>
                 {
                     b.Property<string>("Key")

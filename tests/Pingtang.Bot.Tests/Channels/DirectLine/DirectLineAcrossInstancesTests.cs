@@ -28,6 +28,8 @@ public sealed class DirectLineAcrossInstancesTests : IDisposable
     public async Task A_stream_on_one_instance_gets_the_reply_written_by_the_other_at_once()
     {
         var (streaming, answering) = (Instance(), Instance());
+        _ = (streaming.Services, answering.Services);
+        await TestPostgres.ListeningAsync(_database, instances: 2);
         var started = await new DirectLineKit(streaming.CreateClient()).StartAsync();
         using var socket = await streaming.Server.CreateWebSocketClient().ConnectAsync(new Uri(started.StreamUrl!), CancellationToken.None);
         var (welcome, _) = await DirectLineStreamTests.ReceiveSetAsync(socket);

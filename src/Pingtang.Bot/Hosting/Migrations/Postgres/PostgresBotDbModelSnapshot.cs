@@ -246,6 +246,25 @@ namespace Pingtang.Bot.Hosting.Migrations.Postgres
                     b.ToTable("GeneratedSecrets", (string)null);
                 });
 
+            modelBuilder.Entity("Pingtang.Bot.Hosting.RateLimitWindow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTimeOffset>("WindowStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Key", "WindowStart");
+
+                    b.HasIndex("WindowStart");
+
+                    b.ToTable("RateLimitWindows", (string)null);
+                });
+
             modelBuilder.Entity("Pingtang.Bot.Hosting.State.StoredState", b =>
                 {
                     b.Property<string>("Key")
