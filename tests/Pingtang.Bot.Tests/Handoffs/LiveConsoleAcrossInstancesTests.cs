@@ -17,16 +17,11 @@ public sealed class LiveConsoleAcrossInstancesTests : IDisposable
 {
     private static readonly TimeSpan AtOnce = TimeSpan.FromSeconds(4);
 
-    private readonly string _database = TestPostgres.Server is null ? "" : TestPostgres.DatabaseOf(Path.Combine(Path.GetTempPath(), "pingtang-tests", Guid.NewGuid().ToString("N")));
-    private readonly List<PingtangFactory> _instances = [];
+    private readonly OneDatabase _database = new();
 
     public void Dispose()
     {
-        _instances.ForEach(instance => instance.Dispose());
-        if (_database.Length > 0)
-        {
-            TestPostgres.DropDatabase(_database);
-        }
+        _database.Dispose();
     }
 
     [PostgresFact]
@@ -36,7 +31,7 @@ public sealed class LiveConsoleAcrossInstancesTests : IDisposable
         var console = Instance(services => services.Replace(ServiceDescriptor.Singleton<IHubContext<ConsoleHub>>(pages)));
         var worker = Instance();
         _ = (console.Services, worker.Services);
-        await TestPostgres.ListeningAsync(_database, instances: 2);
+        await TestPostgres.ListeningAsync(_database.ConnectionString, instances: 2);
 
         var kit = new DirectLineKit(worker.CreateClient());
         var started = await kit.StartAsync();
@@ -59,7 +54,7 @@ public sealed class LiveConsoleAcrossInstancesTests : IDisposable
         var pages = new ConsolePages();
         var both = Instance(services => services.Replace(ServiceDescriptor.Singleton<IHubContext<ConsoleHub>>(pages)));
         _ = both.Services;
-        await TestPostgres.ListeningAsync(_database, instances: 1);
+        await TestPostgres.ListeningAsync(_database.ConnectionString, instances: 1);
 
         var kit = new DirectLineKit(both.CreateClient());
         var started = await kit.StartAsync();
@@ -74,12 +69,8 @@ public sealed class LiveConsoleAcrossInstancesTests : IDisposable
         Assert.Equal(lines.Count, lines.DistinctBy(l => l.Id).Count());
     }
 
-    private PingtangFactory Instance(Action<IServiceCollection>? services = null)
-    {
-        var instance = DirectLineKit.Host(settings: new() { ["Storage:Provider"] = "Postgres", ["ConnectionStrings:Pingtang"] = _database }, services: services);
-        _instances.Add(instance);
-        return instance;
-    }
+    private PingtangFactory Instance(Action<IServiceCollection>? services = null) =>
+        _database.Instance(settings => DirectLineKit.Host(settings: settings, services: services));
 
     /// <summary>The console's open pages as the hub would reach them: what was sent to which groups.</summary>
     private sealed class ConsolePages : IHubContext<ConsoleHub>

@@ -15,16 +15,11 @@ public sealed class SharedRateLimitsTests : IDisposable
     private static readonly IPAddress Phone = IPAddress.Parse("203.0.113.7");
 
     private readonly FakeTimeProvider _clock = new(TestClock.Now);
-    private readonly string _database = TestPostgres.Server is null ? "" : TestPostgres.DatabaseOf(Path.Combine(Path.GetTempPath(), "pingtang-tests", Guid.NewGuid().ToString("N")));
-    private readonly List<PingtangFactory> _instances = [];
+    private readonly OneDatabase _database = new();
 
     public void Dispose()
     {
-        _instances.ForEach(instance => instance.Dispose());
-        if (_database.Length > 0)
-        {
-            TestPostgres.DropDatabase(_database);
-        }
+        _database.Dispose();
     }
 
     [PostgresFact]
@@ -84,9 +79,8 @@ public sealed class SharedRateLimitsTests : IDisposable
 
     private PingtangFactory Instance(Dictionary<string, string?> settings, IPAddress? from = null)
     {
-        var instance = DirectLineKit.Host(_clock, settings: new(settings) { ["Storage:Provider"] = "Postgres", ["ConnectionStrings:Pingtang"] = _database });
+        var instance = _database.Instance(all => DirectLineKit.Host(_clock, settings: all), settings);
         instance.ClientAddress = from ?? Phone;
-        _instances.Add(instance);
         return instance;
     }
 }

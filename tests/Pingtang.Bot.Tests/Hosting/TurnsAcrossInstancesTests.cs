@@ -14,19 +14,14 @@ namespace Pingtang.Bot.Tests.Hosting;
 /// </summary>
 public sealed class TurnsAcrossInstancesTests : IDisposable
 {
-    private readonly string _database = TestPostgres.Server is null ? "" : TestPostgres.DatabaseOf(Path.Combine(Path.GetTempPath(), "pingtang-tests", Guid.NewGuid().ToString("N")));
-    private readonly List<PingtangFactory> _instances = [];
+    private readonly OneDatabase _database = new();
     private readonly TaskCompletionSource _stuckTurnEntered = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _stuckTurnMayEnd = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public void Dispose()
     {
         _stuckTurnMayEnd.TrySetResult();
-        _instances.ForEach(instance => instance.Dispose());
-        if (_database.Length > 0)
-        {
-            TestPostgres.DropDatabase(_database);
-        }
+        _database.Dispose();
     }
 
     [PostgresFact]
@@ -63,17 +58,8 @@ public sealed class TurnsAcrossInstancesTests : IDisposable
         await stuck;
     }
 
-    private PingtangFactory Instance()
-    {
-        var instance = new PingtangFactory(new Dictionary<string, string?>
-        {
-            ["Storage:Provider"] = "Postgres",
-            ["ConnectionStrings:Pingtang"] = _database,
-            [ConversationTurnLock.TurnWaitKey] = "1",
-        });
-        _instances.Add(instance);
-        return instance;
-    }
+    private PingtangFactory Instance() =>
+        _database.Instance(settings => new PingtangFactory(settings), new Dictionary<string, string?> { [ConversationTurnLock.TurnWaitKey] = "1" });
 
     /// <summary>The same conversation, whichever instance it reaches.</summary>
     private static TestAdapter Adapter(PingtangFactory instance) =>

@@ -12,16 +12,11 @@ public sealed class DirectLineAcrossInstancesTests : IDisposable
     /// <summary>Well inside the stream's own 10 s look, so only a wake-up from the other instance gets the reply here in time.</summary>
     private static readonly TimeSpan AtOnce = TimeSpan.FromSeconds(4);
 
-    private readonly string _database = TestPostgres.Server is null ? "" : TestPostgres.DatabaseOf(Path.Combine(Path.GetTempPath(), "pingtang-tests", Guid.NewGuid().ToString("N")));
-    private readonly List<PingtangFactory> _instances = [];
+    private readonly OneDatabase _database = new();
 
     public void Dispose()
     {
-        _instances.ForEach(instance => instance.Dispose());
-        if (_database.Length > 0)
-        {
-            TestPostgres.DropDatabase(_database);
-        }
+        _database.Dispose();
     }
 
     [PostgresFact]
@@ -29,7 +24,7 @@ public sealed class DirectLineAcrossInstancesTests : IDisposable
     {
         var (streaming, answering) = (Instance(), Instance());
         _ = (streaming.Services, answering.Services);
-        await TestPostgres.ListeningAsync(_database, instances: 2);
+        await TestPostgres.ListeningAsync(_database.ConnectionString, instances: 2);
         var started = await new DirectLineKit(streaming.CreateClient()).StartAsync();
         using var socket = await streaming.Server.CreateWebSocketClient().ConnectAsync(new Uri(started.StreamUrl!), CancellationToken.None);
         var (welcome, _) = await DirectLineStreamTests.ReceiveSetAsync(socket);
@@ -50,10 +45,5 @@ public sealed class DirectLineAcrossInstancesTests : IDisposable
         Assert.Contains("「退订」", DirectLineKit.Text(received.First(a => DirectLineKit.Role(a) == "bot")), StringComparison.Ordinal);
     }
 
-    private PingtangFactory Instance()
-    {
-        var instance = DirectLineKit.Host(settings: new() { ["Storage:Provider"] = "Postgres", ["ConnectionStrings:Pingtang"] = _database });
-        _instances.Add(instance);
-        return instance;
-    }
+    private PingtangFactory Instance() => _database.Instance(settings => DirectLineKit.Host(settings: settings));
 }

@@ -18,24 +18,15 @@ namespace Pingtang.Bot.Tests.Channels.WeChat;
 public sealed class WeChatAcrossInstancesTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider _clock = new(TestClock.Now);
-    private readonly string _database = TestPostgres.Server is null ? "" : TestPostgres.DatabaseOf(Path.Combine(Path.GetTempPath(), "pingtang-tests", Guid.NewGuid().ToString("N")));
+    private readonly OneDatabase _database = new();
     private FakeWeChatApi _api = null!;
-    private readonly List<PingtangFactory> _instances = [];
 
     public async Task InitializeAsync() => _api = await FakeWeChatApi.StartAsync();
 
     public async Task DisposeAsync()
     {
-        foreach (var instance in _instances)
-        {
-            await instance.DisposeAsync();
-        }
-
+        _database.Dispose();
         await _api.DisposeAsync();
-        if (_database.Length > 0)
-        {
-            TestPostgres.DropDatabase(_database);
-        }
     }
 
     [PostgresTheory]
@@ -59,10 +50,5 @@ public sealed class WeChatAcrossInstancesTests : IAsyncLifetime
         Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<PingtangDb>().Workers.CountAsync());
     }
 
-    private PingtangFactory Instance()
-    {
-        var instance = WeChatHost.For(_api, _clock, settings: new() { ["Storage:Provider"] = "Postgres", ["ConnectionStrings:Pingtang"] = _database });
-        _instances.Add(instance);
-        return instance;
-    }
+    private PingtangFactory Instance() => _database.Instance(settings => WeChatHost.For(_api, _clock, settings: settings));
 }
