@@ -35,21 +35,19 @@ public sealed class OutboxCrashTests(ITestOutputHelper output)
         {
             await SeedAsync(folder, connector.ServiceUrl);
 
-            using (var first = StartService(folder))
+            await using (var first = StartService(folder, "first"))
             {
                 await UntilAsync(() => Distinct(connector) >= Messages / 2, TimeSpan.FromMinutes(3), first);
-                first.Kill(entireProcessTree: true);
-                await first.WaitForExitAsync();
+                await first.KillAsync();
             }
 
             var beforeRestart = connector.Bodies.Count;
             var restarted = Stopwatch.StartNew();
-            using var second = StartService(folder);
+            await using var second = StartService(folder, "second");
             await UntilAsync(() => connector.Bodies.Count > beforeRestart, TimeSpan.FromSeconds(30), second);
             var resumedAfter = restarted.Elapsed;
             await UntilAsync(() => Distinct(connector) == Messages, TimeSpan.FromMinutes(3), second);
-            second.Kill(entireProcessTree: true);
-            await second.WaitForExitAsync();
+            await second.KillAsync();
 
             var duplicates = connector.Bodies.Count - Distinct(connector);
             output.WriteLine($"killed after {beforeRestart} sends; sending resumed {resumedAfter.TotalSeconds:F1} s after the restart; {duplicates} duplicates (bound {BatchSize})");
@@ -108,54 +106,31 @@ public sealed class OutboxCrashTests(ITestOutputHelper output)
         await db.SaveChangesAsync();
     }
 
-    /// <summary>The service as the README runs it, from its own build output, in a process of its own.</summary>
-    private static Process StartService(string folder)
-    {
-        var configuration = Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd('/'))!);
-        var root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "Pingtang.Bot.sln")))
-        {
-            root = Path.GetDirectoryName(root.TrimEnd('/'))!;
-        }
+    /// <summary>The service as the README runs it, from the build output, in a process of its own.</summary>
+    private static ServiceProcess StartService(string folder, string name) =>
+        ServiceProcess.Start(
+            name,
+            ServiceProcess.Dotnet,
+            [
+                ServiceProcess.BotAssembly,
+                "--urls", "http://127.0.0.1:0",
+                $"--Storage:DataFolder={folder}",
+                "--Scheduling:Enabled=false",
+                "--Outbox:QuietHours=0:00-0:00",
+                $"--Outbox:BatchSize={BatchSize}",
+                // Short, so the batch leased at the kill is sendable again soon after the restart.
+                "--Outbox:LeaseSeconds=5",
+            ],
+            ServiceProcess.BotProject,
+            ServiceProcess.Production,
+            Path.Combine(folder, $"{name}.log"));
 
-        var project = Path.Combine(root, "src", "Pingtang.Bot");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = project,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[]
-        {
-            Path.Combine(project, "bin", configuration, "net10.0", "Pingtang.Bot.dll"),
-            "--urls", "http://127.0.0.1:0",
-            $"--Storage:DataFolder={folder}",
-            "--Scheduling:Enabled=false",
-            "--Outbox:QuietHours=0:00-0:00",
-            $"--Outbox:BatchSize={BatchSize}",
-            // Short, so the batch leased at the kill is sendable again soon after the restart.
-            "--Outbox:LeaseSeconds=5",
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static async Task UntilAsync(Func<bool> done, TimeSpan patience, Process service)
+    private static async Task UntilAsync(Func<bool> done, TimeSpan patience, ServiceProcess service)
     {
         var watch = Stopwatch.StartNew();
         while (!done())
         {
-            Assert.False(service.HasExited, $"the service exited with {(service.HasExited ? service.ExitCode : 0)}");
+            service.ThrowIfExited();
             Assert.True(watch.Elapsed < patience, "the outbox did not get there in time");
             await Task.Delay(50);
         }

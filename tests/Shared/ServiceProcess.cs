@@ -2,11 +2,12 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Text.RegularExpressions;
 
-namespace Pingtang.Benchmarks.Turns;
+namespace Pingtang.Testing;
 
 /// <summary>
 /// A server under test in a process of its own, so its memory and CPU are its own and it runs with its own runtime
-/// settings (the web SDK's server GC), as in production. Its console goes to a log file in the benchmark's folder.
+/// settings (the web SDK's server GC), as in production, and can be killed as a machine dies. Its console goes to a
+/// log file. The benchmarks and the tests of whole service processes share it (linked into both projects).
 /// </summary>
 internal sealed partial class ServiceProcess : IAsyncDisposable
 {
@@ -30,7 +31,7 @@ internal sealed partial class ServiceProcess : IAsyncDisposable
     public static string Dotnet { get; } =
         Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
 
-    /// <summary>The service as built into this benchmark's output.</summary>
+    /// <summary>The service as built into this program's output (a project reference copies it there).</summary>
     public static string BotAssembly { get; } = Path.Combine(AppContext.BaseDirectory, "Pingtang.Bot.dll");
 
     /// <summary><c>src/Pingtang.Bot</c>: the service's content root (its appsettings.json), as <c>dotnet run</c> uses it.</summary>
@@ -98,6 +99,22 @@ internal sealed partial class ServiceProcess : IAsyncDisposable
         }
 
         BaseUrl = await _listening.Task;
+    }
+
+    /// <summary>The last lines the process wrote, for a failure's message.</summary>
+    public string LogTail() => Tail(_logFile);
+
+    /// <summary>Whether it has exited (killed, or fallen over by itself).</summary>
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Kills it at once (SIGKILL, as a machine dies: nothing is finished or released) and waits until it is gone.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
     }
 
     /// <summary>Runs a command of the program to its end; throws when it fails.</summary>
@@ -198,18 +215,13 @@ internal sealed partial class ServiceProcess : IAsyncDisposable
     {
         if (_process.HasExited)
         {
-            throw new InvalidOperationException($"{Name} exited with {_process.ExitCode} during the benchmark.");
+            throw new InvalidOperationException($"{Name} exited with {_process.ExitCode}. The end of {_logFile}:{Environment.NewLine}{Tail(_logFile)}");
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
+        await KillAsync();
         _process.Dispose();
         lock (_log)
         {
