@@ -1,15 +1,9 @@
 using System.Diagnostics;
-using Microsoft.Bot.Schema;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Newtonsoft.Json;
-using Pingtang.Bot.Channels.Addresses;
-using Pingtang.Bot.Hosting;
 using Pingtang.Bot.Tests.Support;
 using Pingtang.Domain;
 using Pingtang.Domain.Outbox;
-using Pingtang.Domain.Workers;
 using Xunit.Abstractions;
 
 namespace Pingtang.Bot.Tests.Outbox;
@@ -70,40 +64,15 @@ public sealed class OutboxCrashTests(ITestOutputHelper output)
     private static async Task SeedAsync(string folder, string serviceUrl)
     {
         using var host = new PingtangFactory(dataFolder: folder) { KeepData = true };
+        var workers = await LoopbackWorkers.AddAsync(host, serviceUrl, Workers);
         await using var scope = host.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PingtangDb>();
-        var now = DateTimeOffset.UtcNow;
-        var workers = Enumerable.Range(0, Workers).Select(_ => Worker.Register(now)).ToList();
-        db.Workers.AddRange(workers);
-        await db.SaveChangesAsync();
-
-        await using (var bot = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<BotDb>>().CreateDbContextAsync())
-        {
-            bot.AddRange(workers.Select(w => new WorkerAddress
-            {
-                ChannelId = "emulator",
-                UserId = $"worker-{w.Id}",
-                WorkerId = w.Id,
-                LastSeenAt = now,
-                ConversationReference = JsonConvert.SerializeObject(new ConversationReference
-                {
-                    ChannelId = "emulator",
-                    ServiceUrl = serviceUrl,
-                    User = new ChannelAccount($"worker-{w.Id}"),
-                    Bot = new ChannelAccount("bot"),
-                    Conversation = new ConversationAccount(id: $"conversation-{w.Id}"),
-                }),
-            }));
-            await bot.SaveChangesAsync();
-        }
-
         var outbox = scope.ServiceProvider.GetRequiredService<OutboxMessages>();
         for (var i = 0; i < Messages; i++)
         {
-            outbox.Queue(new OutboxDraft(workers[i % Workers].Id, "测试", MessagePurpose.Practical, $"crash-{i}", $"消息 {i}"));
+            outbox.Queue(new OutboxDraft(workers[i % Workers], "测试", MessagePurpose.Practical, $"crash-{i}", $"消息 {i}"));
         }
 
-        await db.SaveChangesAsync();
+        await scope.ServiceProvider.GetRequiredService<PingtangDb>().SaveChangesAsync();
     }
 
     /// <summary>The service as the README runs it, from the build output, in a process of its own.</summary>

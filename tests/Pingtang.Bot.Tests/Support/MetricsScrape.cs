@@ -5,10 +5,17 @@ namespace Pingtang.Bot.Tests.Support;
 /// <summary>A scrape of the host's /metrics in Prometheus' text format, read as Prometheus reads it: a series by its name and labels.</summary>
 public sealed record MetricsScrape(IReadOnlyList<string> Lines)
 {
-    public static async Task<MetricsScrape> OfAsync(PingtangFactory factory)
+    public static Task<MetricsScrape> OfAsync(PingtangFactory factory)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        var response = await factory.CreateClient().GetAsync(new Uri("/metrics", UriKind.Relative));
+        return OfAsync(factory.CreateClient(), new Uri("/metrics", UriKind.Relative));
+    }
+
+    /// <summary>A scrape of <paramref name="metrics"/> through <paramref name="http"/>: a service in a process of its own.</summary>
+    public static async Task<MetricsScrape> OfAsync(HttpClient http, Uri metrics)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var response = await http.GetAsync(metrics);
         response.EnsureSuccessStatusCode();
         return new MetricsScrape((await response.Content.ReadAsStringAsync()).Split('\n'));
     }
