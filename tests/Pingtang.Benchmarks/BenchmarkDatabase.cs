@@ -13,12 +13,25 @@ internal sealed class BenchmarkDatabase : IAsyncDisposable
 
     private string Name => new NpgsqlConnectionStringBuilder(ConnectionString).Database!;
 
-    public static async Task<BenchmarkDatabase> CreateAsync(string server)
+    /// <summary>A database on <paramref name="server"/>, or none (SQLite) when no server is given.</summary>
+    public static async Task<BenchmarkDatabase?> CreateAsync(string? server)
     {
+        if (server is null)
+        {
+            return null;
+        }
+
         var name = $"pingtang_benchmark_{Guid.NewGuid():N}";
         await ExecuteAsync(server, $"CREATE DATABASE \"{name}\"");
         return new(server, new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString);
     }
+
+    /// <summary>The service's storage settings, as command-line arguments: SQLite in <paramref name="dataFolder"/>, or <paramref name="postgres"/>.</summary>
+    public static string[] StorageArguments(BenchmarkDatabase? postgres, string dataFolder) => postgres is null
+        ? [$"--Storage:DataFolder={dataFolder}"]
+        : [$"--Storage:DataFolder={dataFolder}", "--Storage:Provider=Postgres", $"--ConnectionStrings:Pingtang={postgres.ConnectionString}"];
+
+    public static string ProviderName(string? server) => server is null ? "SQLite" : "PostgreSQL";
 
     public async ValueTask DisposeAsync()
     {

@@ -25,12 +25,11 @@ internal static class SearchCommand
         var jobs = Options.Int(args, "--jobs", 50_000);
         var runs = Options.Int(args, "--runs", 300);
         var folder = Directory.CreateTempSubdirectory("pingtang-benchmark-").FullName;
-        var postgres = Options.Text(args, "--postgres") is { } server ? await BenchmarkDatabase.CreateAsync(server) : null;
+        var postgres = await BenchmarkDatabase.CreateAsync(Options.Text(args, "--postgres"));
         try
         {
             // The service's own data set-up and job search, as the dialog resolves them for each message.
-            string[] storage = postgres is null ? [] : ["--Storage:Provider=Postgres", $"--ConnectionStrings:Pingtang={postgres.ConnectionString}"];
-            var builder = WebApplication.CreateBuilder([$"--Storage:DataFolder={folder}", .. storage]);
+            var builder = WebApplication.CreateBuilder(BenchmarkDatabase.StorageArguments(postgres, folder));
             builder.Logging.ClearProviders();
             builder.Services.AddSingleton<SqlRecorder>();
             builder.Services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<SqlRecorder>());

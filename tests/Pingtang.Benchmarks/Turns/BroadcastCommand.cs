@@ -13,7 +13,8 @@ using Pingtang.Domain.Stations;
 namespace Pingtang.Benchmarks.Turns;
 
 /// <summary>
-/// <c>broadcast [--workers 100000] [--keep]</c>: issue 6/7's campaign to every worker. On a database seeded with the
+/// <c>broadcast [--workers 100000] [--keep] [--postgres "Host=…;Username=…"]</c>: issue 6/7's campaign to every worker,
+/// on SQLite or on a database of its own made on that server and dropped after. On a database seeded with the
 /// workers and their Emulator addresses (<see cref="OutboxLoad"/>, nothing queued), this process counts the audience
 /// and runs the campaign's fan-out batch after batch — the domain's code that the service's job runs — then the
 /// service, in a process of its own with pacing off and quiet hours off, delivers it to the fake connector. The bare
@@ -29,18 +30,20 @@ internal static class BroadcastCommand
     public static async Task<int> RunAsync(string[] args)
     {
         var workers = Options.Int(args, "--workers", 100_000);
+        var server = Options.Text(args, "--postgres");
         var load = new OutboxLoad(workers, workers);
-        Console.WriteLine($"broadcast: one campaign to {workers:N0} workers");
+        Console.WriteLine($"broadcast: one campaign to {workers:N0} workers on {BenchmarkDatabase.ProviderName(server)}");
         return await BenchmarkRun.InTemporaryFolderAsync(Name, Options.Flag(args, "--keep"), async (folder, cancellationToken) =>
         {
             Directory.CreateDirectory(folder);
             await using var connector = await FakeConnector.StartAsync(cancellationToken);
-            var data = Path.Combine(folder, "data");
-            await load.SeedAsync(data, connector.ServiceUrl, cancellationToken, queueMessages: false);
-            var queueing = await QueueAsync(data, cancellationToken);
+            await using var postgres = await BenchmarkDatabase.CreateAsync(server);
+            var storage = BenchmarkDatabase.StorageArguments(postgres, Path.Combine(folder, "data"));
+            await load.SeedAsync(storage, connector.ServiceUrl, cancellationToken, queueMessages: false);
+            var queueing = await QueueAsync(storage, cancellationToken);
             var bare = await OutboxCommand.MeasureBareLoopAsync(folder, load, connector, cancellationToken);
             Console.WriteLine(TurnsReport.Line(bare));
-            var delivery = await OutboxCommand.MeasureOutboxAsync(folder, data, load, connector, profiling: false, cancellationToken);
+            var delivery = await OutboxCommand.MeasureOutboxAsync(folder, storage, load, connector, profiling: false, cancellationToken);
             Console.WriteLine(TurnsReport.Line(delivery));
             Print(queueing, delivery, bare);
         });
@@ -49,9 +52,9 @@ internal static class BroadcastCommand
     private sealed record Queueing(AudienceSize Size, TimeSpan Counting, TimeSpan FanOut, int Queued, long PeakManagedBytes);
 
     /// <summary>Counts the audience and fans the campaign out, timed, in this process.</summary>
-    private static async Task<Queueing> QueueAsync(string dataFolder, CancellationToken cancellationToken)
+    private static async Task<Queueing> QueueAsync(string[] storage, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateBuilder([$"--Storage:DataFolder={dataFolder}"]);
+        var builder = WebApplication.CreateBuilder(storage);
         builder.Logging.ClearProviders();
         builder.AddPingtangData();
         await using var app = builder.Build();
@@ -84,6 +87,7 @@ internal static class BroadcastCommand
         var fanOut = watch.Elapsed;
         Console.WriteLine($"Audience {size.Total:N0} ({size.Consenting:N0} consenting, {size.Reachable:N0} reachable) counted in {counting.TotalSeconds:F1} s; {queued:N0} queued in {fanOut.TotalSeconds:F1} s.");
         SqliteConnection.ClearAllPools();
+        Npgsql.NpgsqlConnection.ClearAllPools();
         return new(size, counting, fanOut, queued, peak);
     }
 

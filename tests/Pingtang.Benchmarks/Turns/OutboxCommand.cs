@@ -13,7 +13,8 @@ internal sealed record SendResult(
 internal sealed record OutboxResults(SendResult Outbox, SendResult BareLoop);
 
 /// <summary>
-/// <c>outbox [--messages 100000] [--workers 10000] [--profile] [--keep]</c>: issue 9's outbox row. The service, in a
+/// <c>outbox [--messages 100000] [--workers 10000] [--profile] [--keep] [--postgres "Host=…;Username=…"]</c>: issue 9's
+/// outbox row, on SQLite or on a database of its own made on that server and dropped after. The service, in a
 /// process of its own as <c>turns</c> runs it, starts on a database seeded beforehand with the messages queued
 /// (<see cref="OutboxLoad"/>) and sends them to the fake connector; a bare loop in another process
 /// (<see cref="BareLoop"/>) sends the same messages to the same connector. Each is timed from the first message's
@@ -30,21 +31,23 @@ internal static class OutboxCommand
     {
         var load = OutboxLoad.From(args);
         var profiling = Options.Flag(args, "--profile");
-        Console.WriteLine($"outbox: {load}{(profiling ? "; profiling the service" : "")}");
+        var server = Options.Text(args, "--postgres");
+        Console.WriteLine($"outbox: {load} on {BenchmarkDatabase.ProviderName(server)}{(profiling ? "; profiling the service" : "")}");
         return await BenchmarkRun.InTemporaryFolderAsync(Name, Options.Flag(args, "--keep"), async (folder, cancellationToken) =>
-            TurnsReport.PrintOutbox(await MeasureAsync(folder, load, profiling, cancellationToken)));
+            TurnsReport.PrintOutbox(await MeasureAsync(folder, load, profiling, server, cancellationToken)));
     }
 
     /// <summary>Seeds the service's database, then runs the bare loop and the service, one after the other.</summary>
-    public static async Task<OutboxResults> MeasureAsync(string folder, OutboxLoad load, bool profiling, CancellationToken cancellationToken)
+    public static async Task<OutboxResults> MeasureAsync(string folder, OutboxLoad load, bool profiling, string? server, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(folder);
         await using var connector = await FakeConnector.StartAsync(cancellationToken);
-        var data = Path.Combine(folder, "data");
-        await load.SeedAsync(data, connector.ServiceUrl, cancellationToken);
+        await using var postgres = await BenchmarkDatabase.CreateAsync(server);
+        var storage = BenchmarkDatabase.StorageArguments(postgres, Path.Combine(folder, "data"));
+        await load.SeedAsync(storage, connector.ServiceUrl, cancellationToken);
         var bare = await MeasureBareLoopAsync(folder, load, connector, cancellationToken);
         Console.WriteLine(TurnsReport.Line(bare));
-        var outbox = await MeasureOutboxAsync(folder, data, load, connector, profiling, cancellationToken);
+        var outbox = await MeasureOutboxAsync(folder, storage, load, connector, profiling, cancellationToken);
         Console.WriteLine(TurnsReport.Line(outbox));
         return new(outbox, bare);
     }
@@ -65,7 +68,7 @@ internal static class OutboxCommand
     }
 
     internal static async Task<SendResult> MeasureOutboxAsync(
-        string folder, string data, OutboxLoad load, FakeConnector connector, bool profiling, CancellationToken cancellationToken)
+        string folder, string[] storage, OutboxLoad load, FakeConnector connector, bool profiling, CancellationToken cancellationToken)
     {
         var environment = new Dictionary<string, string>(ServiceProcess.Production);
         var profile = profiling ? ServerProfile.Attach(environment, Path.Combine(folder, "outbox-profile.json")) : null;
@@ -73,7 +76,7 @@ internal static class OutboxCommand
         // Its sender starts with it, before it listens: measured from the start, and never told to begin.
         await using var service = ServiceProcess.Start(
             "Pingtang.Bot", ServiceProcess.Dotnet,
-            [ServiceProcess.BotAssembly, "--urls", "http://127.0.0.1:0", $"--Storage:DataFolder={data}", "--Scheduling:Enabled=false", "--Outbox:QuietHours=0:00-0:00"],
+            [ServiceProcess.BotAssembly, "--urls", "http://127.0.0.1:0", .. storage, "--Scheduling:Enabled=false", "--Outbox:QuietHours=0:00-0:00"],
             ServiceProcess.BotProject, environment, Path.Combine(folder, "outbox-service.log"));
         Console.WriteLine($"Service started (pid {service.Id}), sending to the fake connector at {connector.ServiceUrl}");
         return await MeasureAsync(TurnsReport.OutboxName, load, service, arrivals, profile, () => service.WaitUntilListeningAsync(cancellationToken), cancellationToken);

@@ -57,14 +57,14 @@ internal sealed record OutboxLoad(int Messages, int Workers)
         ((Activity)MessageFactory.Text(Text(message))).ApplyConversationReference(Address(WorkerOf(message), serviceUrl));
 
     /// <summary>
-    /// Creates the service's database in <paramref name="dataFolder"/> with the service's own data set-up and
+    /// Creates the service's database where <paramref name="storage"/> (its command-line settings) says, with the service's own data set-up and
     /// migrations, and seeds the workers, their addresses and (unless <paramref name="queueMessages"/> is false, for a
     /// broadcast that queues its own) every message, queued through the outbox.
     /// </summary>
-    public async Task SeedAsync(string dataFolder, string serviceUrl, CancellationToken cancellationToken, bool queueMessages = true)
+    public async Task SeedAsync(string[] storage, string serviceUrl, CancellationToken cancellationToken, bool queueMessages = true)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var builder = WebApplication.CreateBuilder([$"--Storage:DataFolder={dataFolder}"]);
+        var builder = WebApplication.CreateBuilder(storage);
         builder.Logging.ClearProviders();
         builder.AddPingtangData();
         await using (var app = builder.Build())
@@ -111,6 +111,7 @@ internal sealed record OutboxLoad(int Messages, int Workers)
 
         // The service must find the database closed, its write-ahead log folded in.
         SqliteConnection.ClearAllPools();
+        Npgsql.NpgsqlConnection.ClearAllPools();
         Console.WriteLine($"Seeded {Workers:N0} workers, their addresses and {(queueMessages ? Messages : 0):N0} queued messages in {watch.Elapsed.TotalSeconds:N0} s.");
     }
 

@@ -11,7 +11,7 @@ namespace Pingtang.Benchmarks.Turns;
 /// the machine's noise falls on all alike; then the outbox against a bare loop (<see cref="OutboxCommand"/>). Prints
 /// the tables and whether each floor of issue 9 is met; exits 0 unless something broke, because the floors are
 /// targets being worked towards, not yet a gate. With <c>--postgres</c> the service runs on a database of its own made
-/// on that server and dropped after; the outbox's part then is left out (it seeds SQLite only so far).
+/// on that server and dropped after, and so does the outbox's part, on another.
 /// </summary>
 internal static class TurnsCommand
 {
@@ -27,26 +27,27 @@ internal static class TurnsCommand
         var profiling = Options.Flag(args, "--profile");
         var keep = Options.Flag(args, "--keep");
         var server = Options.Text(args, "--postgres");
-        var outbox = Options.Flag(args, "--no-outbox") || server is not null ? null : OutboxLoad.From(args);
-        Console.WriteLine($"turns: {jobs:N0} postings, {seconds.TotalSeconds:N0} s a phase, {rounds} rounds, {string.Join(" and ", conversations)} conversations on {(server is null ? "SQLite" : "PostgreSQL")}{(outbox is null ? "" : $"; then the outbox, {outbox}")}{(profiling ? "; profiling the service" : "")}");
+        var outbox = Options.Flag(args, "--no-outbox") ? null : OutboxLoad.From(args);
+        Console.WriteLine($"turns: {jobs:N0} postings, {seconds.TotalSeconds:N0} s a phase, {rounds} rounds, {string.Join(" and ", conversations)} conversations on {BenchmarkDatabase.ProviderName(server)}{(outbox is null ? "" : $"; then the outbox, {outbox}")}{(profiling ? "; profiling the service" : "")}");
         return await BenchmarkRun.InTemporaryFolderAsync(Name, keep, async (folder, cancellationToken) =>
         {
             List<PhaseResult> results;
             long unmatched;
-            await using var postgres = server is null ? null : await BenchmarkDatabase.CreateAsync(server);
-            string[] storage = postgres is null
-                ? [$"--Storage:DataFolder={Path.Combine(folder, "data")}"]
-                : [$"--Storage:DataFolder={Path.Combine(folder, "data")}", "--Storage:Provider=Postgres", $"--ConnectionStrings:Pingtang={postgres.ConnectionString}"];
-            var servers = await Servers.StartAsync(folder, storage, jobs, profiling, cancellationToken);
-            await using (servers)
+            bool profiled;
+            await using (var postgres = await BenchmarkDatabase.CreateAsync(server))
             {
-                results = await MeasureAsync(servers, conversations, seconds, rounds, warmup, cancellationToken);
-                unmatched = servers.Connector.Unmatched;
+                var servers = await Servers.StartAsync(folder, BenchmarkDatabase.StorageArguments(postgres, Path.Combine(folder, "data")), jobs, profiling, cancellationToken);
+                await using (servers)
+                {
+                    results = await MeasureAsync(servers, conversations, seconds, rounds, warmup, cancellationToken);
+                    unmatched = servers.Connector.Unmatched;
+                    profiled = servers.Profile is not null;
+                }
             }
 
             // After the turns' servers have stopped, so that they take none of the machine from it.
-            var sent = outbox is null ? null : await OutboxCommand.MeasureAsync(Path.Combine(folder, "outbox"), outbox, profiling, cancellationToken);
-            TurnsReport.Print(results, servers.Profile is not null);
+            var sent = outbox is null ? null : await OutboxCommand.MeasureAsync(Path.Combine(folder, "outbox"), outbox, profiling, server, cancellationToken);
+            TurnsReport.Print(results, profiled);
             TurnsReport.PrintOutbox(sent);
             if (unmatched > 0)
             {
