@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Pingtang.Bot.Channels.DirectLine;
@@ -14,11 +13,11 @@ using Pingtang.Bot.Menu;
 using Pingtang.Bot.Tests.Broadcasts;
 using Pingtang.Bot.Tests.Channels.DirectLine;
 using Pingtang.Bot.Tests.Support;
+using Pingtang.Bot.Tests.Training;
 using Pingtang.Bot.Training;
 using Pingtang.Domain;
 using Pingtang.Domain.Broadcasts;
 using Pingtang.Domain.Outbox;
-using Pingtang.Domain.Tests.Training;
 using Pingtang.Domain.Training;
 using Xunit.Abstractions;
 
@@ -30,7 +29,7 @@ namespace Pingtang.Bot.Tests.Hosting;
 /// as they do on one instance.
 /// </summary>
 [Collection(AloneCollection.Name)]
-public sealed partial class TwoInstancesTests(ITestOutputHelper output)
+public sealed class TwoInstancesTests(ITestOutputHelper output)
 {
     /// <summary>Well inside a stream's own look at the database (every 10 s): only the other instance's notice is this quick.</summary>
     private static readonly TimeSpan AtOnce = TimeSpan.FromSeconds(5);
@@ -98,7 +97,7 @@ public sealed partial class TwoInstancesTests(ITestOutputHelper output)
         var replies = connector.Texts();
         Assert.DoesNotContain(replies, r => r.Contains(TurnErrorHandler.Apology, StringComparison.Ordinal) || r.Contains(DialogTexts.StillWorking, StringComparison.Ordinal));
         Assert.Equal(seats, replies.Count(r => r.StartsWith("报名成功", StringComparison.Ordinal)));
-        var positions = replies.Select(r => WaitingPosition().Match(r)).Where(m => m.Success).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Order();
+        var positions = replies.Select(r => Sessions.WaitingPosition().Match(r)).Where(m => m.Success).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Order();
         Assert.Equal(Enumerable.Range(1, workers - seats), positions);
         var (enrolments, seatsTaken) = await instances.InOfficeAsync(async services =>
         {
@@ -176,26 +175,18 @@ public sealed partial class TwoInstancesTests(ITestOutputHelper output)
     private static Task<CampaignReport> ReportAsync(TwoInstances instances, int campaign) =>
         instances.InOfficeAsync(services => services.GetRequiredService<Campaigns>().ReportAsync(campaign, CancellationToken.None));
 
-    /// <summary>A 焊工 session open for enrolment from today, by the real clock the instances run on.</summary>
-    private static Task<int> PlanAsync(TwoInstances instances, int seats) =>
-        instances.InOfficeAsync(async services =>
+    /// <summary>A 焊工 session open for enrolment, by the real clock the instances run on.</summary>
+    private static Task<int> PlanAsync(TwoInstances instances, int seats)
+    {
+        var today = ChinaTime.Today(TimeProvider.System);
+        return Sessions.PlanAsync(instances.Office, "焊工", Sessions.Welding with
         {
-            var today = ChinaTime.Today(TimeProvider.System);
-            var details = TrainingData.Welding with
-            {
-                Seats = seats,
-                AgeMin = null,
-                AgeMax = null,
-                StartsOn = today.AddDays(10),
-                EndsOn = today.AddDays(24),
-                EnrolBy = today.AddDays(8),
-            };
-            var db = services.GetRequiredService<PingtangDb>();
-            var session = TrainingSession.Plan(await db.Courses.Where(c => c.Name == "焊工").Select(c => c.Id).SingleAsync(), details, today);
-            db.TrainingSessions.Add(session);
-            await db.SaveChangesAsync();
-            return session.Id;
+            Seats = seats,
+            StartsOn = today.AddDays(10),
+            EndsOn = today.AddDays(24),
+            EnrolBy = today.AddDays(8),
         });
+    }
 
     private static async Task TellAsync(ServiceProcess instance, object activity)
     {
@@ -228,7 +219,4 @@ public sealed partial class TwoInstancesTests(ITestOutputHelper output)
             heard.AddRange((await next).Activities.Where(a => DirectLineKit.Role(a) == "bot").Select(a => DirectLineKit.Text(a) ?? ""));
         }
     }
-
-    [GeneratedRegex("已为您排上候补，第(\\d+)位")]
-    private static partial Regex WaitingPosition();
 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.RegularExpressions;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
@@ -16,7 +15,7 @@ using Pingtang.Domain.Workers;
 namespace Pingtang.Bot.Tests.Training;
 
 /// <summary>A popular session filling in seconds: 200 workers confirm at once, through the bot's real turn pipeline.</summary>
-public sealed partial class EnrolmentConcurrencyTests : IDisposable
+public sealed class EnrolmentConcurrencyTests : IDisposable
 {
     private const int Workers = 200;
     private const int Seats = 30;
@@ -64,7 +63,7 @@ public sealed partial class EnrolmentConcurrencyTests : IDisposable
 
         Assert.DoesNotContain(replies, r => r.Contains(TurnErrorHandler.Apology, StringComparison.Ordinal));
         Assert.Equal(Seats, replies.Count(r => r.StartsWith("报名成功", StringComparison.Ordinal)));
-        var positions = replies.Select(r => WaitingPosition().Match(r)).Where(m => m.Success).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
+        var positions = replies.Select(r => Sessions.WaitingPosition().Match(r)).Where(m => m.Success).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
         Assert.Equal(Enumerable.Range(1, Workers - Seats), positions);
 
         await using var scope = _factory.Services.CreateAsyncScope();
@@ -96,7 +95,4 @@ public sealed partial class EnrolmentConcurrencyTests : IDisposable
 
         return texts;
     }
-
-    [GeneratedRegex("已为您排上候补，第(\\d+)位")]
-    private static partial Regex WaitingPosition();
 }
