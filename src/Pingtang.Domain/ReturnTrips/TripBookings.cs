@@ -45,6 +45,12 @@ public sealed class TripBookings(PingtangDb db, TimeProvider time, IIdNumberProt
             return new TripSignUpResult.Refused(problem);
         }
 
+        var travellers = await TravellersAsync(signUp, worker, trip.Mode, today, cancellationToken);
+
+        // BEGIN IMMEDIATE on SQLite, the trip's row lock on PostgreSQL: the check that no traveller's mobile is on the
+        // trip already, the seat update and the insert happen one booking (or cancellation) of the trip at a time.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.LockRowAsync<ReturnTrip>(trip.Id, cancellationToken);
         var mobiles = signUp.Travellers.Select(t => t.Mobile).ToList();
         var taken = await db.TripBookings
             .Where(b => b.TripId == trip.Id && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Waiting))
@@ -57,12 +63,6 @@ public sealed class TripBookings(PingtangDb db, TimeProvider time, IIdNumberProt
             return new TripSignUpResult.Refused(string.Format(System.Globalization.CultureInfo.InvariantCulture, TripRules.MobileAlreadyOnTrip, taken));
         }
 
-        var travellers = await TravellersAsync(signUp, worker, trip.Mode, today, cancellationToken);
-
-        // BEGIN IMMEDIATE on SQLite, the trip's row lock on PostgreSQL: the seat update and the insert happen one
-        // booking (or cancellation) of the trip at a time.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.LockRowAsync<ReturnTrip>(trip.Id, cancellationToken);
         var hasSeats = await TakeSeatsAsync(trip.Id, travellers.Count, cancellationToken);
         var booking = TripBooking.Create(signUp, travellers, hasSeats, time.GetUtcNow());
         db.TripBookings.Add(booking);
