@@ -1,8 +1,9 @@
 namespace Pingtang.Domain.Workers;
 
 /// <summary>
-/// Encrypts ID-card numbers with a key kept outside the database, so that a copy of the database alone reveals none.
-/// The host implements it (ASP.NET Core Data Protection); the domain never sees the key.
+/// Encrypts ID-card numbers with a key the domain never sees: the host implements it (ASP.NET Core Data Protection).
+/// On SQLite the key is in the data folder, so a copy of the database file alone reveals none; on PostgreSQL it is
+/// in the same database, which every instance shares, so a copy of that database must be guarded as the key itself.
 /// </summary>
 public interface IIdNumberProtector
 {
