@@ -1250,7 +1250,7 @@ namespace Pingtang.Domain.Migrations
 
                     b.HasIndex("CampaignId", "State");
 
-                    b.HasIndex("State", "NotBefore");
+                    b.HasIndex("State", "NotBefore", "Id");
 
                     b.ToTable("Outbox", (string)null);
                 });

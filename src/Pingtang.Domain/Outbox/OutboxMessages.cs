@@ -107,7 +107,7 @@ public sealed class OutboxMessages(PingtangDb db, TimeProvider time)
         var now = time.GetUtcNow();
         var leaseId = Guid.NewGuid();
         var until = now + lease;
-        // The oldest of each kind of due message, each read in the order of the (State, NotBefore) index and cut at
+        // The oldest of each kind of due message, each read in the order of the (State, NotBefore, Id) index and cut at
         // max, then the oldest of those. Asked in one condition over all three kinds, SQLite gathered and sorted every
         // due message to keep the first 50: tens of milliseconds a batch behind a broadcast of 100,000.
         var due = Oldest(db.Outbox.Where(m => m.State == OutboxState.Queued && m.NotBefore <= now), max)
@@ -137,10 +137,20 @@ public sealed class OutboxMessages(PingtangDb db, TimeProvider time)
     /// of due message is chosen <c>FOR UPDATE SKIP LOCKED</c> — a sender passes over the messages another is leasing
     /// — and the outer condition is checked again on the row it updates.
     /// </summary>
-    private Task<int> LeaseOnPostgresAsync(int max, DateTimeOffset now, Guid leaseId, DateTimeOffset until, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Each kind is read in the (State, NotBefore, Id) index's order, never gathered and sorted: a broadcast queues
+    /// thousands of messages a second, and until autovacuum next analyzes the table the planner believes there are a
+    /// handful, and chose to gather and sort them all (20 ms a batch at 20,000 queued, 0.2 ms in the index's order).
+    /// Sequential and bitmap scans are turned off for this one transaction, so that the index read in its order is the
+    /// plan whatever the statistics say. (Not sorting itself: the union of the three still sorts, and the penalty put on
+    /// a sort made the plan look costly enough for PostgreSQL to compile it, 400 ms.)
+    /// </remarks>
+    private async Task<int> LeaseOnPostgresAsync(int max, DateTimeOffset now, Guid leaseId, DateTimeOffset until, CancellationToken cancellationToken)
     {
         var (queued, failed, sending) = (OutboxState.Queued.ToString(), OutboxState.Failed.ToString(), OutboxState.Sending.ToString());
-        return db.Database.ExecuteSqlAsync(
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("SELECT set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true)", cancellationToken);
+        var leased = await db.Database.ExecuteSqlAsync(
             $"""
             WITH queued AS (
               SELECT "Id", "NotBefore" FROM "Outbox" WHERE "State" = {queued} AND "NotBefore" <= {now}
@@ -160,6 +170,8 @@ public sealed class OutboxMessages(PingtangDb db, TimeProvider time)
               AND (m."State" IN ({queued}, {failed}) AND m."NotBefore" <= {now} OR m."State" = {sending} AND m."LeaseUntil" < {now})
             """,
             cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return leased;
     }
 
     /// <summary>

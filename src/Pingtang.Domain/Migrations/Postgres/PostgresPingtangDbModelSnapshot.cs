@@ -1288,7 +1288,7 @@ namespace Pingtang.Domain.Migrations.Postgres
 
                     b.HasIndex("CampaignId", "State");
 
-                    b.HasIndex("State", "NotBefore");
+                    b.HasIndex("State", "NotBefore", "Id");
 
                     b.ToTable("Outbox", (string)null);
                 });
