@@ -58,6 +58,31 @@ public sealed class PostgresStorageTests
         Assert.Equal(new DateTime(2026, 11, 29, 2, 0, 0, DateTimeKind.Utc), await stored.ExecuteScalarAsync());
     }
 
+    [PostgresTheory]
+    [InlineData("", "off")]
+    [InlineData(";Options=-c jit=on", "on")]
+    [InlineData(";Options=-c work_mem=8MB", "off")]
+    public async Task The_service_s_connections_run_without_jit_unless_its_connection_string_asks_for_it(string options, string jit)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "pingtang-tests", Guid.NewGuid().ToString("N"));
+        var database = TestPostgres.DatabaseOf(folder);
+        try
+        {
+            using var factory = new PingtangFactory(new Dictionary<string, string?> { ["Storage:Provider"] = "Postgres", ["ConnectionStrings:Pingtang"] = database + options }, dataFolder: folder);
+            await using var scope = factory.Services.CreateAsyncScope();
+            var connection = scope.ServiceProvider.GetRequiredService<PingtangDb>().Database.GetDbConnection();
+            await connection.OpenAsync();
+            await using var show = connection.CreateCommand();
+            show.CommandText = "SHOW jit";
+
+            Assert.Equal(jit, await show.ExecuteScalarAsync());
+        }
+        finally
+        {
+            TestPostgres.DropDatabase(database);
+        }
+    }
+
     [Fact]
     public void Postgres_without_a_connection_string_is_refused_with_the_setting_to_give()
     {
