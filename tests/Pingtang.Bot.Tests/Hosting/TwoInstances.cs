@@ -41,7 +41,11 @@ internal sealed class TwoInstances : IAsyncDisposable
     /// </summary>
     public static async Task<TwoInstances> StartAsync(bool migrated = true, Func<PingtangFactory, Task>? seed = null)
     {
-        ArgumentOutOfRangeException.ThrowIfNotEqual(seed is not null && !migrated, false, nameof(seed));
+        if (seed is not null && !migrated)
+        {
+            throw new ArgumentException("Only a migrated database can be seeded before the instances start.", nameof(seed));
+        }
+
         var folder = Path.Combine(Path.GetTempPath(), "pingtang-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var connectionString = TestPostgres.DatabaseOf(folder, empty: !migrated);
@@ -56,6 +60,7 @@ internal sealed class TwoInstances : IAsyncDisposable
             var (a, b) = (instances.Start("a"), instances.Start("b"));
             (instances.A, instances.B) = (a, b);
             await Task.WhenAll(a.WaitUntilListeningAsync(CancellationToken.None), b.WaitUntilListeningAsync(CancellationToken.None));
+            // The office starts after the instances, so that on an empty database they are the ones that migrate.
             _ = instances.Office.Services;
             return instances;
         }

@@ -1,8 +1,6 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,7 +46,10 @@ public sealed class TwoInstancesTests(ITestOutputHelper output)
         token.EnsureSuccessStatusCode();
         var issued = await token.Content.ReadFromJsonAsync<JsonElement>();
         var (conversationId, bearer) = (issued.GetProperty("conversationId").GetString()!, issued.GetProperty("token").GetString()!);
-        var (started, opened) = await SendAsync(HttpMethod.Post, instances.A, "/v3/directline/conversations", bearer, "{\"user\":{}}");
+        using var atA = new HttpClient { BaseAddress = instances.A.BaseUrl };
+        using var atB = new HttpClient { BaseAddress = instances.B.BaseUrl };
+        DirectLineKit[] clients = [new(atA), new(atB)];
+        var (started, opened) = await clients[0].SendAsync(HttpMethod.Post, "/v3/directline/conversations", bearer, "{\"user\":{}}");
         Assert.Equal(HttpStatusCode.Created, started);
         using var stream = new ClientWebSocket();
         await stream.ConnectAsync(new Uri(opened.GetProperty("streamUrl").GetString()!), CancellationToken.None);
@@ -67,7 +68,7 @@ public sealed class TwoInstancesTests(ITestOutputHelper output)
         {
             // B first: the stream is on A, so B's replies reach it only by B's notice.
             var instance = instances[turn + 1];
-            var (status, _) = await SendAsync(HttpMethod.Post, instance, $"/v3/directline/conversations/{conversationId}/activities", bearer, DirectLineKit.Message(steps[turn].Say));
+            var (status, _) = await clients[(turn + 1) % 2].SendAsync(HttpMethod.Post, $"/v3/directline/conversations/{conversationId}/activities", bearer, DirectLineKit.Message(steps[turn].Say));
             Assert.Equal(HttpStatusCode.OK, status);
             await HearAsync(stream, steps[turn].Hear, $"turn {turn + 1}, said at {instance.Name}");
         }
@@ -192,18 +193,6 @@ public sealed class TwoInstancesTests(ITestOutputHelper output)
     {
         using var response = await Http.PostAsJsonAsync(new Uri(instance.BaseUrl, "/api/messages"), activity);
         Assert.True(response.IsSuccessStatusCode, $"{instance.Name} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-    }
-
-    private static async Task<(HttpStatusCode Status, JsonElement Body)> SendAsync(HttpMethod method, ServiceProcess instance, string path, string bearer, string body)
-    {
-        using var request = new HttpRequestMessage(method, new Uri(instance.BaseUrl, path))
-        {
-            Content = new StringContent(body, Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
-        using var response = await Http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
     }
 
     /// <summary>Reads the stream until the bot says <paramref name="expected"/>, failing when that takes longer than <see cref="AtOnce"/>.</summary>
