@@ -8,7 +8,7 @@ namespace Pingtang.Bot.Hosting;
 /// Runs the turns of one conversation one at a time, so a double tap or a channel's retry sees the state the first
 /// turn saved instead of racing it: in this process with a semaphore per conversation, and on PostgreSQL, where the
 /// next message may reach another instance, also with an advisory lock named after the conversation
-/// (<see cref="AdvisoryLock"/>), taken once this process's turn is next. A turn waits at most <c>Dialogs:TurnWaitSeconds</c> (default 10) for the one before it: a worker's message is then
+/// (<see cref="AdvisoryLock"/>), taken once this process's turn is next. A turn waits at most <c>Dialogs:TurnWaitSeconds</c> (default 10) in all for the turns before it: a worker's message is then
 /// answered that the last one is still being handled, and anything else fails with
 /// <see cref="ConversationBusyException"/>, so that a proactive send from inside the conversation's own turn, which
 /// waits on itself, ends instead of hanging.
@@ -38,6 +38,7 @@ public sealed class ConversationTurnLock(IConfiguration configuration, TimeProvi
         ArgumentNullException.ThrowIfNull(next);
         var key = $"{turnContext.Activity.ChannelId}/{turnContext.Activity.Conversation?.Id}";
         var gate = Enter(key);
+        var arrived = time.GetTimestamp();
         try
         {
             if (!await WaitAsync(gate.Semaphore, cancellationToken))
@@ -48,8 +49,10 @@ public sealed class ConversationTurnLock(IConfiguration configuration, TimeProvi
 
             try
             {
+                // The bound counts from the message's arrival: what it waited for this process's turn before it is
+                // not waited again for another instance's.
                 await using var acrossInstances = database.IsPostgres
-                    ? await AdvisoryLock.TakeAsync(database.ConnectionString, AdvisoryLock.KeyOf($"turn:{key}"), _turnWait, cancellationToken)
+                    ? await AdvisoryLock.TakeAsync(database.ConnectionString, AdvisoryLock.KeyOf($"turn:{key}"), _turnWait - time.GetElapsedTime(arrived), cancellationToken)
                     : null;
                 if (acrossInstances is { Held: false })
                 {

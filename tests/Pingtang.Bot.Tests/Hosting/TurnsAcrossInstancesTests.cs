@@ -58,8 +58,33 @@ public sealed class TurnsAcrossInstancesTests : IDisposable
         await stuck;
     }
 
-    private PingtangFactory Instance() =>
-        _database.Instance(settings => new PingtangFactory(settings), new Dictionary<string, string?> { [ConversationTurnLock.TurnWaitKey] = "1" });
+    [PostgresFact]
+    public async Task A_message_that_waited_behind_one_on_this_instance_does_not_wait_the_whole_bound_again_for_the_other_instance()
+    {
+        var turnWait = TimeSpan.FromSeconds(4);
+        var (first, second) = (Instance(turnWait), Instance(turnWait));
+        var atFirst = Adapter(first);
+        var atSecond = Adapter(second);
+        var stuck = atFirst.ProcessActivityAsync(atFirst.MakeActivity("卡住"), StuckOrBot(first));
+        await _stuckTurnEntered.Task;
+
+        // The earlier message gives up at 1 bound, and the later one, which waited behind it, must give up at 1.6
+        // bounds, its own bound: the stuck turn ends at 1.8 bounds, and a later message that waited a whole bound
+        // again for the other instance (until 2 bounds) would then run instead of being told to send again.
+        var earlier = atSecond.ProcessActivityAsync(atSecond.MakeActivity("帮助"), StuckOrBot(second));
+        await Task.Delay(turnWait * 0.6);
+        var later = atSecond.ProcessActivityAsync(atSecond.MakeActivity("帮助"), StuckOrBot(second));
+        await earlier;
+        await Task.Delay(turnWait * 0.8);
+        _stuckTurnMayEnd.SetResult();
+        await Task.WhenAll(later, stuck);
+
+        Assert.Equal(DialogTexts.StillWorking, ((IMessageActivity)atSecond.GetNextReply()).Text);
+        Assert.Equal(DialogTexts.StillWorking, ((IMessageActivity)atSecond.GetNextReply()).Text);
+    }
+
+    private PingtangFactory Instance(TimeSpan? turnWait = null) =>
+        _database.Instance(settings => new PingtangFactory(settings), new Dictionary<string, string?> { [ConversationTurnLock.TurnWaitKey] = $"{(turnWait ?? TimeSpan.FromSeconds(1)).TotalSeconds}" });
 
     /// <summary>The same conversation, whichever instance it reaches.</summary>
     private static TestAdapter Adapter(PingtangFactory instance) =>
