@@ -13,7 +13,7 @@ namespace Pingtang.Bot.Handoffs;
 /// they may see, and writes to the worker, each line reaching the worker through the outbox within a second.
 /// </summary>
 [Authorize(Policy = StaffAccess.StaffPolicy)]
-public sealed class ConsoleHub(HandoffDesk desk, LiveConsole live, StaffAudit audit) : Hub
+public sealed class ConsoleHub(HandoffDesk desk, HandoffQueue queue, LiveConsole live, StaffAudit audit) : Hub
 {
     public const string Path = "/console/live";
 
@@ -23,11 +23,17 @@ public sealed class ConsoleHub(HandoffDesk desk, LiveConsole live, StaffAudit au
         await base.OnConnectedAsync();
     }
 
-    /// <summary>Starts hearing one conversation's lines, when the caller's station may see it.</summary>
-    public async Task Watch(int handoffId)
+    /// <summary>
+    /// Starts hearing one conversation's lines, when the caller's station may see it, and returns those said after the
+    /// page's last line <paramref name="afterLineId"/>: said while the page loaded, or while it or this instance was
+    /// not listening. Read after joining, so that none falls between the two.
+    /// </summary>
+    public async Task<IReadOnlyList<LiveLine>> Watch(int handoffId, long afterLineId)
     {
         await HandoffAsync(handoffId);
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveConsole.CaseGroup(handoffId), Context.ConnectionAborted);
+        var missed = await queue.LinesAfterAsync(handoffId, afterLineId, Context.ConnectionAborted);
+        return [.. missed.Select(LiveLine.Of)];
     }
 
     public async Task<long> Reply(int handoffId, string text)

@@ -24,6 +24,9 @@ public sealed class LiveConsole(IHubContext<ConsoleHub> hub, Database database)
     public const string LineEvent = "line";
     public const string QueueEvent = "queue";
 
+    /// <summary>Told to every page when this instance may have missed another's notices: each reads again what it shows.</summary>
+    public const string CatchUpEvent = "catchup";
+
     /// <summary>Ids of lines per notification: well under NOTIFY's 8 kB however long the ids grow.</summary>
     private const int IdsPerNotice = 200;
 
@@ -63,6 +66,8 @@ public sealed class LiveConsole(IHubContext<ConsoleHub> hub, Database database)
         var news = new { handoffId = handoff.Id, stationId = handoff.StationId, urgent = handoff.Urgent, state = handoff.State.ToString() };
         return hub.Clients.Groups(StationGroup(handoff.StationId), StationGroup(null)).SendAsync(QueueEvent, news, cancellationToken);
     }
+
+    internal Task SendCatchUpAsync(CancellationToken cancellationToken) => hub.Clients.All.SendAsync(CatchUpEvent, cancellationToken);
 
     private Task TellOthersAsync(string what, string ids, CancellationToken cancellationToken) =>
         database.IsPostgres

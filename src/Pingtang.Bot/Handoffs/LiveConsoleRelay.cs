@@ -9,8 +9,8 @@ namespace Pingtang.Bot.Handoffs;
 /// <summary>
 /// The console's pages open on this instance hear what was said or changed on another (PostgreSQL only): the other
 /// instance names the lines or the conversation, and this one reads them from the database and sends them to its
-/// own pages, as if they had happened here. A notice missed while the listening connection was down is not made up
-/// for: the pages show it when next loaded, as they do after their own reconnect.
+/// own pages, as if they had happened here. When notices may have been missed (the listening connection is new),
+/// every page is told to catch up (<see cref="LiveConsole.CatchUpEvent"/>), as it does after its own reconnect.
 /// </summary>
 internal sealed class LiveConsoleRelay(LiveConsole live, IServiceScopeFactory scopes) : IDatabaseNotificationHandler
 {
@@ -23,7 +23,13 @@ internal sealed class LiveConsoleRelay(LiveConsole live, IServiceScopeFactory sc
 
     public async Task OnNotifiedAsync(string? payload, CancellationToken cancellationToken)
     {
-        if (payload?.Split(' ') is not [var instance, var what, var list] || instance == live.Instance)
+        if (payload is null)
+        {
+            await live.SendCatchUpAsync(cancellationToken);
+            return;
+        }
+
+        if (payload.Split(' ') is not [var instance, var what, var list] || instance == live.Instance)
         {
             return;
         }

@@ -35,6 +35,12 @@ public sealed class HandoffQueue(PingtangDb db)
             .Where(h => h.ComplaintId == complaintId).OrderBy(h => h.Id)
             .ToListAsync(cancellationToken);
 
+    /// <summary>The lines of conversation <paramref name="handoffId"/> said after line <paramref name="afterLineId"/>, in order.</summary>
+    public async Task<IReadOnlyList<ChatMessage>> LinesAfterAsync(int handoffId, long afterLineId, CancellationToken cancellationToken) =>
+        await db.Set<ChatMessage>().AsNoTracking()
+            .Where(m => m.HandoffId == handoffId && m.Id > afterLineId).OrderBy(m => m.Id)
+            .ToListAsync(cancellationToken);
+
     /// <summary>The conversation a transcript line belongs to, and its file, for the staff member who may see it.</summary>
     public Task<ChatMessage?> LineAsync(int handoffId, long lineId, CancellationToken cancellationToken) =>
         db.Set<ChatMessage>().AsNoTracking().SingleOrDefaultAsync(m => m.Id == lineId && m.HandoffId == handoffId, cancellationToken);

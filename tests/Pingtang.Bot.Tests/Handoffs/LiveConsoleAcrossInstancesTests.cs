@@ -69,12 +69,32 @@ public sealed class LiveConsoleAcrossInstancesTests : IDisposable
         Assert.Equal(lines.Count, lines.DistinctBy(l => l.Id).Count());
     }
 
+    [PostgresFact]
+    public async Task An_instance_whose_listening_was_cut_tells_every_page_to_catch_up_on_what_it_may_have_missed()
+    {
+        var pages = new ConsolePages();
+        var console = Instance(services => services.Replace(ServiceDescriptor.Singleton<IHubContext<ConsoleHub>>(pages)));
+        _ = console.Services;
+        await TestPostgres.ListeningAsync(_database.ConnectionString, instances: 1);
+        await pages.HeardAsync(LiveConsole.CatchUpEvent, AtOnce);
+        pages.Sent.Clear();
+
+        await TestPostgres.CutListeningAsync(_database.ConnectionString);
+        var caughtUp = await pages.HeardAsync(LiveConsole.CatchUpEvent, AtOnce);
+
+        Assert.Equal([ConsolePages.Everyone], caughtUp.Groups);
+        await TestPostgres.ListeningAsync(_database.ConnectionString, instances: 1);
+    }
+
     private PingtangFactory Instance(Action<IServiceCollection>? services = null) =>
         _database.Instance(settings => DirectLineKit.Host(settings: settings, services: services));
 
     /// <summary>The console's open pages as the hub would reach them: what was sent to which groups.</summary>
     private sealed class ConsolePages : IHubContext<ConsoleHub>
     {
+        /// <summary>What <see cref="Sent"/> names instead of groups for what went to every page.</summary>
+        public const string Everyone = "(every page)";
+
         public ConcurrentQueue<(IReadOnlyList<string> Groups, string Method, object? Argument)> Sent { get; } = new();
 
         public IHubClients Clients => new Recipients(this);
@@ -104,7 +124,7 @@ public sealed class LiveConsoleAcrossInstancesTests : IDisposable
 
         private sealed class Recipients(ConsolePages pages) : IHubClients
         {
-            public IClientProxy All => throw new NotSupportedException();
+            public IClientProxy All => new Proxy(pages, [Everyone]);
 
             public IClientProxy Group(string groupName) => new Proxy(pages, [groupName]);
 

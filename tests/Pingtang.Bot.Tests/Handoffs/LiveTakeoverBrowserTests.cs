@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -13,6 +14,7 @@ using Pingtang.Bot.Tests.Uploads;
 using Pingtang.Domain;
 using Pingtang.Domain.Handoffs;
 using Pingtang.Domain.Staff;
+using Pingtang.Domain.Workers;
 using Xunit.Abstractions;
 
 namespace Pingtang.Bot.Tests.Handoffs;
@@ -84,7 +86,7 @@ public sealed class LiveTakeoverBrowserTests(ITestOutputHelper output)
             await Assertions.Expect(desk.Page.Locator(".transcript")).ToContainTextAsync("老板说下个月才给，我能做什么", new() { Timeout = Wait });
             var menusBefore = await MenusAsync(worker);
             await worker.TypeAsync("菜单");
-            await Assertions.Expect(desk.Page.Locator(".transcript li.worker").Last).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("菜单"), new() { Timeout = Wait });
+            await Assertions.Expect(desk.Page.Locator(".transcript li.worker").Last).ToHaveTextAsync(new Regex("菜单"), new() { Timeout = Wait });
             await worker.Page.Locator(FileInput).SetInputFilesAsync(new FilePayload { Name = "工资条.png", MimeType = "image/png", Buffer = SampleFiles.Png });
             var sentFile = desk.Page.Locator(".transcript li.worker a", new() { HasText = "工资条.png" });
             await Assertions.Expect(sentFile).ToBeVisibleAsync(new() { Timeout = Wait });
@@ -162,6 +164,65 @@ public sealed class LiveTakeoverBrowserTests(ITestOutputHelper output)
 
         await Assertions.Expect(desk.Page.Locator("table.queue").First).ToContainTextAsync("等待接手", new() { Timeout = Wait });
         Assert.DoesNotContain(desk.Console, line => line.Contains("Content Security Policy", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_line_the_worker_writes_while_the_conversation_page_is_not_yet_listening_appears_once_it_is()
+    {
+        await using var host = LiveHost.Start();
+        int handoffId;
+        await using (var scope = host.Factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreateAsync("dalang", "李站长", StaffRole.Staff, Dalang, Password, mustChangePassword: false, default);
+            handoffId = (await WorkerSaysAsync(host, null, "老板三个月没发工资了")).HandoffId;
+        }
+
+        await using var desk = await Phone.OpenDeskAsync($"{host.BaseUrl}{StaffAccess.LoginPath}?returnUrl={ConversationEndpoints.PageOf(handoffId)}", "catch-up-staff.png");
+        // The page's live connection is held back until the worker has written again: a line said between the
+        // page's load and its joining the conversation reaches no page.
+        var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await desk.Page.RouteAsync("**/console/live/negotiate**", async route =>
+        {
+            await listening.Task;
+            await route.ContinueAsync();
+        });
+        await desk.Page.FillAsync("input[name=account]", "dalang");
+        await desk.Page.FillAsync("input[name=password]", Password);
+        await desk.Page.ClickAsync("button[type=submit]");
+        await Assertions.Expect(desk.Page.Locator(".transcript li.worker")).ToHaveTextAsync([new Regex("老板三个月没发工资了")], new() { Timeout = Wait });
+
+        await WorkerSaysAsync(host, handoffId, "欠条我拍下来了");
+        listening.SetResult();
+
+        await Assertions.Expect(desk.Page.Locator("html[data-live=connected]")).ToBeAttachedAsync(new() { Timeout = Wait });
+        await Assertions.Expect(desk.Page.Locator(".transcript li.worker")).ToHaveTextAsync(
+            [new Regex("老板三个月没发工资了"), new Regex("欠条我拍下来了")],
+            new() { Timeout = Wait });
+    }
+
+    /// <summary>A worker of 东莞 (the 大朗 station's) writes a line to the person they asked for, as the bot records and announces it.</summary>
+    private static async Task<ChatMessage> WorkerSaysAsync(LiveHost host, int? handoffId, string text)
+    {
+        await using var scope = host.Factory.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var desk = services.GetRequiredService<HandoffDesk>();
+        Handoff? handoff;
+        if (handoffId is { } id)
+        {
+            handoff = await desk.FindAsync(id, default);
+        }
+        else
+        {
+            var db = services.GetRequiredService<PingtangDb>();
+            var worker = await new WorkerRegistry(db, TimeProvider.System).RegisterAsync(default);
+            worker.UpdateProfile(WorkerProfile.Empty with { CurrentCity = "东莞" }, DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+            handoff = (await desk.RequestAsync(worker.Id, null, default)).Handoff;
+        }
+
+        var lines = await desk.RecordAsync(handoff!, ChatAuthor.Worker, [(text, null)], null, default);
+        await services.GetRequiredService<LiveConsole>().LinesAsync(lines, default);
+        return lines.Single();
     }
 
     /// <summary>How many times the bot has offered the menu so far.</summary>

@@ -86,6 +86,17 @@ public static class TestPostgres
         }
     }
 
+    /// <summary>Ends every instance's listening connection to the database, as a network cut or a server restart would.</summary>
+    public static async Task CutListeningAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var cut = new NpgsqlCommand(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE $1",
+            connection) { Parameters = { new() { Value = $"% {DatabaseNotifications.ApplicationNameEnding}" } } };
+        Assert.NotEqual(0L, (long)(await cut.ExecuteScalarAsync())!);
+    }
+
     private static string ConnectionTo(string database) => new NpgsqlConnectionStringBuilder(Server) { Database = database }.ConnectionString;
 
     /// <summary>

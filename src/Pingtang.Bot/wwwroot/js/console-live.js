@@ -63,8 +63,12 @@
     item.scrollIntoView({ block: 'nearest' });
   }
 
+  function typing() {
+    return document.querySelector('textarea:focus, input:focus') !== null;
+  }
+
   function announce(news) {
-    if (onQueuePage && !document.querySelector('textarea:focus, input:focus')) {
+    if (onQueuePage && !typing()) {
       window.location.reload();
       return;
     }
@@ -90,22 +94,43 @@
     document.title = '【新求助】' + document.title.replace(/^【新求助】/, '');
   }
 
-  connection.on('line', function (line) {
+  function receive(line) {
     if (line.handoffId !== handoffId) {
       return;
     }
 
     append(line);
     // Someone took the conversation over or ended it: what this page offers has changed.
-    if (line.author === 'System' && !document.querySelector('textarea:focus, input:focus')) {
+    if (line.author === 'System' && !typing()) {
       window.location.reload();
     }
-  });
-  connection.on('queue', announce);
-
-  function watch() {
-    return handoffId === null ? Promise.resolve() : connection.invoke('Watch', handoffId);
   }
+
+  function lastLine() {
+    const ids = Array.from(transcript ? transcript.querySelectorAll('[data-line]') : [], function (item) { return Number(item.dataset.line); });
+    return ids.reduce(function (last, id) { return Math.max(last, id); }, 0);
+  }
+
+  // Hears the conversation from now on, and gets what was said since the page's last line: while the page loaded,
+  // or while it or the server was not listening.
+  function watch() {
+    return handoffId === null
+      ? Promise.resolve()
+      : connection.invoke('Watch', handoffId, lastLine()).then(function (missed) { missed.forEach(receive); });
+  }
+
+  function catchUp() {
+    if (onQueuePage && !typing()) {
+      window.location.reload();
+      return Promise.resolve();
+    }
+
+    return watch();
+  }
+
+  connection.on('line', receive);
+  connection.on('queue', announce);
+  connection.on('catchup', catchUp);
 
   // Marks the page as hearing live (or not), for the stylesheet and for tests that wait for it.
   function mark(state) {
@@ -113,7 +138,7 @@
   }
 
   connection.onreconnecting(function () { mark('reconnecting'); });
-  connection.onreconnected(function () { return watch().then(function () { mark('connected'); }); });
+  connection.onreconnected(function () { return catchUp().then(function () { mark('connected'); }); });
   connection.onclose(function () { mark('closed'); });
   connection.start().then(watch).then(function () { mark('connected'); }).catch(function () { mark('closed'); });
 
