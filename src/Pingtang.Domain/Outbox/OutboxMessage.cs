@@ -166,9 +166,9 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.State).HasConversion<string>().HasMaxLength(16);
         builder.PrimitiveCollection(m => m.Choices);
         builder.HasIndex(m => m.Key).IsUnique();
-        // The sender's question, many times a second: what is sendable now, oldest first. Id too, the order's tie-break:
-        // a broadcast queues thousands at one NotBefore, and PostgreSQL, whose indexes do not end in the row id as
-        // SQLite's do, read and sorted all of them to lease the first 50 (16 ms a batch at 30,000 queued).
+        // The sender's question, many times a second: what is sendable now, oldest first. Id too, the order's tie-break
+        // among the thousands a broadcast queues at one NotBefore: PostgreSQL's indexes, unlike SQLite's, do not end in
+        // the row id by themselves (OutboxMessages' lease on PostgreSQL says what that cost).
         builder.HasIndex(m => new { m.State, m.NotBefore, m.Id });
         builder.HasIndex(m => m.LeaseId);
         // A campaign's report, pause, resume and cancel: each one statement over its messages by state. No foreign

@@ -64,23 +64,15 @@ public sealed class PostgresStorageTests
     [InlineData(";Options=-c work_mem=8MB", "off")]
     public async Task The_service_s_connections_run_without_jit_unless_its_connection_string_asks_for_it(string options, string jit)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "pingtang-tests", Guid.NewGuid().ToString("N"));
-        var database = TestPostgres.DatabaseOf(folder);
-        try
-        {
-            using var factory = new PingtangFactory(new Dictionary<string, string?> { ["Storage:Provider"] = "Postgres", ["ConnectionStrings:Pingtang"] = database + options }, dataFolder: folder);
-            await using var scope = factory.Services.CreateAsyncScope();
-            var connection = scope.ServiceProvider.GetRequiredService<PingtangDb>().Database.GetDbConnection();
-            await connection.OpenAsync();
-            await using var show = connection.CreateCommand();
-            show.CommandText = "SHOW jit";
+        using var database = new OneDatabase();
+        var factory = database.Instance(settings => new PingtangFactory(new Dictionary<string, string?>(settings) { ["ConnectionStrings:Pingtang"] = database.ConnectionString + options }));
+        await using var scope = factory.Services.CreateAsyncScope();
+        var connection = scope.ServiceProvider.GetRequiredService<PingtangDb>().Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var show = connection.CreateCommand();
+        show.CommandText = "SHOW jit";
 
-            Assert.Equal(jit, await show.ExecuteScalarAsync());
-        }
-        finally
-        {
-            TestPostgres.DropDatabase(database);
-        }
+        Assert.Equal(jit, await show.ExecuteScalarAsync());
     }
 
     [Fact]

@@ -48,8 +48,8 @@ public sealed class TwoInstancesTests(ITestOutputHelper output)
         var (conversationId, bearer) = (issued.GetProperty("conversationId").GetString()!, issued.GetProperty("token").GetString()!);
         using var atA = new HttpClient { BaseAddress = instances.A.BaseUrl };
         using var atB = new HttpClient { BaseAddress = instances.B.BaseUrl };
-        DirectLineKit[] clients = [new(atA), new(atB)];
-        var (started, opened) = await clients[0].SendAsync(HttpMethod.Post, "/v3/directline/conversations", bearer, "{\"user\":{}}");
+        var kits = new Dictionary<ServiceProcess, DirectLineKit> { [instances.A] = new(atA), [instances.B] = new(atB) };
+        var (started, opened) = await kits[instances.A].SendAsync(HttpMethod.Post, "/v3/directline/conversations", bearer, "{\"user\":{}}");
         Assert.Equal(HttpStatusCode.Created, started);
         using var stream = new ClientWebSocket();
         await stream.ConnectAsync(new Uri(opened.GetProperty("streamUrl").GetString()!), CancellationToken.None);
@@ -68,7 +68,7 @@ public sealed class TwoInstancesTests(ITestOutputHelper output)
         {
             // B first: the stream is on A, so B's replies reach it only by B's notice.
             var instance = instances[turn + 1];
-            var (status, _) = await clients[(turn + 1) % 2].SendAsync(HttpMethod.Post, $"/v3/directline/conversations/{conversationId}/activities", bearer, DirectLineKit.Message(steps[turn].Say));
+            var (status, _) = await kits[instance].SendAsync(HttpMethod.Post, $"/v3/directline/conversations/{conversationId}/activities", bearer, DirectLineKit.Message(steps[turn].Say));
             Assert.Equal(HttpStatusCode.OK, status);
             await HearAsync(stream, steps[turn].Hear, $"turn {turn + 1}, said at {instance.Name}");
         }
