@@ -93,10 +93,23 @@ public sealed class Phone : IAsyncDisposable
     /// Taps the newest suggested-action button with this label: the one on screen, not the copy Web Chat writes into a
     /// screen reader's live region after it, which the transcript covers and no tap reaches.
     /// </summary>
-    public Task TapAsync(string label) =>
-        Page.GetByRole(AriaRole.Button, new() { Name = label, Exact = true })
-            .And(Page.Locator(":not(.webchat__live-region-activity__suggested-action)"))
-            .Last.ClickAsync(new() { Timeout = Timeout });
+    public async Task TapAsync(string label)
+    {
+        try
+        {
+            await Page.GetByRole(AriaRole.Button, new() { Name = label, Exact = true })
+                .And(Page.Locator(":not(.webchat__live-region-activity__suggested-action)"))
+                .Last.ClickAsync(new() { Timeout = Timeout });
+        }
+        catch (TimeoutException timeout)
+        {
+            // Which message came last, and which buttons are up, tells a missing button's cause (an apology after the
+            // question, another message after it, or Web Chat dropping the question's buttons).
+            var last = await Page.Locator(".webchat__basic-transcript__activity").Last.InnerTextAsync(new() { Timeout = 1_000 });
+            var buttons = await Page.Locator(".webchat__suggested-actions button").AllInnerTextsAsync();
+            throw new TimeoutException($"No button 「{label}」. Last message: 「{last}」; buttons up: [{string.Join(", ", buttons)}]", timeout);
+        }
+    }
 
     // Web Chat also writes each message into hidden live regions for screen readers; what a person sees is the bubble.
     public static ILocator Shown(ILocator text)
